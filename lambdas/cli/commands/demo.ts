@@ -1,0 +1,4 @@
+// PLACEHOLDER: replaced by the owner of this command.
+import type { Command } from 'commander';
+
+export function registerDemo(_program: Command): void {}

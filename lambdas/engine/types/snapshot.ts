@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/**
+ * The snapshot is everything the engine needs about an account: resources with their configuration,
+ * metric series, costs, prices and external recommendations. Collectors produce it (from AWS or from
+ * the sample account); the engine consumes it and does no I/O. Published as JSON Schema in
+ * schema/snapshot.schema.json.
+ */
+
+export const ResourceTypeSchema = z.enum([
+  'ec2:instance',
+  'ebs:volume',
+  'ebs:snapshot',
+  'ec2:elastic-ip',
+  'ec2:nat-gateway',
+  'elb:load-balancer',
+  'lambda:function',
+  'rds:db-instance',
+  'dynamodb:table',
+  'logs:log-group',
+  's3:bucket',
+  'ecs:service',
+  'apigateway:api',
+  'kinesis:stream',
+  'states:state-machine',
+]);
+export type ResourceType = z.infer<typeof ResourceTypeSchema>;
+
+export const ResourceRefSchema = z.object({
+  arn: z.string().min(1),
+  type: ResourceTypeSchema,
+  account: z.string().regex(/^\d{12}$/, 'account must be a 12-digit AWS account id'),
+  region: z.string().min(1),
+  name: z.string(),
+  tags: z.record(z.string(), z.string()).default({}),
+});
+export type ResourceRef = z.infer<typeof ResourceRefSchema>;
+
+export const Ec2ConfigSchema = z.object({
+  instanceType: z.string(),
+  state: z.enum(['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated']),
+  platform: z.enum(['linux', 'windows']).default('linux'),
+  launchTime: z.iso.datetime().optional(),
+  autoScalingGroup: z.string().optional(),
+  volumeIds: z.array(z.string()).default([]),
+});
+
+export const EbsVolumeConfigSchema = z.object({
+  volumeType: z.enum(['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard']),
+  sizeGiB: z.number().positive(),
+  iops: z.number().nonnegative().optional(),
+  throughputMiBps: z.number().nonnegative().optional(),
+  state: z.enum(['creating', 'available', 'in-use', 'deleting', 'deleted', 'error']),
+  attachedInstanceId: z.string().optional(),
+  createTime: z.iso.datetime().optional(),
+});
+
+export const LambdaConfigSchema = z.object({
+  memoryMb: z.number().int().min(128).max(10240),
+  timeoutSec: z.number().int().min(1).max(900),
+  architecture: z.enum(['x86_64', 'arm64']),
+  runtime: z.string(),
+});
+
+export const RdsConfigSchema = z.object({
+  instanceClass: z.string(),
+  engine: z.string(),
+  storageGiB: z.number().nonnegative(),
+  multiAz: z.boolean(),
+  status: z.string(),
+});
+
+export const DynamoDbConfigSchema = z.object({
+  billingMode: z.enum(['PROVISIONED', 'PAY_PER_REQUEST']),
+  readCapacityUnits: z.number().nonnegative().optional(),
+  writeCapacityUnits: z.number().nonnegative().optional(),
+  autoScaling: z.boolean().default(false),
+  sizeBytes: z.number().nonnegative().optional(),
+});
+
+export const LogGroupConfigSchema = z.object({
+  retentionDays: z.number().int().positive().optional(),
+  storedBytes: z.number().nonnegative(),
+});
+
+/** Configuration of types the engine has no typed schema for yet: kept as a free-form record. */
+export const GenericConfigSchema = z.record(z.string(), z.unknown());
+
+/** A resource: identity plus type-specific configuration. `config` is validated per `type` by `parseResourceConfig`. */
+export const ResourceSchema = ResourceRefSchema.extend({
+  config: z.record(z.string(), z.unknown()),
+});
+export type Resource = z.infer<typeof ResourceSchema>;
+
+export const configSchemaByType = {
+  'ec2:instance': Ec2ConfigSchema,
+  'ebs:volume': EbsVolumeConfigSchema,
+  'lambda:function': LambdaConfigSchema,
+  'rds:db-instance': RdsConfigSchema,
+  'dynamodb:table': DynamoDbConfigSchema,
+  'logs:log-group': LogGroupConfigSchema,
+} as const;
+export type Ec2Config = z.infer<typeof Ec2ConfigSchema>;
+export type EbsVolumeConfig = z.infer<typeof EbsVolumeConfigSchema>;
+export type LambdaConfig = z.infer<typeof LambdaConfigSchema>;
+export type RdsConfig = z.infer<typeof RdsConfigSchema>;
+export type DynamoDbConfig = z.infer<typeof DynamoDbConfigSchema>;
+export type LogGroupConfig = z.infer<typeof LogGroupConfigSchema>;
+
+/**
+ * One CloudWatch metric of one resource at a fixed period, oldest first.
+ * `timestamps` are epoch milliseconds (UTC); `values` has the same length.
+ */
+export const MetricSeriesSchema = z
+  .object({
+    resourceArn: z.string(),
+    namespace: z.string(),
+    metricName: z.string(),
+    stat: z.string(),
+    unit: z.string().optional(),
+    periodSec: z.number().int().positive(),
+    timestamps: z.array(z.number()),
+    values: z.array(z.number()),
+  })
+  .refine((s) => s.timestamps.length === s.values.length, { message: 'timestamps and values must have the same length' });
+export type MetricSeries = z.infer<typeof MetricSeriesSchema>;
+
+/** Unblended cost of one service on one day (Cost Explorer, DAILY granularity), in USD. */
+export const DailyCostSchema = z.object({
+  date: z.iso.date(),
+  account: z.string(),
+  service: z.string(),
+  amountUsd: z.number(),
+});
+export type DailyCost = z.infer<typeof DailyCostSchema>;
+
+/** Cost Explorer's own forecast, kept to compare ours with. */
+export const CostForecastSchema = z.object({
+  start: z.iso.date(),
+  end: z.iso.date(),
+  meanUsd: z.number(),
+  lowerUsd: z.number().optional(),
+  upperUsd: z.number().optional(),
+});
+export type CostForecast = z.infer<typeof CostForecastSchema>;
+
+/** A recommendation from outside the engine (Compute Optimizer, Cost Optimization Hub), normalised. */
+export const ExternalRecommendationSchema = z.object({
+  source: z.enum(['compute-optimizer', 'cost-optimization-hub', 'trusted-advisor']),
+  resourceArn: z.string(),
+  finding: z.string(),
+  current: z.record(z.string(), z.unknown()),
+  options: z.array(
+    z.object({
+      proposed: z.record(z.string(), z.unknown()),
+      monthlySavingsUsd: z.number(),
+      performanceRisk: z.number().min(0).max(4),
+    }),
+  ),
+});
+export type ExternalRecommendation = z.infer<typeof ExternalRecommendationSchema>;
+
+/** Price overrides for the snapshot's region; absent entries fall back to the bundled us-east-1 catalogue. */
+export const PricesSchema = z.object({
+  region: z.string(),
+  ec2HourlyUsd: z.record(z.string(), z.number().nonnegative()).default({}),
+  ebsGbMonthUsd: z.record(z.string(), z.number().nonnegative()).default({}),
+});
+export type Prices = z.infer<typeof PricesSchema>;
+
+/** A collector's trouble that did not stop the collection (denied region, not opted in, throttled). */
+export const CollectionIssueSchema = z.object({
+  source: z.string(),
+  account: z.string().optional(),
+  region: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+});
+export type CollectionIssue = z.infer<typeof CollectionIssueSchema>;
+
+export const SnapshotSchema = z.object({
+  version: z.literal(1),
+  collectedAt: z.iso.datetime(),
+  accounts: z.array(z.string()),
+  regions: z.array(z.string()),
+  resources: z.array(ResourceSchema),
+  series: z.array(MetricSeriesSchema),
+  costs: z.array(DailyCostSchema),
+  costForecast: CostForecastSchema.optional(),
+  prices: PricesSchema.optional(),
+  recommendations: z.array(ExternalRecommendationSchema).default([]),
+  issues: z.array(CollectionIssueSchema).default([]),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -1,0 +1,105 @@
+import type { Action, Finding } from '../../engine/types/action.js';
+import type {
+  CollectionIssue,
+  CostForecast,
+  DailyCost,
+  ExternalRecommendation,
+  MetricSeries,
+  Resource,
+} from '../../engine/types/snapshot.js';
+
+/** Where a run stands; written by the persist step. */
+export interface RunSummary {
+  runId: string;
+  startedAt: string;
+  finishedAt?: string;
+  status: 'running' | 'succeeded' | 'partial' | 'failed';
+  batches: number;
+  failedBatches: { batchId: string; error: string }[];
+  actionCount: number;
+  totalMonthlySavingsUsd: number;
+}
+
+/** A slice of the inventory handed to one Map iteration. Stored, so only its key rides in the state machine. */
+export interface Batch {
+  runId: string;
+  batchId: string;
+  account: string;
+  region: string;
+  resourceArns: string[];
+}
+
+/** A named forecast (daily cost, capacity) produced by the forecast step. */
+export interface StoredForecast {
+  name: string;
+  kind: 'cost' | 'capacity';
+  subject: string;
+  step: 'day' | 'hour' | '5min';
+  points: { timestamp: string; forecast: number; lower80: number; upper80: number }[];
+  /** Extra facts: Cost Explorer's own total for comparison, the date a threshold is crossed, ... */
+  facts: Record<string, number | string | null>;
+}
+
+export type ActionDecision = 'approved' | 'snoozed' | 'dismissed';
+
+export interface ActionState {
+  actionId: string;
+  decision: ActionDecision;
+  decidedBy: string;
+  decidedAt: string;
+  snoozedUntil?: string;
+  executionArn?: string;
+}
+
+export interface AuditRecord {
+  actionId: string;
+  at: string;
+  actor: string;
+  event: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Persistence for Headroom. One DynamoDB single-table implementation (dynamo-store.ts, key design
+ * documented there) and one in-memory implementation for unit tests. Every list method pages through
+ * all results itself.
+ */
+export interface HeadroomStore {
+  putResources(resources: Resource[]): Promise<void>;
+  listResources(scope?: { account?: string; region?: string }): Promise<Resource[]>;
+  getResources(arns: string[]): Promise<Resource[]>;
+
+  putSeries(series: MetricSeries[]): Promise<void>;
+  getSeries(resourceArn: string): Promise<MetricSeries[]>;
+
+  putCosts(costs: DailyCost[]): Promise<void>;
+  listCosts(): Promise<DailyCost[]>;
+  putCostForecast(forecast: CostForecast): Promise<void>;
+  getCostForecast(): Promise<CostForecast | undefined>;
+
+  putRecommendations(recommendations: ExternalRecommendation[]): Promise<void>;
+  getRecommendations(resourceArn: string): Promise<ExternalRecommendation[]>;
+
+  putIssues(issues: CollectionIssue[]): Promise<void>;
+  listIssues(): Promise<CollectionIssue[]>;
+
+  putRun(summary: RunSummary): Promise<void>;
+  getRun(runId: string): Promise<RunSummary | undefined>;
+  latestRun(): Promise<RunSummary | undefined>;
+  putBatches(batches: Batch[]): Promise<void>;
+  getBatch(runId: string, batchId: string): Promise<Batch | undefined>;
+  putFindings(runId: string, findings: Finding[]): Promise<void>;
+  listFindings(runId: string): Promise<Finding[]>;
+  /** Replaces the run's ranked actions; order is kept. */
+  putActions(runId: string, actions: Action[]): Promise<void>;
+  listActions(runId: string): Promise<Action[]>;
+  getAction(runId: string, actionId: string): Promise<Action | undefined>;
+  putForecasts(runId: string, forecasts: StoredForecast[]): Promise<void>;
+  listForecasts(runId: string): Promise<StoredForecast[]>;
+
+  /** Records a decision only if none exists yet for that action (conditional write); returns false if one did. */
+  recordDecision(state: ActionState): Promise<boolean>;
+  getDecision(actionId: string): Promise<ActionState | undefined>;
+  appendAudit(record: AuditRecord): Promise<void>;
+  listAudit(actionId: string): Promise<AuditRecord[]>;
+}
