@@ -1,4 +1,5 @@
-// PLACEHOLDER: replaced by the owner of this handler.
-export const handler = async (_event: unknown): Promise<unknown> => {
-  throw new Error('not implemented yet');
-};
+import { toRawRequest, type HttpResult } from './function-url-event.js';
+import { interactionHandler } from './runtime.js';
+
+/** Slack interactions endpoint behind a Lambda Function URL (auth NONE: the Slack signature is the auth). */
+export const handler = async (event: unknown): Promise<HttpResult> => (await interactionHandler())(toRawRequest(event));

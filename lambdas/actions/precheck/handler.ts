@@ -1,4 +1,4 @@
-// PLACEHOLDER: replaced by the owner of this handler.
-export const handler = async (_event: unknown): Promise<unknown> => {
-  throw new Error('not implemented yet');
-};
+import { applyStepHandlers } from '../apply-steps/runtime.js';
+
+/** Apply workflow task: Precheck (result at $.precheck). Receives the whole state object. */
+export const handler = async (event: unknown): Promise<unknown> => applyStepHandlers().precheck(event);

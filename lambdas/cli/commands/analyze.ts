@@ -1,4 +1,94 @@
-// PLACEHOLDER: replaced by the owner of this command.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { analyseResources, createRuleContext, ResourceConfigError, sliceSnapshot } from '../../engine/analyse.js';
+import { prioritise } from '../../engine/prioritise/prioritise.js';
+import type { Action, Finding } from '../../engine/types/action.js';
+import { SnapshotSchema, type Snapshot } from '../../engine/types/snapshot.js';
+import { CliError } from '../errors.js';
+import { formatActionTable } from '../format/action-table.js';
+import { readTextFile } from '../io/read-text-file.js';
 
-export function registerAnalyze(_program: Command): void {}
+const AnalyzeOptionsSchema = z.object({
+  snapshot: z.string().min(1),
+  format: z.enum(['table', 'json'], { message: 'must be table or json' }).default('table'),
+  out: z.string().min(1).optional(),
+});
+export type AnalyzeOptions = z.output<typeof AnalyzeOptionsSchema>;
+
+/** What `analyze` produces. Forecasts and anomalies are wired in later; until then they are always empty arrays. */
+export interface AnalyzeResult {
+  findings: Finding[];
+  actions: Action[];
+}
+
+/** Reads and validates a snapshot file; a bad one becomes one sentence naming the first invalid path. */
+export function readSnapshotFile(path: string): Snapshot {
+  const text = readTextFile(path, 'snapshot');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path} is not valid JSON (${(error as Error).message}).`);
+  }
+  const parsed = SnapshotSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(`${path} is not a valid snapshot: at ${issue.path.join('.') || '(root)'}, ${issue.message}.`);
+  }
+  return parsed.data;
+}
+
+/** Runs the engine on a snapshot, deterministically: the evaluation time is the snapshot's collectedAt. */
+export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
+  const context = createRuleContext({ now: Date.parse(snapshot.collectedAt), prices: snapshot.prices });
+  let findings: Finding[];
+  try {
+    findings = analyseResources(sliceSnapshot(snapshot), context);
+  } catch (error) {
+    if (error instanceof ResourceConfigError) throw new CliError(`${error.message}.`);
+    throw error;
+  }
+  return { findings, actions: prioritise(findings) };
+}
+
+/** The JSON document of `--format json` (and of findings.json, which adds the raw findings). */
+export function renderJson(result: AnalyzeResult): string {
+  return `${JSON.stringify({ actions: result.actions, forecasts: [], anomalies: [] }, null, 2)}\n`;
+}
+
+/**
+ * `headroom analyze --snapshot FILE [--format table|json] [--out DIR]`: validates the snapshot, runs the rules and
+ * prioritisation, prints the ranked table or `{"actions":[...],"forecasts":[],"anomalies":[]}`; with --out also writes
+ * DIR/findings.json (`{ actions, findings, forecasts, anomalies }`).
+ */
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('analyse a snapshot file and print the ranked actions')
+    .requiredOption('--snapshot <file>', 'snapshot JSON (schema/snapshot.schema.json)')
+    .option('--format <format>', 'output format: table or json', 'table')
+    .option('--out <dir>', 'also write findings.json into this directory')
+    .action((raw: Record<string, unknown>) => {
+      const parsed = AnalyzeOptionsSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new CliError(`--${String(issue.path[0])} ${issue.message}.`);
+      }
+      const { snapshot: path, format, out } = parsed.data;
+      const result = analyseSnapshot(readSnapshotFile(path));
+      if (out) writeFindings(out, result);
+      process.stdout.write(format === 'json' ? renderJson(result) : formatActionTable(result.actions));
+    });
+}
+
+function writeFindings(dir: string, result: AnalyzeResult): void {
+  const path = join(dir, 'findings.json');
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, `${JSON.stringify({ actions: result.actions, findings: result.findings, forecasts: [], anomalies: [] }, null, 2)}\n`);
+  } catch (error) {
+    throw new CliError(`Cannot write ${path}: ${(error as Error).message}.`);
+  }
+}

@@ -1,4 +1,24 @@
-// PLACEHOLDER: replaced by the owner of this command.
 import type { Command } from 'commander';
+import { detectAnomalies, DEFAULT_SENSITIVITY } from '../../engine/anomaly/detect.js';
+import { formatDetections } from '../io/format-detections.js';
+import { readSeriesFile } from '../io/read-series-file.js';
+import { parseSensitivity } from '../io/parse-sensitivity.js';
 
-export function registerDetect(_program: Command): void {}
+/** `headroom detect --csv FILE`: anomaly score and alert for every row of a `timestamp,value` file. */
+export function registerDetect(program: Command): void {
+  program
+    .command('detect')
+    .description('Score every row of a timestamp,value CSV for anomalies; prints timestamp,value,anomaly_score,alert.')
+    .requiredOption('--csv <file>', 'input CSV with a timestamp,value header (5-minute metrics, daily costs, ...)')
+    .option('--sensitivity <0..1>', `alert sensitivity, higher alerts more (default ${DEFAULT_SENSITIVITY})`)
+    .action((options: { csv: string; sensitivity?: string }) => {
+      process.stdout.write(runDetect(options.csv, options.sensitivity));
+    });
+}
+
+/** Reads a series file and returns the `timestamp,value,anomaly_score,alert` CSV text for it. */
+export function runDetect(csvPath: string, sensitivityText?: string): string {
+  const sensitivity = parseSensitivity(sensitivityText);
+  const rows = readSeriesFile(csvPath);
+  return formatDetections(rows, detectAnomalies(rows, { sensitivity }));
+}

@@ -6,6 +6,8 @@ export interface SeriesRow {
   timestampText: string;
   /** Epoch milliseconds, UTC. */
   timestamp: number;
+  /** The value cell exactly as written (unquoted, trimmed), echoed back in outputs. */
+  valueText: string;
   value: number | null;
 }
 
@@ -37,21 +39,24 @@ export function parseTimestamp(text: string): number | null {
 export function parseSeriesCsv(text: string): SeriesRow[] {
   const rows: SeriesRow[] = [];
   const lines = text.split(/\r?\n/);
+  let firstLine = true;
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index].trim();
     if (raw === '') continue;
     const line = index + 1;
+    const wasFirstLine = firstLine;
+    firstLine = false;
     const cells = raw.split(',');
     if (cells.length < 2) throw new SeriesParseError(line, `expected "timestamp,value", got "${raw.slice(0, 60)}"`);
     const timestampText = cells[0].trim().replace(/^"|"$/g, '');
     const valueText = cells[1].trim().replace(/^"|"$/g, '');
     const timestamp = parseTimestamp(timestampText);
     if (timestamp === null) {
-      if (rows.length === 0 && !/\d/.test(timestampText)) continue; // header row
+      if (wasFirstLine && !/\d/.test(timestampText)) continue; // header row: only the first non-blank line can be one
       throw new SeriesParseError(line, `"${timestampText}" is not a timestamp`);
     }
     const value = valueText === '' ? null : Number(valueText);
-    rows.push({ line, timestampText, timestamp, value: value !== null && Number.isFinite(value) ? value : null });
+    rows.push({ line, timestampText, timestamp, valueText, value: value !== null && Number.isFinite(value) ? value : null });
   }
   return rows;
 }

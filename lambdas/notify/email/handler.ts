@@ -1,4 +1,27 @@
-// PLACEHOLDER: replaced by the owner of this handler.
-export const handler = async (_event: unknown): Promise<unknown> => {
-  throw new Error('not implemented yet');
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { getDocumentClient } from '../../shared/aws/dynamodb.js';
+import { DynamoStore } from '../../shared/store/dynamo-store.js';
+import { parseNotifyEvent } from '../event.js';
+import { reportUrlFor } from '../load-run.js';
+import { readEmailConfig, type EmailNotifyConfig } from './config.js';
+import { sendDigestEmail, type EmailDigestResult } from './send-email.js';
+
+/** Built on first invocation (not at import, so tests can import the module) and reused while the environment lives. */
+let context: { config: EmailNotifyConfig; store: DynamoStore; ses: SESv2Client } | undefined;
+
+/** NotifyEmail task: event `{ runId }` → sends the SES digest(s) → `{ sent, messageIds, recipients, settled, failed }`. */
+export const handler = async (event: unknown): Promise<EmailDigestResult> => {
+  const { runId } = parseNotifyEvent(event);
+  if (context === undefined) {
+    const config = readEmailConfig();
+    context = { config, store: new DynamoStore(getDocumentClient(), config.tableName), ses: new SESv2Client({}) };
+  }
+  const { config, store, ses } = context;
+  return sendDigestEmail({ ses, store }, runId, {
+    sender: config.sender,
+    recipients: config.recipients,
+    reportUrl: reportUrlFor(config.reportUrlTemplate, runId),
+    topN: config.topN,
+    ownerTagKey: config.ownerTagKey,
+  });
 };

@@ -79,6 +79,8 @@ export interface HeadroomStore {
 
   putRecommendations(recommendations: ExternalRecommendation[]): Promise<void>;
   getRecommendations(resourceArn: string): Promise<ExternalRecommendation[]>;
+  /** getSeries + getRecommendations in one read (the resource's data shares a partition): what the analyse step needs. */
+  getResourceData(resourceArn: string): Promise<{ series: MetricSeries[]; recommendations: ExternalRecommendation[] }>;
 
   putIssues(issues: CollectionIssue[]): Promise<void>;
   listIssues(): Promise<CollectionIssue[]>;

@@ -1,4 +1,9 @@
-// PLACEHOLDER: replaced by the owner of this handler.
-export const handler = async (_event: unknown): Promise<unknown> => {
-  throw new Error('not implemented yet');
+import { parseEvent } from '../invalid-event-error.js';
+import { getWorkflowRuntime } from '../runtime.js';
+import { forecastCosts, ForecastInputSchema, type ForecastStepOutput } from './forecast-costs.js';
+
+/** Analysis step 3 (Forecast): event `{ runId }` → `{ forecasts, skipped }`. */
+export const handler = async (event: unknown): Promise<ForecastStepOutput> => {
+  const input = parseEvent('forecast', ForecastInputSchema, event);
+  return forecastCosts(input, { store: getWorkflowRuntime().store });
 };

@@ -1,4 +1,9 @@
-// PLACEHOLDER: replaced by the owner of this handler.
-export const handler = async (_event: unknown): Promise<unknown> => {
-  throw new Error('not implemented yet');
+import { parseEvent } from '../invalid-event-error.js';
+import { getWorkflowRuntime } from '../runtime.js';
+import { prioritiseRun, PrioritiseInputSchema, type PrioritiseOutput } from './prioritise-run.js';
+
+/** Analysis step 4 (Prioritise): event `{ runId }` → `{ actionCount, totalMonthlySavingsUsd }`. */
+export const handler = async (event: unknown): Promise<PrioritiseOutput> => {
+  const input = parseEvent('prioritise', PrioritiseInputSchema, event);
+  return prioritiseRun(input, { store: getWorkflowRuntime().store });
 };

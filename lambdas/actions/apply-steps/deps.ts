@@ -1,0 +1,40 @@
+import type { Action } from '../../engine/types/action.js';
+import type { HeadroomStore } from '../../shared/store/store.js';
+import type { Executor, ExecutorContext } from '../executors/executor.js';
+import type { OutcomeNotifier } from '../slack/outcome-notifier.js';
+import { ApplyStepError, type ApplyState } from './apply-state.js';
+
+/** Everything the apply steps need, injected so tests and the local demo can supply fakes. */
+export interface ApplyStepDeps {
+  store: HeadroomStore;
+  executors: readonly Executor[];
+  /** ENABLED_EXECUTORS: executor ids an operator switched on (all off by default, SPEC §9). */
+  enabledExecutors: readonly string[];
+  /** AWS ports (EC2, CloudWatch per region), clock and tag scope handed to executors. */
+  context: ExecutorContext;
+  notifier: OutcomeNotifier;
+  now: () => Date;
+}
+
+/** The actor recorded in audit entries written by the workflow itself. */
+export const WORKFLOW_ACTOR = 'headroom-apply-workflow';
+
+export async function audit(deps: ApplyStepDeps, state: ApplyState, event: string, detail: Record<string, unknown>): Promise<void> {
+  await deps.store.appendAudit({
+    actionId: state.actionId,
+    at: deps.now().toISOString(),
+    actor: WORKFLOW_ACTOR,
+    event,
+    detail: { runId: state.runId, approvedBy: state.approvedBy, ...detail },
+  });
+}
+
+/** For the steps after precheck: the action and its executor must exist (precheck proved it). */
+export async function loadActionAndExecutor(deps: ApplyStepDeps, state: ApplyState): Promise<{ action: Action; executor: Executor }> {
+  const action = await deps.store.getAction(state.runId, state.actionId);
+  if (!action) throw new ApplyStepError(`Action ${state.actionId} is not in run ${state.runId}.`);
+  const executorId = action.automation.executor;
+  const executor = executorId ? deps.executors.find((candidate) => candidate.id === executorId) : undefined;
+  if (!executor) throw new ApplyStepError(`No executor is registered for action ${state.actionId} (${executorId ?? 'none'}).`);
+  return { action, executor };
+}

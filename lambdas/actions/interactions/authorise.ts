@@ -1,0 +1,57 @@
+import type { ButtonActionId } from '../slack/interaction-payload.js';
+
+/**
+ * Who may press which button (SPEC §7: allow-list of Slack user or group IDs per risk level).
+ *
+ * - approve, performanceRisk 0–2: anyone in `approverIds` or `highRiskApproverIds`.
+ * - approve, performanceRisk 3–4: only `highRiskApproverIds` (a high-risk approver may also approve low risk).
+ * - dismiss: same lists as approving that action — a dismissal is permanent and blocks any later approval.
+ * - snooze: anyone in the channel; it changes nothing in AWS, expires after 7 days and is audited.
+ *
+ * Entries starting with `S` are Slack user-group IDs (Slack's prefix for groups); they are resolved to
+ * members through `groupMembers`, other entries are user IDs (`U…`/`W…`). An empty list means nobody.
+ */
+export interface ApproverPolicy {
+  approverIds: string[];
+  highRiskApproverIds: string[];
+  /** Resolves a user group to its member user IDs (Slack usergroups.users.list). */
+  groupMembers?: (groupId: string) => Promise<string[]>;
+}
+
+/** Risk level from which only high-risk approvers may approve (Compute Optimizer's "high"). */
+export const HIGH_RISK_THRESHOLD = 3;
+
+export type AuthorisationResult = { allowed: true } | { allowed: false; reason: string };
+
+function isGroupId(id: string): boolean {
+  return id.startsWith('S');
+}
+
+async function isListed(userId: string, ids: string[], policy: ApproverPolicy): Promise<boolean> {
+  if (ids.includes(userId)) return true;
+  for (const groupId of ids.filter(isGroupId)) {
+    if (!policy.groupMembers) continue;
+    if ((await policy.groupMembers(groupId)).includes(userId)) return true;
+  }
+  return false;
+}
+
+/** Decides whether `userId` may press `choice` on an action of the given performance risk. */
+export async function authorise(
+  userId: string,
+  choice: ButtonActionId,
+  performanceRisk: number,
+  policy: ApproverPolicy,
+): Promise<AuthorisationResult> {
+  if (choice === 'snooze') return { allowed: true };
+  const highRisk = performanceRisk >= HIGH_RISK_THRESHOLD;
+  const allowedIds = highRisk ? policy.highRiskApproverIds : [...policy.approverIds, ...policy.highRiskApproverIds];
+  if (await isListed(userId, allowedIds, policy)) return { allowed: true };
+  const verb = choice === 'approve' ? 'approve' : 'dismiss';
+  return {
+    allowed: false,
+    reason: highRisk
+      ? `You are not on the high-risk approver list, so you cannot ${verb} an action with performance risk ${performanceRisk}.`
+      : `You are not on the approver list, so you cannot ${verb} this action.`,
+  };
+}

@@ -1,0 +1,69 @@
+import type {
+  InstanceRecommendation,
+  LambdaFunctionRecommendation,
+  VolumeRecommendation,
+} from '@aws-sdk/client-compute-optimizer';
+import { ExternalRecommendationSchema, type ExternalRecommendation } from '../../engine/types/snapshot.js';
+import { unqualifiedFunctionArn } from '../inventory/normalise-lambda.js';
+
+const savings = (option: { savingsOpportunity?: { estimatedMonthlySavings?: { value?: number } } }): number =>
+  option.savingsOpportunity?.estimatedMonthlySavings?.value ?? 0;
+
+/**
+ * Compute Optimizer's EC2 recommendation as an ExternalRecommendation. `performanceRisk` is Compute
+ * Optimizer's own 0 (very low) … 4 (very high) scale, which the engine uses too. Returns undefined
+ * for items without an ARN (nothing to attach them to).
+ */
+export function normaliseInstanceRecommendation(item: InstanceRecommendation): ExternalRecommendation | undefined {
+  if (item.instanceArn === undefined) return undefined;
+  return ExternalRecommendationSchema.parse({
+    source: 'compute-optimizer',
+    resourceArn: item.instanceArn,
+    finding: item.finding ?? 'Unknown',
+    current: { instanceType: item.currentInstanceType, findingReasonCodes: item.findingReasonCodes ?? [] },
+    options: [...(item.recommendationOptions ?? [])]
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+      .map((o) => ({ proposed: { instanceType: o.instanceType }, monthlySavingsUsd: savings(o), performanceRisk: o.performanceRisk ?? 0 })),
+  });
+}
+
+/** Compute Optimizer's EBS recommendation: current and proposed volume type, size, IOPS, throughput. */
+export function normaliseVolumeRecommendation(item: VolumeRecommendation): ExternalRecommendation | undefined {
+  if (item.volumeArn === undefined) return undefined;
+  const volume = (c: VolumeRecommendation['currentConfiguration']) => ({
+    volumeType: c?.volumeType,
+    sizeGiB: c?.volumeSize,
+    iops: c?.volumeBaselineIOPS,
+    throughputMiBps: c?.volumeBaselineThroughput,
+  });
+  return ExternalRecommendationSchema.parse({
+    source: 'compute-optimizer',
+    resourceArn: item.volumeArn,
+    finding: item.finding ?? 'Unknown',
+    current: volume(item.currentConfiguration),
+    options: [...(item.volumeRecommendationOptions ?? [])]
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+      .map((o) => ({ proposed: volume(o.configuration), monthlySavingsUsd: savings(o), performanceRisk: o.performanceRisk ?? 0 })),
+  });
+}
+
+/**
+ * Compute Optimizer's Lambda memory recommendation. Its function ARNs carry a version qualifier
+ * (`:$LATEST`); they are stripped so the recommendation joins the inventory's unqualified ARN.
+ * Lambda options carry no performance risk; the function-level `currentPerformanceRisk`
+ * (VeryLow…High) is mapped onto the 0–4 scale instead.
+ */
+export function normaliseFunctionRecommendation(item: LambdaFunctionRecommendation): ExternalRecommendation | undefined {
+  const arn = unqualifiedFunctionArn(item.functionArn);
+  if (arn === undefined) return undefined;
+  const risk = { VeryLow: 0, Low: 1, Medium: 2, High: 3 }[item.currentPerformanceRisk ?? 'VeryLow'] ?? 0;
+  return ExternalRecommendationSchema.parse({
+    source: 'compute-optimizer',
+    resourceArn: arn,
+    finding: item.finding ?? 'Unknown',
+    current: { memoryMb: item.currentMemorySize, findingReasonCodes: item.findingReasonCodes ?? [] },
+    options: [...(item.memorySizeRecommendationOptions ?? [])]
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+      .map((o) => ({ proposed: { memoryMb: o.memorySize }, monthlySavingsUsd: savings(o), performanceRisk: risk })),
+  });
+}

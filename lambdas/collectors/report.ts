@@ -1,0 +1,96 @@
+import type { CollectionIssue } from '../engine/types/snapshot.js';
+
+/** What one collector did: API calls by name, throttles the SDK retried, issues, items written by kind. */
+export interface CollectionReport {
+  source: string;
+  calls: Record<string, number>;
+  throttles: number;
+  issues: CollectionIssue[];
+  itemsWritten: Record<string, number>;
+}
+
+/** Accumulates a CollectionReport while a collector runs. */
+export class ReportBuilder {
+  private readonly calls: Record<string, number> = {};
+  private readonly written: Record<string, number> = {};
+  private readonly issueList: CollectionIssue[] = [];
+  private throttleCount = 0;
+
+  constructor(readonly source: string) {}
+
+  countCall(api: string): void {
+    this.calls[api] = (this.calls[api] ?? 0) + 1;
+  }
+
+  countWritten(kind: string, count: number): void {
+    this.written[kind] = (this.written[kind] ?? 0) + count;
+  }
+
+  addThrottles(count: number): void {
+    this.throttleCount += count;
+  }
+
+  addIssue(issue: Omit<CollectionIssue, 'source'>): void {
+    this.issueList.push({ source: this.source, ...issue });
+  }
+
+  get issues(): readonly CollectionIssue[] {
+    return this.issueList;
+  }
+
+  build(): CollectionReport {
+    return {
+      source: this.source,
+      calls: { ...this.calls },
+      throttles: this.throttleCount,
+      issues: [...this.issueList],
+      itemsWritten: { ...this.written },
+    };
+  }
+}
+
+/** Adds several collectors' reports into one total (calls, writes and throttles summed; issues kept). */
+export function sumReports(source: string, reports: CollectionReport[]): CollectionReport {
+  const calls: Record<string, number> = {};
+  const itemsWritten: Record<string, number> = {};
+  for (const report of reports) {
+    for (const [api, n] of Object.entries(report.calls)) calls[api] = (calls[api] ?? 0) + n;
+    for (const [kind, n] of Object.entries(report.itemsWritten)) itemsWritten[kind] = (itemsWritten[kind] ?? 0) + n;
+  }
+  return {
+    source,
+    calls,
+    throttles: reports.reduce((sum, r) => sum + r.throttles, 0),
+    issues: reports.flatMap((r) => r.issues),
+    itemsWritten,
+  };
+}
+
+/**
+ * Wraps a port so every method call is counted in the report under `<service>:<Method>` (e.g.
+ * `cloudwatch:GetMetricData`), which is what the cost-of-running estimate is computed from.
+ */
+export function countingPort<T extends object>(
+  port: T,
+  service: string | ((method: string) => string),
+  report: ReportBuilder,
+): T {
+  return new Proxy(port, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      const owner = typeof service === 'string' ? service : service(property);
+      const api = `${owner}:${apiName(property)}`;
+      return (...args: unknown[]) => {
+        report.countCall(api);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+/** Port method name -> AWS API name: getMetricData -> GetMetricData, listLambdaTags -> ListTags. */
+function apiName(method: string): string {
+  const renamed = method === 'listLambdaTags' ? 'listTags' : method;
+  return renamed.charAt(0).toUpperCase() + renamed.slice(1);
+}

@@ -1,0 +1,46 @@
+/**
+ * The detector's fixed parameters. They are counted in observations (rows), not in time, so one setting
+ * serves 5-minute metrics and daily cost series alike; they were chosen on principle and checked for
+ * robustness on NAB (see the eval note), never tuned per series.
+ */
+export interface DetectorParameters {
+  /** Memory of the range a value must break out of, in observations (4032 = two weeks of 5-minute data). */
+  rangeMemory: number;
+  /** A breakout must clear the range by this many baseline spreads (mean absolute deviations). */
+  breakoutSpreads: number;
+  /** Memory of the robust baseline (level and spread of recent values), in observations. */
+  baselineMemory: number;
+  /** Memory of the distribution of surprises the likelihood compares against, in observations. */
+  surpriseHistoryMemory: number;
+  /** Number of recent surprises averaged before comparing with their history. */
+  shortAverage: number;
+  /** Weight of the sustained-change view in the score (1; 0 turns it off, for ablation). */
+  changeWeight: number;
+  /** Season length in hours (24: daily pattern); 0 disables the seasonal comparison. */
+  seasonHours: number;
+  /** How far from exactly one season ago a value still counts as "same time", in hours. */
+  seasonToleranceHours: number;
+  /** Slack around last season's range, as a fraction of its width, still counted as seen before. */
+  seasonSlack: number;
+  /** Factor applied to the change score of a value seen last season (0 = never alert on it). */
+  seasonGate: number;
+  /** Observations needed before any alert: the baseline and surprise history must settle first. */
+  warmUp: number;
+  /** Observations after an alert during which the same excursion does not alert again. */
+  refractory: number;
+}
+
+export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
+  rangeMemory: 4032,
+  breakoutSpreads: 1,
+  baselineMemory: 256,
+  surpriseHistoryMemory: 1024,
+  shortAverage: 8,
+  changeWeight: 1,
+  seasonHours: 24,
+  seasonToleranceHours: 1,
+  seasonSlack: 0.2,
+  seasonGate: 0.5,
+  warmUp: 100,
+  refractory: 144,
+});

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { runBacktest, meanAbsoluteError } from './backtest.js';
+import { candidateModels } from './candidates.js';
+import { combinationWeights, weightedSum } from './combine.js';
+import { ForecastInputError } from './errors.js';
+import { fillGaps } from './fill-gaps.js';
+import { intervalScale, residualIntervalOffsets } from './intervals.js';
+import { regularise } from './regularise.js';
+import { candidateSeasonPeriods } from './seasonality.js';
+
+export { ForecastInputError } from './errors.js';
+export { crossingTime } from './crossing-time.js';
+
+/** The fewest observations a forecast is attempted from. */
+export const MIN_OBSERVATIONS = 10;
+
+export const ForecastOptionsSchema = z.object({
+  /** Coverage of the prediction interval (0.8 gives the 80 % interval the product reports). */
+  level: z.number().gt(0.5).lt(1).default(0.8),
+  /** Season lengths in slots; by default daily and weekly seasons are tried when the history allows. */
+  seasonPeriods: z.array(z.number().int().min(2)).optional(),
+  /** Step of the series in ms; inferred from the timestamps by default. */
+  stepMs: z.number().positive().optional(),
+  /** Rolling origins in the history used to choose models and calibrate intervals. */
+  backtestOrigins: z.number().int().min(2).max(20).default(4),
+  /** Models within this relative MAE of the best backtested model join the ensemble. */
+  ensembleTolerance: z.number().min(0).max(10).default(0.1),
+  /** Most models averaged. */
+  ensembleSize: z.number().int().min(1).max(10).default(3),
+  /** Forecasts and bounds are clamped at 0 when the history never goes below 0 (costs, counts, utilisation). */
+  clampNonNegative: z.boolean().default(true),
+});
+export type ForecastOptions = z.input<typeof ForecastOptionsSchema>;
+
+export interface ForecastInput {
+  /** Epoch milliseconds; any order, repeats and gaps allowed. */
+  timestamps: number[];
+  /** null (or NaN) for a missing observation. */
+  values: (number | null)[];
+}
+
+export interface Forecast {
+  stepMs: number;
+  /** Epoch ms of each forecast slot: the last history slot + k·step, k = 1…horizon. */
+  timestamps: number[];
+  forecast: number[];
+  /** Bounds of the prediction interval at `options.level` (80 % by default). */
+  lower80: number[];
+  upper80: number[];
+  /** The ensemble members, e.g. `ensemble(seasonal-profile(288x7,level 12)+recent-median(12))`. */
+  model: string;
+  /** Seasons (in slots) the models were allowed to use. */
+  seasonPeriods: number[];
+}
+
+/**
+ * Forecasts `horizon` slots after the last timestamp, with a prediction interval.
+ *
+ * 1. Regularise onto the inferred step (repeats averaged, gaps filled: see regularise, fillGaps).
+ * 2. Candidate models for the daily/weekly seasons the history can support (candidateModels).
+ * 3. Rolling-origin backtest inside the history; the models within `ensembleTolerance` of the
+ *    best MAE are averaged (combinationWeights).
+ * 4. The interval is the empirical quantiles of that ensemble's backtest residuals
+ *    (residualIntervalOffsets), widened by (lead/backtested lead)^α beyond the backtested horizon,
+ *    α ∈ [½, 1] measured from how the backtest errors grow (growthExponent).
+ */
+export function forecastSeries(input: ForecastInput, horizon: number, options: ForecastOptions = {}): Forecast {
+  const settings = ForecastOptionsSchema.parse(options);
+  if (!Number.isInteger(horizon) || horizon < 1) throw new ForecastInputError(`horizon must be a positive integer, got ${horizon}.`);
+  const grid = regularise(input.timestamps, input.values, settings.stepMs);
+  const history = grid.values;
+  const observed = countObserved(history);
+  if (observed < MIN_OBSERVATIONS) {
+    throw new ForecastInputError(`the series has ${observed} observations; at least ${MIN_OBSERVATIONS} are needed to forecast.`);
+  }
+  const periods = (settings.seasonPeriods ?? candidateSeasonPeriods(grid.stepMs, history.length)).filter((period) => history.length >= 2 * period);
+  periods.sort((a, b) => a - b);
+  fillGaps(history, periods[0]);
+
+  const origins = settings.backtestOrigins;
+  const backtestHorizon = Math.max(1, Math.min(horizon, Math.floor(history.length / (origins + 1))));
+  const earliestOrigin = history.length - origins * backtestHorizon;
+  const models = candidateModels(periods).filter((model) => model.minLength <= earliestOrigin);
+  if (models.length === 0) throw new ForecastInputError(`the series is too short (${history.length} slots) to backtest any model.`);
+
+  const backtest = runBacktest(history, models, horizon, origins);
+  const errors = backtest.predictions.map((prediction) => meanAbsoluteError(backtest.actuals, prediction));
+  const weights = combinationWeights(errors, settings.ensembleTolerance, settings.ensembleSize);
+  const backtestEnsemble = new Float64Array(backtest.actuals.length);
+  weightedSum(backtest.predictions, weights, backtestEnsemble.length, backtestEnsemble);
+  const offsets = residualIntervalOffsets(backtest.actuals, backtestEnsemble, settings.level, backtest.horizon);
+
+  const memberForecasts = models.map((model, m) => {
+    const out = new Float64Array(horizon);
+    if (weights[m] > 0) model.predict(history, history.length, horizon, out);
+    return out;
+  });
+  const point = new Float64Array(horizon);
+  weightedSum(memberForecasts, weights, horizon, point);
+
+  const floor = settings.clampNonNegative && minimum(history) >= 0 ? 0 : Number.NEGATIVE_INFINITY;
+  const last = grid.start + (history.length - 1) * grid.stepMs;
+  const result: Forecast = { stepMs: grid.stepMs, timestamps: [], forecast: [], lower80: [], upper80: [], model: '', seasonPeriods: periods };
+  for (let i = 0; i < horizon; i++) {
+    const scale = intervalScale(i, offsets.measuredHorizon, offsets.growth);
+    result.timestamps.push(last + (i + 1) * grid.stepMs);
+    result.forecast.push(Math.max(floor, point[i]));
+    result.lower80.push(Math.max(floor, point[i] + scale * offsets.lower));
+    result.upper80.push(Math.max(floor, point[i] + scale * offsets.upper));
+  }
+  const members = models.filter((_, m) => weights[m] > 0).map((model) => model.name);
+  result.model = members.length === 1 ? members[0] : `ensemble(${members.join(' + ')})`;
+  return result;
+}
+
+function countObserved(values: Float64Array): number {
+  let count = 0;
+  for (const value of values) if (!Number.isNaN(value)) count++;
+  return count;
+}
+
+function minimum(values: Float64Array): number {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const value of values) if (value < lowest) lowest = value;
+  return lowest;
+}

@@ -1,0 +1,64 @@
+import type { Rule } from '../rule.js';
+import { readConfig } from '../support/read-config.js';
+import { buildFinding } from '../support/build-finding.js';
+import { gp2Performance } from './gp2-performance.js';
+
+const RULE_ID = 'ebs/gp2-to-gp3';
+
+/**
+ * gp2 → gp3. gp3 storage is 20 % cheaper per GB ($0.08 vs $0.10 in us-east-1) and includes 3,000 IOPS and
+ * 125 MiB/s whatever the size. To lose nothing, the proposed gp3 volume gets
+ *   iops       = max(3,000, gp2 peak IOPS)          (gp2 peak = max(baseline 3/GiB, burst 3,000))
+ *   throughput = max(125, gp2 throughput MiB/s)     (128 up to 170 GiB, 250 above)
+ * and savings = gp2 monthly cost − gp3 monthly cost (storage + IOPS above 3,000 × $0.005 + MiB/s above 125 × $0.04).
+ * The change is online (ModifyVolume, no detach), so performance risk 0, no restart, confidence 1 (pure pricing).
+ */
+export const gp2ToGp3: Rule = {
+  id: RULE_ID,
+  domain: 'storage',
+  resourceType: 'ebs:volume',
+  summary: 'Convert a gp2 volume to gp3 with at least the same IOPS and throughput (20 % cheaper storage).',
+  evaluate(slice, context) {
+    const config = readConfig(slice.resource, 'ebs:volume');
+    if (config.volumeType !== 'gp2' || config.state === 'deleting' || config.state === 'deleted' || config.state === 'error') return [];
+    const gp2 = gp2Performance(config.sizeGiB);
+    const iops = Math.max(context.prices.gp3.baselineIops, gp2.peakIops);
+    const throughputMiBps = Math.max(context.prices.gp3.baselineThroughputMiBps, gp2.throughputMiBps);
+    const currentUsd = context.prices.ebsVolumeMonthlyUsd({ volumeType: 'gp2', sizeGiB: config.sizeGiB });
+    const proposedUsd = context.prices.ebsVolumeMonthlyUsd({ volumeType: 'gp3', sizeGiB: config.sizeGiB, iops, throughputMiBps });
+    const monthlySavingsUsd = currentUsd - proposedUsd;
+    if (monthlySavingsUsd <= 0) return [];
+    return [
+      buildFinding({
+        ruleId: RULE_ID,
+        domain: 'storage',
+        resource: slice.resource,
+        current: { volumeType: 'gp2', sizeGiB: config.sizeGiB, iops: gp2.baselineIops, throughputMiBps: gp2.throughputMiBps },
+        proposed: { volumeType: 'gp3', iops, throughputMiBps },
+        monthlySavingsUsd,
+        performanceRisk: 0,
+        confidence: 1,
+        effort: 'low',
+        restartRequired: false,
+        reversible: true,
+        evidence: {
+          statistics: {
+            sizeGiB: config.sizeGiB,
+            gp2BaselineIops: gp2.baselineIops,
+            gp2PeakIops: gp2.peakIops,
+            gp2ThroughputMiBps: gp2.throughputMiBps,
+            gp2MonthlyUsd: Math.round(currentUsd * 100) / 100,
+            gp3MonthlyUsd: Math.round(proposedUsd * 100) / 100,
+            gp3ExtraIops: iops - context.prices.gp3.baselineIops,
+            gp3ExtraThroughputMiBps: throughputMiBps - context.prices.gp3.baselineThroughputMiBps,
+          },
+          quantiles: {},
+          series: [],
+          sources: ['ebs-config', ...context.prices.sources],
+        },
+        automation: { executor: 'ebs-gp2-to-gp3' },
+        carbonKgCo2eMonthly: 0,
+      }),
+    ];
+  },
+};

@@ -1,0 +1,54 @@
+import type { Ec2InstanceSpec, PriceBook } from '../../pricing/price-book.js';
+
+/** Workload-agnostic categories a rightsizing may move between (memory is checked separately). */
+const INTERCHANGEABLE = new Set(['General Purpose', 'Compute Optimized', 'Memory Optimized']);
+
+/** Attribute letters after the generation digit: 'gd' in 'm6gd'. 'd' means local NVMe instance storage. */
+function attributes(spec: Ec2InstanceSpec): string {
+  return spec.family.slice(spec.family.search(/\d/) + String(spec.generation).length);
+}
+
+export interface CandidateRequirements {
+  current: Ec2InstanceSpec;
+  neededVcpu: number;
+  neededMemoryGiB: number;
+  /** Linux can move to Graviton (arm64) if the AMI is rebuilt; Windows on EC2 is x86 only. */
+  allowArm: boolean;
+}
+
+/**
+ * The instance types a rightsizing may propose, cheapest first (ties: fewer vCPU, then same architecture, then name):
+ * priced in the book; same or newer generation, not previous-generation; same category, or any of
+ * general/compute/memory when the current type is one of those; burstable only if the current type is; no bare metal,
+ * Mac or high-memory 'u-' hosts; keeps local instance storage if the current type has it; same architecture, or arm64
+ * when `allowArm`; at least `neededVcpu` vCPUs and `neededMemoryGiB` memory.
+ */
+export function rightsizingCandidates(prices: PriceBook, req: CandidateRequirements): Ec2InstanceSpec[] {
+  const { current } = req;
+  const currentHasLocalDisk = attributes(current).includes('d');
+  const categoryOk = (c: Ec2InstanceSpec): boolean =>
+    c.category === current.category || (INTERCHANGEABLE.has(current.category ?? '') && INTERCHANGEABLE.has(c.category ?? ''));
+  return prices
+    .ec2Candidates()
+    .filter(
+      (c) =>
+        c.instanceType !== current.instanceType &&
+        !c.previousGeneration &&
+        c.generation >= current.generation &&
+        categoryOk(c) &&
+        c.burstable === current.burstable &&
+        !c.instanceType.endsWith('.metal') &&
+        !/^(mac|u-)/.test(c.family) &&
+        (!currentHasLocalDisk || attributes(c).includes('d')) &&
+        (c.architecture === current.architecture || (req.allowArm && c.architecture === 'arm64')) &&
+        (c.vcpu ?? 0) >= req.neededVcpu &&
+        (c.memoryGiB ?? 0) >= req.neededMemoryGiB,
+    )
+    .sort(
+      (a, b) =>
+        (a.usdPerHour ?? 0) - (b.usdPerHour ?? 0) ||
+        (a.vcpu ?? 0) - (b.vcpu ?? 0) ||
+        Number(b.architecture === current.architecture) - Number(a.architecture === current.architecture) ||
+        (a.instanceType < b.instanceType ? -1 : 1),
+    );
+}

@@ -1,0 +1,103 @@
+import type { InstanceRecommendation, LambdaFunctionRecommendation, VolumeRecommendation } from '@aws-sdk/client-compute-optimizer';
+import type { CostForecast, DailyCost, Resource } from '../../engine/types/snapshot.js';
+
+export type Archetype =
+  | 'web-api'
+  | 'mobile-api'
+  | 'data-pipeline'
+  | 'batch-worker'
+  | 'cache'
+  | 'idle-dev'
+  | 'database'
+  | 'storage'
+  | 'load-balancer'
+  | 'logging';
+
+/**
+ * How busy a resource is over time; every metric of the resource derives from it. `level` is the
+ * mean of the driving quantity: CPU % for EC2/RDS, requests per second for Lambda, IOPS for EBS,
+ * consumed capacity units per second for DynamoDB. See workload.ts for the formula.
+ */
+export interface Workload {
+  level: number;
+  /** Relative amplitude of the daily cycle (0 = flat, 0.6 = ±60 % around the level). */
+  dailyAmplitude: number;
+  /** UTC hour of the daily peak. */
+  peakHourUtc: number;
+  /** Multiplier on Saturdays and Sundays (weekly seasonality). */
+  weekendFactor: number;
+  /** Fractional growth per day; the level is reached at `now`, so past values are lower when > 0. */
+  growthPerDay: number;
+  /** Relative standard deviation of the 5-minute noise. */
+  noise: number;
+  /** Spiky batch jobs: active `durationMinutes` every `everyHours` from `startHourUtc`, otherwise `idleLevel`. */
+  batch?: { everyHours: number; startHourUtc: number; durationMinutes: number; idleLevel: number };
+  /** Per-resource salt for the hashed noise. */
+  salt: number;
+}
+
+export type Incident = {
+  id: string;
+  kind: 'cpu-saturation' | 'error-burst' | 'latency-spike' | 'cost-spike';
+  /** The resource affected (absent for an account-level cost incident). */
+  resourceArn?: string;
+  /** The service line of a cost incident, as Cost Explorer names it. */
+  service?: string;
+  start: number;
+  end: number;
+  description: string;
+};
+
+/** Per-type parameters beyond the workload. */
+export interface SampleDetails {
+  /** EC2: ratio of Maximum to Average CPU within 5 minutes (burstiness), network bytes per CPU-% per second. */
+  cpuBurst?: number;
+  networkBytesPerCpuPct?: number;
+  /** Lambda: mean duration (ms) at the configured memory, p99/mean ratio, error share, CPU- or memory-bound. */
+  durationMs?: number;
+  tailFactor?: number;
+  errorRate?: number;
+  boundBy?: 'cpu' | 'memory' | 'io';
+  /** EBS: share of operations that are reads. */
+  readShare?: number;
+  /** S3 size in GB, DynamoDB provisioned units, ALB LCUs, log ingestion GB/day. */
+  sizeGb?: number;
+  lcu?: number;
+  ingestGbPerDay?: number;
+  /** When the resource stopped running (EC2 stopped during the cost window), epoch ms. */
+  stoppedAt?: number;
+  /** Availability zone (EC2, EBS). */
+  availabilityZone?: string;
+}
+
+export interface SampleResource {
+  resource: Resource;
+  archetype: Archetype;
+  workload: Workload;
+  details: SampleDetails;
+  /** When the resource was created, epoch ms (metrics and costs start then). */
+  createdAt: number;
+}
+
+/** Compute Optimizer's view of the sample account, in the API's own shapes. */
+export interface SampleComputeOptimizer {
+  optedInRegions: string[];
+  ec2: InstanceRecommendation[];
+  ebs: VolumeRecommendation[];
+  lambda: LambdaFunctionRecommendation[];
+}
+
+/** A deterministic synthetic AWS account; metric values are computed on demand (metrics.ts). */
+export interface SampleAccount {
+  accountId: string;
+  regions: string[];
+  seed: number;
+  now: number;
+  resources: SampleResource[];
+  /** 90 complete days of unblended cost by service, oldest first. */
+  costs: DailyCost[];
+  /** What Cost Explorer would forecast for the next 30 days. */
+  costForecast: CostForecast & { daily: { date: string; mean: number; lower: number; upper: number }[] };
+  computeOptimizer: SampleComputeOptimizer;
+  incidents: Incident[];
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { NotifyConfigError } from '../errors.js';
+import { commaList } from '../env-list.js';
+import { looksLikeEmail } from './send-email.js';
+
+/**
+ * Environment of the email notify function.
+ * - TABLE_NAME, SENDER_EMAIL (an SES-verified identity), RECIPIENT_EMAILS (comma list): required.
+ * - REPORT_URL: optional link to the full report; `{runId}` in it is replaced by the run id.
+ * - OWNER_EMAIL_TAG: optional resource tag holding an owner's email for per-owner digests; default "owner".
+ * - DIGEST_TOP_N: optional number of actions listed; default 10.
+ */
+const EmailEnvSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  SENDER_EMAIL: z.string().refine(looksLikeEmail, 'must be an email address'),
+  RECIPIENT_EMAILS: z.string().min(1),
+  REPORT_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  OWNER_EMAIL_TAG: z.string().min(1).optional(),
+  DIGEST_TOP_N: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export interface EmailNotifyConfig {
+  tableName: string;
+  sender: string;
+  recipients: string[];
+  reportUrlTemplate?: string;
+  ownerTagKey: string;
+  topN?: number;
+}
+
+/** Reads and validates the email notify environment, naming the first bad variable. */
+export function readEmailConfig(env: Record<string, string | undefined> = process.env): EmailNotifyConfig {
+  const result = EmailEnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new NotifyConfigError(`environment variable ${issue.path.join('.')} ${issue.code === 'invalid_type' ? 'must be set' : issue.message}`);
+  }
+  const parsed = result.data;
+  const recipients = commaList(parsed.RECIPIENT_EMAILS);
+  const bad = recipients.find((address) => !looksLikeEmail(address));
+  if (bad !== undefined) throw new NotifyConfigError(`environment variable RECIPIENT_EMAILS has an entry that is not an email address: ${bad}`);
+  if (recipients.length === 0) throw new NotifyConfigError('environment variable RECIPIENT_EMAILS must list at least one address');
+  return {
+    tableName: parsed.TABLE_NAME,
+    sender: parsed.SENDER_EMAIL,
+    recipients,
+    reportUrlTemplate: parsed.REPORT_URL,
+    ownerTagKey: parsed.OWNER_EMAIL_TAG ?? 'owner',
+    topN: parsed.DIGEST_TOP_N,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Finding } from '../../engine/types/action.js';
+
+/** The verb phrase for each rule; rules return data, the wording lives here. */
+const VERBS: Record<string, string> = {
+  'ec2/rightsize-instance': 'Rightsize EC2 instance',
+  'ec2/idle-instance': 'Stop idle EC2 instance',
+  'ebs/gp2-to-gp3': 'Convert EBS volume gp2 → gp3',
+  'ebs/unattached-volume': 'Snapshot and delete unattached EBS volume',
+  'lambda/memory-size': 'Resize Lambda memory',
+  'external/compute-optimizer': 'Apply Compute Optimizer recommendation',
+  'external/cost-optimization-hub': 'Apply Cost Optimization Hub recommendation',
+  'external/trusted-advisor': 'Apply Trusted Advisor recommendation',
+};
+
+function show(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The configuration keys whose value differs between `current` and `proposed`, in `proposed`'s order. */
+function changedKeys(finding: Pick<Finding, 'current' | 'proposed'>): string[] {
+  return Object.keys(finding.proposed).filter((key) => show(finding.current[key]) !== show(finding.proposed[key]));
+}
+
+/** A short human title for an action, e.g. "Rightsize EC2 instance: instanceType m5.2xlarge → m7g.large". */
+export function describeAction(finding: Pick<Finding, 'ruleId' | 'current' | 'proposed'>): string {
+  const verb = VERBS[finding.ruleId] ?? finding.ruleId;
+  const changes = changedKeys(finding).map((key) => `${key} ${show(finding.current[key])} → ${show(finding.proposed[key])}`);
+  return changes.length > 0 ? `${verb}: ${changes.join(', ')}` : verb;
+}

@@ -1,0 +1,165 @@
+import type { Action, Domain } from '../../engine/types/action.js';
+import type { RunSummary, StoredForecast } from '../../shared/store/store.js';
+import { describeAction } from './describe-action.js';
+import { RISK_LABELS, riskLabel, riskLevel, type RiskLabel, type RiskLevel } from './risk.js';
+
+/** How many actions a digest lists by default (Slack's 50-block limit allows about 15 with their buttons). */
+export const DEFAULT_TOP_N = 10;
+
+export interface DigestItem {
+  /** 1-based position in the run's ranking (the order prioritise stored). */
+  rank: number;
+  runId: string;
+  /** Human title from describeAction; the same in every channel. */
+  title: string;
+  riskLevel: RiskLevel;
+  riskLabel: RiskLabel;
+  action: Action;
+}
+
+export interface DigestTotals {
+  actionCount: number;
+  /** Net monthly change: savings minus the cost of upsizes (Σ monthlySavingsUsd over all actions). */
+  netMonthlySavingsUsd: number;
+  /** Σ of positive monthlySavingsUsd. */
+  grossMonthlySavingsUsd: number;
+  /** Σ |monthlySavingsUsd| of actions that cost money (upsizes for performance). */
+  monthlyCostIncreaseUsd: number;
+  /** netMonthlySavingsUsd × 12. */
+  netAnnualSavingsUsd: number;
+  carbonKgCo2eMonthly: number;
+  /** Actions an executor can apply (whether that executor is enabled is decided per channel). */
+  automatableCount: number;
+}
+
+export interface DomainCount {
+  domain: Domain;
+  count: number;
+  monthlySavingsUsd: number;
+}
+
+export interface RiskCount {
+  level: RiskLevel;
+  label: RiskLabel;
+  count: number;
+}
+
+export interface ForecastSummary {
+  name: string;
+  kind: StoredForecast['kind'];
+  subject: string;
+  step: StoredForecast['step'];
+  horizonPoints: number;
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  /** Σ of the point forecasts over the horizon (meaningful for cost: the forecast spend of the period). */
+  forecastTotal: number;
+  facts: StoredForecast['facts'];
+}
+
+/** The channel-neutral model every renderer (Slack, email, report) works from. No markup, no I/O. */
+export interface Digest {
+  runId: string;
+  startedAt: string;
+  finishedAt?: string;
+  status: RunSummary['status'];
+  failedBatches: number;
+  reportUrl?: string;
+  totals: DigestTotals;
+  /** Sorted by monthly savings, largest first. */
+  byDomain: DomainCount[];
+  /** Every level 0–4, in order, including zero counts. */
+  byRisk: RiskCount[];
+  top: DigestItem[];
+  /** Actions not in `top`. */
+  omitted: number;
+  forecasts: ForecastSummary[];
+}
+
+export interface DigestInput {
+  run: RunSummary;
+  /** The run's actions in ranked order (as prioritise stored them). */
+  actions: Action[];
+  forecasts: StoredForecast[];
+  reportUrl?: string;
+  topN?: number;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function totalsOf(actions: Action[]): DigestTotals {
+  const savings = actions.map((action) => action.monthlySavingsUsd);
+  const net = sum(savings);
+  return {
+    actionCount: actions.length,
+    netMonthlySavingsUsd: net,
+    grossMonthlySavingsUsd: sum(savings.filter((amount) => amount > 0)),
+    monthlyCostIncreaseUsd: -sum(savings.filter((amount) => amount < 0)),
+    netAnnualSavingsUsd: net * 12,
+    carbonKgCo2eMonthly: sum(actions.map((action) => action.carbonKgCo2eMonthly)),
+    automatableCount: actions.filter((action) => action.automation.executor !== null).length,
+  };
+}
+
+function countByDomain(actions: Action[]): DomainCount[] {
+  const byDomain = new Map<Domain, DomainCount>();
+  for (const action of actions) {
+    const entry = byDomain.get(action.domain) ?? { domain: action.domain, count: 0, monthlySavingsUsd: 0 };
+    entry.count += 1;
+    entry.monthlySavingsUsd += action.monthlySavingsUsd;
+    byDomain.set(action.domain, entry);
+  }
+  return [...byDomain.values()].sort((a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd || a.domain.localeCompare(b.domain));
+}
+
+function countByRisk(actions: Action[]): RiskCount[] {
+  const counts = RISK_LABELS.map((label, level) => ({ level: level as RiskLevel, label, count: 0 }));
+  for (const action of actions) counts[riskLevel(action.performanceRisk)].count += 1;
+  return counts;
+}
+
+function summariseForecast(forecast: StoredForecast): ForecastSummary {
+  return {
+    name: forecast.name,
+    kind: forecast.kind,
+    subject: forecast.subject,
+    step: forecast.step,
+    horizonPoints: forecast.points.length,
+    firstTimestamp: forecast.points[0]?.timestamp,
+    lastTimestamp: forecast.points[forecast.points.length - 1]?.timestamp,
+    forecastTotal: sum(forecast.points.map((point) => point.forecast)),
+    facts: forecast.facts,
+  };
+}
+
+/** Builds the digest of one run. Keeps the stored ranking; totals cover every action, `top` only the first `topN`. */
+export function buildDigest(input: DigestInput): Digest {
+  const topN = input.topN ?? DEFAULT_TOP_N;
+  if (!Number.isInteger(topN) || topN < 0) throw new RangeError(`topN must be a non-negative integer, got ${topN}`);
+  const top = input.actions.slice(0, topN).map(
+    (action, index): DigestItem => ({
+      rank: index + 1,
+      runId: input.run.runId,
+      title: describeAction(action),
+      riskLevel: riskLevel(action.performanceRisk),
+      riskLabel: riskLabel(action.performanceRisk),
+      action,
+    }),
+  );
+  return {
+    runId: input.run.runId,
+    startedAt: input.run.startedAt,
+    finishedAt: input.run.finishedAt,
+    status: input.run.status,
+    failedBatches: input.run.failedBatches.length,
+    reportUrl: input.reportUrl,
+    totals: totalsOf(input.actions),
+    byDomain: countByDomain(input.actions),
+    byRisk: countByRisk(input.actions),
+    top,
+    omitted: input.actions.length - top.length,
+    forecasts: input.forecasts.map(summariseForecast),
+  };
+}

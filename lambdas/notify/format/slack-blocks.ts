@@ -1,0 +1,214 @@
+import type { Action } from '../../engine/types/action.js';
+import type { Digest, DigestItem } from './digest.js';
+import { evidenceLine } from './evidence-line.js';
+import { safeHttpUrl } from './html-escape.js';
+import { formatNumber, formatPercent, formatUsd } from './numbers.js';
+import { SLACK_LIMITS, escapeMrkdwn, truncateMrkdwn, truncatePlain } from './slack-limits.js';
+
+export interface SlackMessageOptions {
+  channel: string;
+  /** Executor ids enabled in this deployment; Approve is offered only for actions one of them can apply. */
+  enabledExecutors: string[];
+  /** Who the message is for when it is a per-team copy, e.g. "team payments"; shown in the header. */
+  audience?: string;
+}
+
+export interface SlackMessage {
+  channel: string;
+  /** Fallback text for notifications and clients that cannot show blocks. */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** The subset of Block Kit this formatter emits; typed so tests and senders can inspect it. */
+export type SlackBlock =
+  | { type: 'header'; text: PlainText }
+  | { type: 'section'; block_id?: string; text: Mrkdwn }
+  | { type: 'context'; elements: Mrkdwn[] }
+  | { type: 'divider' }
+  | { type: 'actions'; block_id: string; elements: SlackButton[] };
+
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+export interface Mrkdwn {
+  type: 'mrkdwn';
+  text: string;
+}
+export interface SlackButton {
+  type: 'button';
+  action_id: SlackActionId;
+  text: PlainText;
+  value: string;
+  style?: 'primary' | 'danger';
+  confirm?: { title: PlainText; text: PlainText; confirm: PlainText; deny: PlainText };
+}
+
+/** The action ids the interactions endpoint dispatches on. */
+export type SlackActionId = 'approve' | 'snooze' | 'dismiss';
+
+/** What every button carries back to the interactions endpoint: JSON `{"runId":…,"actionId":…}`. */
+export interface ButtonValue {
+  runId: string;
+  actionId: string;
+}
+
+/** Blocks per listed action: its section, its buttons and a divider. */
+const BLOCKS_PER_ITEM = 3;
+
+function plain(text: string, max: number): PlainText {
+  return { type: 'plain_text', text: truncatePlain(text, max), emoji: true };
+}
+
+function mrkdwn(text: string, max = SLACK_LIMITS.sectionText): Mrkdwn {
+  return { type: 'mrkdwn', text: truncateMrkdwn(text, max) };
+}
+
+/** Encodes a button value, failing loudly rather than sending a value Slack would reject. */
+export function encodeButtonValue(value: ButtonValue): string {
+  const encoded = JSON.stringify({ runId: value.runId, actionId: value.actionId });
+  if (encoded.length > SLACK_LIMITS.buttonValue) {
+    throw new RangeError(`button value for action ${value.actionId.slice(0, 80)} is ${encoded.length} characters, over Slack's ${SLACK_LIMITS.buttonValue}`);
+  }
+  return encoded;
+}
+
+function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[] {
+  const { totals } = digest;
+  const who = audience ? ` for ${audience}` : '';
+  const headline = `Headroom${who}: ${totals.actionCount} action${totals.actionCount === 1 ? '' : 's'}, ${formatUsd(totals.netMonthlySavingsUsd)}/month`;
+  const lines = [
+    `*${formatUsd(totals.netMonthlySavingsUsd)}/month* net (${formatUsd(totals.netAnnualSavingsUsd)}/year) across *${totals.actionCount}* actions; ${totals.automatableCount} can be applied automatically.`,
+  ];
+  if (totals.monthlyCostIncreaseUsd > 0) {
+    lines.push(`Includes ${formatUsd(totals.monthlyCostIncreaseUsd)}/month of upsizes for performance.`);
+  }
+  if (digest.byDomain.length > 0) {
+    lines.push(`By domain: ${digest.byDomain.map((entry) => `${entry.domain} ${entry.count} (${formatUsd(entry.monthlySavingsUsd)})`).join(' · ')}`);
+  }
+  const risky = digest.byRisk.filter((entry) => entry.count > 0);
+  if (risky.length > 0) lines.push(`By risk: ${risky.map((entry) => `${entry.label} ${entry.count}`).join(' · ')}`);
+  if (digest.failedBatches > 0) lines.push(`:warning: ${digest.failedBatches} analysis batch(es) failed; results are partial.`);
+
+  const context = [`Run \`${digest.runId}\` · ${digest.status} · started ${digest.startedAt}`];
+  for (const forecast of digest.forecasts.filter((entry) => entry.kind === 'cost')) {
+    context.push(`${forecast.name}: ${formatUsd(forecast.forecastTotal)} over ${forecast.horizonPoints} ${forecast.step}s`);
+  }
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: plain(headline, SLACK_LIMITS.headerText) },
+    { type: 'section', block_id: 'summary', text: mrkdwn(escapeMrkdwn(lines.join('\n'))) },
+    { type: 'context', elements: context.slice(0, SLACK_LIMITS.contextElements).map((line) => mrkdwn(escapeMrkdwn(line))) },
+    { type: 'divider' },
+  ];
+  if (digest.top.length === 0) blocks.push({ type: 'section', block_id: 'empty', text: mrkdwn('No open actions in this run: nothing to change.') });
+  return blocks;
+}
+
+function automationNote(action: Action, enabled: boolean): string {
+  if (action.automation.executor === null) return 'manual change';
+  return enabled ? `one-click apply (${action.automation.executor})` : `automatable, executor ${action.automation.executor} not enabled`;
+}
+
+function itemText(item: DigestItem, approvable: boolean): string {
+  const { action } = item;
+  const resource = action.resource;
+  const facts = [
+    `*${formatUsd(action.monthlySavingsUsd)}/month*`,
+    `risk ${item.riskLabel}`,
+    `confidence ${formatPercent(action.confidence)}`,
+    `effort ${action.effort}`,
+    action.restartRequired ? 'restart required' : 'no restart',
+    action.reversible ? 'reversible' : 'not reversible',
+  ];
+  const lines = [
+    `*${item.rank}. ${escapeMrkdwn(item.title)}*`,
+    `\`${escapeMrkdwn(resource.name || resource.arn)}\` · ${escapeMrkdwn(resource.type)} · ${escapeMrkdwn(resource.account)} · ${escapeMrkdwn(resource.region)}`,
+    facts.join(' · '),
+    `_${escapeMrkdwn(evidenceLine(action.evidence))}_`,
+    escapeMrkdwn(automationNote(action, approvable)),
+  ];
+  if (action.carbonKgCo2eMonthly > 0) lines.push(`saves ${formatNumber(action.carbonKgCo2eMonthly)} kg CO₂e/month`);
+  return lines.join('\n');
+}
+
+function buttons(item: DigestItem, approvable: boolean): SlackButton[] {
+  const value = encodeButtonValue({ runId: item.runId, actionId: item.action.id });
+  const list: SlackButton[] = [];
+  if (approvable) {
+    list.push({
+      type: 'button',
+      action_id: 'approve',
+      text: plain('Approve', SLACK_LIMITS.buttonText),
+      style: 'primary',
+      value,
+      confirm: {
+        title: plain('Apply this change?', SLACK_LIMITS.confirmTitle),
+        text: plain(`${item.title} on ${item.action.resource.name || item.action.resource.arn}. It is validated after a bake period and rolled back on regression.`, SLACK_LIMITS.confirmText),
+        confirm: plain('Approve', SLACK_LIMITS.confirmButton),
+        deny: plain('Cancel', SLACK_LIMITS.confirmButton),
+      },
+    });
+  }
+  list.push({ type: 'button', action_id: 'snooze', text: plain('Snooze 7d', SLACK_LIMITS.buttonText), value });
+  list.push({ type: 'button', action_id: 'dismiss', text: plain('Dismiss', SLACK_LIMITS.buttonText), value });
+  return list;
+}
+
+function footerBlocks(digest: Digest, omitted: number): SlackBlock[] {
+  const parts: string[] = [];
+  if (omitted > 0) parts.push(`…and ${omitted} more in the report.`);
+  const reportUrl = safeHttpUrl(digest.reportUrl);
+  // Inside Slack's <url|label> syntax, <, > and | would end the link early, so they are percent-encoded.
+  if (reportUrl) parts.push(`<${reportUrl.replace(/[<>|]/g, (character) => encodeURIComponent(character))}|Open the full report>`);
+  return parts.length > 0 ? [{ type: 'context', elements: [mrkdwn(parts.join(' '))] }] : [];
+}
+
+/**
+ * Renders one Block Kit message from a digest. Lists as many of the digest's top actions as fit in Slack's
+ * 50-block limit next to the header and footer; the rest are counted in the footer ("…and N more").
+ */
+export function buildSlackMessage(digest: Digest, options: SlackMessageOptions): SlackMessage {
+  const enabled = new Set(options.enabledExecutors);
+  const header = headerBlocks(digest, options.audience);
+  const footerReserve = 1;
+  const room = Math.max(0, Math.floor((SLACK_LIMITS.blocksPerMessage - header.length - footerReserve) / BLOCKS_PER_ITEM));
+  const listed = digest.top.slice(0, room);
+  const omitted = digest.omitted + (digest.top.length - listed.length);
+
+  const items = listed.flatMap((item): SlackBlock[] => {
+    const approvable = item.action.automation.executor !== null && enabled.has(item.action.automation.executor);
+    return [
+      { type: 'section', block_id: `action-${item.rank}`, text: mrkdwn(itemText(item, approvable)) },
+      { type: 'actions', block_id: `buttons-${item.rank}`, elements: buttons(item, approvable) },
+      { type: 'divider' },
+    ];
+  });
+  const blocks = [...header, ...items, ...footerBlocks(digest, omitted)];
+
+  const text = truncatePlain(
+    `Headroom found ${digest.totals.actionCount} actions worth ${formatUsd(digest.totals.netMonthlySavingsUsd)}/month (run ${digest.runId}).`,
+    SLACK_LIMITS.fallbackText,
+  );
+  return { channel: options.channel, text, blocks };
+}
+
+/**
+ * Splits actions by an owner tag for per-team channels: an action whose `resource.tags[tagKey]` has a channel
+ * in `channelMap` goes to that channel. Actions without a mapped owner are not routed (they stay in the main
+ * channel only). Channels come out in order of their first action, each with its actions in ranked order.
+ */
+export function routeByOwner(actions: Action[], tagKey = 'team', channelMap: Record<string, string> = {}): { channel: string; owner: string; actions: Action[] }[] {
+  const routes = new Map<string, { channel: string; owner: string; actions: Action[] }>();
+  for (const action of actions) {
+    const owner = action.resource.tags[tagKey];
+    if (owner === undefined) continue;
+    const channel = Object.hasOwn(channelMap, owner) ? channelMap[owner] : undefined;
+    if (channel === undefined) continue;
+    const route = routes.get(channel) ?? { channel, owner, actions: [] };
+    route.actions.push(action);
+    routes.set(channel, route);
+  }
+  return [...routes.values()];
+}

@@ -1,0 +1,39 @@
+import type { Action } from '../engine/types/action.js';
+import type { HeadroomStore, RunSummary, StoredForecast } from '../shared/store/store.js';
+import { RunNotFoundError } from './errors.js';
+
+export interface RunForNotify {
+  run: RunSummary;
+  /** The run's ranked actions minus those someone already decided on (see `isSettled`). */
+  actions: Action[];
+  /** How many ranked actions were left out because of a decision. */
+  settled: number;
+  forecasts: StoredForecast[];
+}
+
+/**
+ * Whether an action has been dealt with and should not be offered again: approved (being applied), dismissed,
+ * or snoozed until a time still in the future. Action ids are deterministic, so the same recommendation in a
+ * later run finds the earlier decision. Snoozes also expire from the store at `snoozedUntil` (TTL).
+ */
+async function isSettled(store: HeadroomStore, actionId: string, nowMs: number): Promise<boolean> {
+  const decision = await store.getDecision(actionId);
+  if (decision === undefined) return false;
+  if (decision.decision === 'snoozed') return decision.snoozedUntil !== undefined && Date.parse(decision.snoozedUntil) > nowMs;
+  return true;
+}
+
+/** Reads what a notification needs about one run. */
+export async function loadRunForNotify(store: HeadroomStore, runId: string, now: Date = new Date()): Promise<RunForNotify> {
+  const run = await store.getRun(runId);
+  if (run === undefined) throw new RunNotFoundError(runId);
+  const [ranked, forecasts] = await Promise.all([store.listActions(runId), store.listForecasts(runId)]);
+  const settled = await Promise.all(ranked.map((action) => isSettled(store, action.id, now.getTime())));
+  const actions = ranked.filter((_, index) => !settled[index]);
+  return { run, actions, settled: ranked.length - actions.length, forecasts };
+}
+
+/** Expands a report URL template: `{runId}` is replaced by the URL-encoded run id. */
+export function reportUrlFor(template: string | undefined, runId: string): string | undefined {
+  return template?.replace(/\{runId\}/g, encodeURIComponent(runId));
+}

@@ -1,0 +1,57 @@
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { z } from 'zod';
+import { SlackSecretError } from '../errors.js';
+
+/** The Slack secret's JSON (Secrets Manager, SLACK_SECRET_ARN). */
+export const SlackSecretSchema = z.object({
+  botToken: z.string().min(1, 'must be a non-empty string'),
+  signingSecret: z.string().min(1, 'must be a non-empty string'),
+});
+export type SlackSecret = z.infer<typeof SlackSecretSchema>;
+
+/**
+ * Parses the secret string. Error messages name the secret and the field, never the value: JSON.parse's own
+ * message quotes the input, so it is replaced rather than passed on.
+ */
+export function parseSlackSecret(secretString: string, secretArn: string): SlackSecret {
+  let json: unknown;
+  try {
+    json = JSON.parse(secretString);
+  } catch {
+    throw new SlackSecretError(`secret ${secretArn} is not JSON; store {"botToken": "...", "signingSecret": "..."}`);
+  }
+  const result = SlackSecretSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue.path.join('.') || 'value';
+    throw new SlackSecretError(`secret ${secretArn} field ${field} is invalid: ${issue.code === 'invalid_type' ? 'missing or not a string' : issue.message}`);
+  }
+  return result.data;
+}
+
+/** One read per execution environment and secret; a failed read is not cached, so the next invocation retries. */
+const cache = new Map<string, Promise<SlackSecret>>();
+
+async function readSlackSecret(client: SecretsManagerClient, secretArn: string): Promise<SlackSecret> {
+  const response = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+  if (response.SecretString === undefined) {
+    throw new SlackSecretError(`secret ${secretArn} has no string value; set it to {"botToken": "...", "signingSecret": "..."}`);
+  }
+  return parseSlackSecret(response.SecretString, secretArn);
+}
+
+/** The Slack bot token and signing secret, read from Secrets Manager once and cached in module scope. */
+export function getSlackSecret(client: SecretsManagerClient, secretArn: string): Promise<SlackSecret> {
+  let pending = cache.get(secretArn);
+  if (pending === undefined) {
+    pending = readSlackSecret(client, secretArn);
+    cache.set(secretArn, pending);
+    pending.catch(() => cache.delete(secretArn));
+  }
+  return pending;
+}
+
+/** Forgets cached secrets (tests; or after a rotation is detected). */
+export function clearSlackSecretCache(): void {
+  cache.clear();
+}

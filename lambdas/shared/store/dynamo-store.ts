@@ -1,0 +1,51 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RetryOptions } from './dynamo-io.js';
+import { DynamoTable } from './dynamo-table.js';
+import { TableStore, type StoreOptions } from './table-store.js';
+
+/**
+ * HeadroomStore on one DynamoDB table: PK `pk` (S), SK `sk` (S), TTL attribute `expiresAt` (epoch s).
+ *
+ * Single-table key design (builders in keys.ts, logic in table-store.ts):
+ *
+ * | entity                        | pk                        | sk                                                   | TTL        |
+ * |-------------------------------|---------------------------|------------------------------------------------------|------------|
+ * | resource, listed by scope     | INV#<account>#<region>    | RES#<arn>                                            | retention  |
+ * | resource, fetched by ARN      | ARN#<arn>                 | RESOURCE                                             | retention  |
+ * | metric series chunk           | ARN#<arn>                 | SERIES#<namespace>#<metric>#<stat>#<period>#<chunk4> | retention  |
+ * | external recommendation       | ARN#<arn>                 | REC#<source>#<finding>                               | retention  |
+ * | scope registry (what exists)  | SCOPES                    | INV#<account>#<region> · COST#<account>              | retention  |
+ * | daily cost                    | COST#<account>            | <yyyy-mm-dd>#<service>                               | retention  |
+ * | Cost Explorer's forecast      | COSTFORECAST              | LATEST                                               | retention  |
+ * | collection issue              | ISSUES                    | <source>#<account>#<region>#<code>                   | 7 days     |
+ * | run summary                   | RUN#<runId>               | META                                                 | retention  |
+ * | batch of a run                | RUN#<runId>               | BATCH#<batchId>                                      | retention  |
+ * | finding                       | RUN#<runId>               | FINDING#<findingId>                                  | retention  |
+ * | ranked action                 | RUN#<runId>               | ACTION#<rank, 6 digits>                              | retention  |
+ * | action id → rank              | RUN#<runId>               | ACTIONID#<actionId>                                  | retention  |
+ * | forecast                      | RUN#<runId>               | FORECAST#<name>                                      | retention  |
+ * | run index (latestRun)         | RUNS                      | <startedAt ISO>#<runId>                              | retention  |
+ * | decision on an action         | ACTION#<actionId>         | DECISION  (conditional put: attribute_not_exists)    | snooze end |
+ * | audit record                  | ACTION#<actionId>         | AUDIT#<at ISO>#<seq>                                 | never      |
+ *
+ * Why this shape:
+ * - Everything about one resource shares pk ARN#<arn>, so the analyse step reads a resource's series and
+ *   recommendations with one Query each; the INV# copy lets plan list an account/region with one Query
+ *   (resources are written twice — cheap next to their series).
+ * - A run is one partition: batches, findings, actions and forecasts are all Query-able by prefix, and
+ *   the whole run expires together. Only keys ride in Step Functions payloads.
+ * - SCOPES lists which INV#/COST# partitions exist, so listing never needs a Scan.
+ * - Documents are one JSON string attribute `data` (item-codec.ts); series are packed Float64 in Binary
+ *   attributes (series-codec.ts): 4,032 points of 5-minute data for 14 days take 32 KB, one item.
+ * - No transactions (dynalite lacks TransactWriteItems): decisions use a conditional put; replacing the
+ *   action list writes new items then deletes leftovers. Batch writes go in chunks of 25 with bounded,
+ *   backed-off retries of UnprocessedItems; every Query follows LastEvaluatedKey.
+ * - TTL is configured by the CDK stack; DynamoDB deletes lazily, so reads also ignore expired items.
+ * - Every item read back is validated with the engine's or the store's zod schemas; a bad item raises
+ *   StoreItemInvalidError naming its pk/sk.
+ */
+export class DynamoStore extends TableStore {
+  constructor(doc: DynamoDBDocumentClient, tableName: string, options: StoreOptions & { retry?: RetryOptions } = {}) {
+    super(new DynamoTable(doc, tableName, options.retry), options);
+  }
+}

@@ -1,0 +1,48 @@
+/** Key builders for the single table; the design and its reasons are documented at the top of dynamo-store.ts. */
+
+export const RANK_DIGITS = 6;
+const CHUNK_DIGITS = 4;
+
+export const keys = {
+  scopes: 'SCOPES',
+  inventoryScope: (account: string, region: string) => `INV#${account}#${region}`,
+  costScope: (account: string) => `COST#${account}`,
+
+  inventory: (account: string, region: string) => `INV#${account}#${region}`,
+  inventoryResource: (arn: string) => `RES#${arn}`,
+  byArn: (arn: string) => `ARN#${arn}`,
+  resource: 'RESOURCE',
+  seriesPrefix: 'SERIES#',
+  seriesName: (s: { namespace: string; metricName: string; stat: string; periodSec: number }) =>
+    `SERIES#${s.namespace}#${s.metricName}#${s.stat}#${s.periodSec}`,
+  seriesChunk: (name: string, index: number) => `${name}#${String(index).padStart(CHUNK_DIGITS, '0')}`,
+  recommendationPrefix: 'REC#',
+  recommendation: (source: string, finding: string) => `REC#${source}#${finding}`,
+
+  costs: (account: string) => `COST#${account}`,
+  cost: (date: string, service: string) => `${date}#${service}`,
+  costForecast: 'COSTFORECAST',
+  latest: 'LATEST',
+  issues: 'ISSUES',
+  issue: (i: { source: string; account?: string; region?: string; code: string }) =>
+    `${i.source}#${i.account ?? '-'}#${i.region ?? '-'}#${i.code}`,
+
+  run: (runId: string) => `RUN#${runId}`,
+  meta: 'META',
+  batch: (batchId: string) => `BATCH#${batchId}`,
+  findingPrefix: 'FINDING#',
+  finding: (id: string) => `FINDING#${id}`,
+  actionPrefix: 'ACTION#',
+  actionRank: (rank: number) => `ACTION#${String(rank).padStart(RANK_DIGITS, '0')}`,
+  actionIdPrefix: 'ACTIONID#',
+  actionId: (id: string) => `ACTIONID#${id}`,
+  forecastPrefix: 'FORECAST#',
+  forecast: (name: string) => `FORECAST#${name}`,
+  runIndex: 'RUNS',
+  runIndexEntry: (startedAt: string, runId: string) => `${startedAt}#${runId}`,
+
+  action: (actionId: string) => `ACTION#${actionId}`,
+  decision: 'DECISION',
+  auditPrefix: 'AUDIT#',
+  audit: (at: string, seq: string) => `AUDIT#${at}#${seq}`,
+} as const;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { ActionState, AuditRecord, Batch, RunSummary, StoredForecast } from './store.js';
+
+/**
+ * zod schemas for the store's own records (the engine's schemas cover resources, series, findings...).
+ * Every item read back is parsed with one of these; the `satisfies` checks keep them in step with store.ts.
+ */
+
+export const RunSummarySchema = z.object({
+  runId: z.string().min(1),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().optional(),
+  status: z.enum(['running', 'succeeded', 'partial', 'failed']),
+  batches: z.number().int().nonnegative(),
+  failedBatches: z.array(z.object({ batchId: z.string(), error: z.string() })),
+  actionCount: z.number().int().nonnegative(),
+  totalMonthlySavingsUsd: z.number(),
+}) satisfies z.ZodType<RunSummary>;
+
+export const BatchSchema = z.object({
+  runId: z.string().min(1),
+  batchId: z.string().min(1),
+  account: z.string(),
+  region: z.string(),
+  resourceArns: z.array(z.string()),
+}) satisfies z.ZodType<Batch>;
+
+export const StoredForecastSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(['cost', 'capacity']),
+  subject: z.string(),
+  step: z.enum(['day', 'hour', '5min']),
+  points: z.array(
+    z.object({ timestamp: z.string(), forecast: z.number(), lower80: z.number(), upper80: z.number() }),
+  ),
+  facts: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+}) satisfies z.ZodType<StoredForecast>;
+
+export const ActionStateSchema = z.object({
+  actionId: z.string().min(1),
+  decision: z.enum(['approved', 'snoozed', 'dismissed']),
+  decidedBy: z.string(),
+  decidedAt: z.iso.datetime(),
+  snoozedUntil: z.iso.datetime().optional(),
+  executionArn: z.string().optional(),
+}) satisfies z.ZodType<ActionState>;
+
+export const AuditRecordSchema = z.object({
+  actionId: z.string().min(1),
+  at: z.iso.datetime(),
+  actor: z.string(),
+  event: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<AuditRecord>;

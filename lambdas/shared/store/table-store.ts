@@ -1,0 +1,412 @@
+import { randomBytes } from 'node:crypto';
+import { ActionSchema, FindingSchema, type Action, type Finding } from '../../engine/types/action.js';
+import {
+  CollectionIssueSchema,
+  CostForecastSchema,
+  DailyCostSchema,
+  ExternalRecommendationSchema,
+  MetricSeriesSchema,
+  ResourceSchema,
+  type CollectionIssue,
+  type CostForecast,
+  type DailyCost,
+  type ExternalRecommendation,
+  type MetricSeries,
+  type Resource,
+} from '../../engine/types/snapshot.js';
+import { z } from 'zod';
+import { StoreItemInvalidError } from './errors.js';
+import { describeIssue, documentItem, readDocument } from './item-codec.js';
+import { keys } from './keys.js';
+import {
+  ActionStateSchema,
+  AuditRecordSchema,
+  BatchSchema,
+  RunSummarySchema,
+  StoredForecastSchema,
+} from './schemas.js';
+import { decodeSeries, encodeSeries, type SeriesChunk } from './series-codec.js';
+import type {
+  ActionState,
+  AuditRecord,
+  Batch,
+  HeadroomStore,
+  RunSummary,
+  StoredForecast,
+} from './store.js';
+import type { Table, TableItem } from './table.js';
+
+export interface StoreOptions {
+  /** Days before run data, series, inventory and costs expire (TTL attribute `expiresAt`). Default 90. */
+  retentionDays?: number;
+  /** Days a collection issue is reported after it was last seen. Default 7. */
+  issueRetentionDays?: number;
+  /** Clock, epoch ms (tests fix it). */
+  now?: () => number;
+}
+
+const DAY_SEC = 86_400;
+const SeriesMetaSchema = z.object({
+  resourceArn: z.string(),
+  namespace: z.string(),
+  metricName: z.string(),
+  stat: z.string(),
+  unit: z.string().optional(),
+  periodSec: z.number().int().positive(),
+});
+const RankSchema = z.object({ rank: z.number().int().nonnegative() });
+const RunRefSchema = z.object({ runId: z.string() });
+
+let auditSeq = 0;
+
+/**
+ * HeadroomStore over any `Table`: the key design (documented in dynamo-store.ts) lives here once, so the
+ * DynamoDB store and the in-memory store behave the same. Expired items (DynamoDB deletes TTL'd items
+ * lazily, dynalite never) are treated as absent on every read.
+ */
+export class TableStore implements HeadroomStore {
+  private readonly retentionSec: number;
+  private readonly issueRetentionSec: number;
+  private readonly now: () => number;
+
+  constructor(
+    protected readonly table: Table,
+    options: StoreOptions = {},
+  ) {
+    this.retentionSec = (options.retentionDays ?? 90) * DAY_SEC;
+    this.issueRetentionSec = (options.issueRetentionDays ?? 7) * DAY_SEC;
+    this.now = options.now ?? Date.now;
+  }
+
+  // ---- inventory -------------------------------------------------------------------------------------------
+
+  async putResources(resources: Resource[]): Promise<void> {
+    const expiresAt = this.expiry();
+    const items = resources.flatMap((r) => [
+      documentItem(keys.inventory(r.account, r.region), keys.inventoryResource(r.arn), 'resource', r, expiresAt),
+      documentItem(keys.byArn(r.arn), keys.resource, 'resource', r, expiresAt),
+    ]);
+    const scopes = new Set(resources.map((r) => keys.inventoryScope(r.account, r.region)));
+    items.push(...[...scopes].map((sk) => documentItem(keys.scopes, sk, 'scope', {}, expiresAt)));
+    await this.table.putItems(items);
+  }
+
+  async listResources(scope: { account?: string; region?: string } = {}): Promise<Resource[]> {
+    let partitions: string[];
+    if (scope.account !== undefined && scope.region !== undefined) {
+      partitions = [keys.inventory(scope.account, scope.region)];
+    } else {
+      const prefix = scope.account === undefined ? 'INV#' : `INV#${scope.account}#`;
+      const registered = this.live(await this.table.query(keys.scopes, { prefix }));
+      partitions = registered
+        .map((item) => item.sk)
+        .filter((sk) => scope.region === undefined || sk.endsWith(`#${scope.region}`));
+    }
+    const resources: Resource[] = [];
+    for (const pk of partitions) {
+      const items = this.live(await this.table.query(pk, { prefix: 'RES#' }));
+      resources.push(...items.map((item) => readDocument(item, ResourceSchema)));
+    }
+    return resources;
+  }
+
+  async getResources(arns: string[]): Promise<Resource[]> {
+    const items = this.live(await this.table.getItems(arns.map((arn) => ({ pk: keys.byArn(arn), sk: keys.resource }))));
+    const byArn = new Map(items.map((item) => [item.pk, readDocument(item, ResourceSchema)]));
+    return arns.flatMap((arn) => byArn.get(keys.byArn(arn)) ?? []);
+  }
+
+  // ---- series ----------------------------------------------------------------------------------------------
+
+  /** Replaces each given series (same resource, namespace, metric, stat and period) as a whole. */
+  async putSeries(series: MetricSeries[]): Promise<void> {
+    const expiresAt = this.expiry();
+    const items: TableItem[] = [];
+    for (const s of series) {
+      const version = randomBytes(6).toString('hex');
+      const meta = {
+        resourceArn: s.resourceArn,
+        namespace: s.namespace,
+        metricName: s.metricName,
+        stat: s.stat,
+        unit: s.unit,
+        periodSec: s.periodSec,
+      };
+      const name = keys.seriesName(s);
+      for (const chunk of encodeSeries(s.timestamps, s.values, s.periodSec)) {
+        items.push({
+          pk: keys.byArn(s.resourceArn),
+          sk: keys.seriesChunk(name, chunk.index),
+          kind: 'series',
+          data: JSON.stringify(meta),
+          version,
+          chunk: chunk.index,
+          chunks: chunk.count,
+          ...(chunk.start === undefined ? {} : { start: chunk.start }),
+          v: chunk.values,
+          ...(chunk.timestamps ? { t: chunk.timestamps } : {}),
+          expiresAt,
+        });
+      }
+    }
+    await this.table.putItems(items);
+  }
+
+  async getSeries(resourceArn: string): Promise<MetricSeries[]> {
+    return this.readAllSeries(this.live(await this.table.query(keys.byArn(resourceArn), { prefix: keys.seriesPrefix })));
+  }
+
+  /** One Query of the resource's partition (resource, series and recommendation items) instead of two. */
+  async getResourceData(resourceArn: string): Promise<{ series: MetricSeries[]; recommendations: ExternalRecommendation[] }> {
+    const items = this.live(await this.table.query(keys.byArn(resourceArn)));
+    return {
+      series: this.readAllSeries(items.filter((item) => item.sk.startsWith(keys.seriesPrefix))),
+      recommendations: items
+        .filter((item) => item.sk.startsWith(keys.recommendationPrefix))
+        .map((item) => readDocument(item, ExternalRecommendationSchema)),
+    };
+  }
+
+  /** Series chunk items (sorted by sk) grouped per series and decoded. */
+  private readAllSeries(items: TableItem[]): MetricSeries[] {
+    const groups = new Map<string, TableItem[]>();
+    for (const item of items) {
+      const name = item.sk.slice(0, item.sk.lastIndexOf('#'));
+      groups.set(name, [...(groups.get(name) ?? []), item]);
+    }
+    return [...groups.values()].map((group) => this.readSeries(group));
+  }
+
+  /**
+   * Chunks of one series, sorted by index. The newest write is the version of chunk 0; chunks left over from a
+   * longer earlier write carry another version and are ignored (they expire with their TTL).
+   */
+  private readSeries(group: TableItem[]): MetricSeries {
+    const first = group[0];
+    const meta = readDocument(first, SeriesMetaSchema);
+    const count = first.chunks;
+    const chunks = group.filter((item) => item.version === first.version);
+    if (first.chunk !== 0 || typeof count !== 'number' || chunks.length !== count) {
+      throw new StoreItemInvalidError(
+        { pk: first.pk, sk: first.sk },
+        `series has ${chunks.length} chunk(s) of its latest version but declares ${String(count)}`,
+      );
+    }
+    const decoded = decodeSeries(
+      chunks.map((item): SeriesChunk => {
+        if (!(item.v instanceof Uint8Array) || (item.t !== undefined && !(item.t instanceof Uint8Array))) {
+          throw new StoreItemInvalidError({ pk: item.pk, sk: item.sk }, 'series values are not binary');
+        }
+        return {
+          index: Number(item.chunk),
+          count,
+          start: typeof item.start === 'number' ? item.start : undefined,
+          values: item.v,
+          timestamps: item.t as Uint8Array | undefined,
+        };
+      }),
+      meta.periodSec,
+    );
+    const parsed = MetricSeriesSchema.safeParse({ ...meta, ...decoded });
+    if (!parsed.success) throw new StoreItemInvalidError({ pk: first.pk, sk: first.sk }, describeIssue(parsed.error.issues[0]));
+    return parsed.data;
+  }
+
+  // ---- costs -----------------------------------------------------------------------------------------------
+
+  async putCosts(costs: DailyCost[]): Promise<void> {
+    const expiresAt = this.expiry();
+    const items = costs.map((c) => documentItem(keys.costs(c.account), keys.cost(c.date, c.service), 'cost', c, expiresAt));
+    const accounts = new Set(costs.map((c) => keys.costScope(c.account)));
+    items.push(...[...accounts].map((sk) => documentItem(keys.scopes, sk, 'scope', {}, expiresAt)));
+    await this.table.putItems(items);
+  }
+
+  async listCosts(): Promise<DailyCost[]> {
+    const accounts = this.live(await this.table.query(keys.scopes, { prefix: 'COST#' }));
+    const costs: DailyCost[] = [];
+    for (const account of accounts) {
+      const items = this.live(await this.table.query(account.sk));
+      costs.push(...items.map((item) => readDocument(item, DailyCostSchema)));
+    }
+    return costs;
+  }
+
+  async putCostForecast(forecast: CostForecast): Promise<void> {
+    await this.table.putItems([documentItem(keys.costForecast, keys.latest, 'cost-forecast', forecast, this.expiry())]);
+  }
+
+  async getCostForecast(): Promise<CostForecast | undefined> {
+    return this.getDocument(keys.costForecast, keys.latest, CostForecastSchema);
+  }
+
+  // ---- external recommendations and collection issues ------------------------------------------------------
+
+  async putRecommendations(recommendations: ExternalRecommendation[]): Promise<void> {
+    const expiresAt = this.expiry();
+    await this.table.putItems(
+      recommendations.map((r) =>
+        documentItem(keys.byArn(r.resourceArn), keys.recommendation(r.source, r.finding), 'recommendation', r, expiresAt),
+      ),
+    );
+  }
+
+  async getRecommendations(resourceArn: string): Promise<ExternalRecommendation[]> {
+    const items = this.live(await this.table.query(keys.byArn(resourceArn), { prefix: keys.recommendationPrefix }));
+    return items.map((item) => readDocument(item, ExternalRecommendationSchema));
+  }
+
+  async putIssues(issues: CollectionIssue[]): Promise<void> {
+    const expiresAt = Math.floor(this.now() / 1000) + this.issueRetentionSec;
+    await this.table.putItems(issues.map((i) => documentItem(keys.issues, keys.issue(i), 'issue', i, expiresAt)));
+  }
+
+  async listIssues(): Promise<CollectionIssue[]> {
+    const items = this.live(await this.table.query(keys.issues));
+    return items.map((item) => readDocument(item, CollectionIssueSchema));
+  }
+
+  // ---- runs ------------------------------------------------------------------------------------------------
+
+  async putRun(summary: RunSummary): Promise<void> {
+    const expiresAt = this.expiry();
+    await this.table.putItems([
+      documentItem(keys.run(summary.runId), keys.meta, 'run', summary, expiresAt),
+      documentItem(keys.runIndex, keys.runIndexEntry(summary.startedAt, summary.runId), 'run-ref', { runId: summary.runId }, expiresAt),
+    ]);
+  }
+
+  getRun(runId: string): Promise<RunSummary | undefined> {
+    return this.getDocument(keys.run(runId), keys.meta, RunSummarySchema);
+  }
+
+  /** The run with the latest startedAt (whatever its status). */
+  async latestRun(): Promise<RunSummary | undefined> {
+    // A few entries, not one: the newest may have expired but not yet been deleted.
+    const refs = this.live(await this.table.query(keys.runIndex, { reverse: true, limit: 10 }));
+    const newest = refs[0];
+    return newest && this.getRun(readDocument(newest, RunRefSchema).runId);
+  }
+
+  async putBatches(batches: Batch[]): Promise<void> {
+    const expiresAt = this.expiry();
+    await this.table.putItems(batches.map((b) => documentItem(keys.run(b.runId), keys.batch(b.batchId), 'batch', b, expiresAt)));
+  }
+
+  getBatch(runId: string, batchId: string): Promise<Batch | undefined> {
+    return this.getDocument(keys.run(runId), keys.batch(batchId), BatchSchema);
+  }
+
+  async putFindings(runId: string, findings: Finding[]): Promise<void> {
+    const expiresAt = this.expiry();
+    await this.table.putItems(findings.map((f) => documentItem(keys.run(runId), keys.finding(f.id), 'finding', f, expiresAt)));
+  }
+
+  async listFindings(runId: string): Promise<Finding[]> {
+    const items = this.live(await this.table.query(keys.run(runId), { prefix: keys.findingPrefix }));
+    return items.map((item) => readDocument(item, FindingSchema));
+  }
+
+  /**
+   * Ranked items ACTION#<rank> keep the order; ACTIONID#<id> → rank pointers serve getAction. Ranks beyond the
+   * new list and pointers of dropped ids are deleted after the new items are written (no transactions on
+   * dynalite, so a reader racing a replace can briefly see the old tail — runs replace actions once).
+   */
+  async putActions(runId: string, actions: Action[]): Promise<void> {
+    const pk = keys.run(runId);
+    const expiresAt = this.expiry();
+    const existing = [
+      ...(await this.table.query(pk, { prefix: keys.actionPrefix, keysOnly: true })),
+      ...(await this.table.query(pk, { prefix: keys.actionIdPrefix, keysOnly: true })),
+    ];
+    const items = actions.flatMap((action, rank) => [
+      documentItem(pk, keys.actionRank(rank), 'action', action, expiresAt),
+      documentItem(pk, keys.actionId(action.id), 'action-ref', { rank }, expiresAt),
+    ]);
+    await this.table.putItems(items);
+    const written = new Set(items.map((item) => item.sk));
+    await this.table.deleteItems(existing.filter((key) => !written.has(key.sk)));
+  }
+
+  async listActions(runId: string): Promise<Action[]> {
+    const items = this.live(await this.table.query(keys.run(runId), { prefix: keys.actionPrefix }));
+    return items.map((item) => readDocument(item, ActionSchema));
+  }
+
+  async getAction(runId: string, actionId: string): Promise<Action | undefined> {
+    const ref = await this.getDocument(keys.run(runId), keys.actionId(actionId), RankSchema);
+    if (!ref) return undefined;
+    const action = await this.getDocument(keys.run(runId), keys.actionRank(ref.rank), ActionSchema);
+    if (action?.id === actionId) return action;
+    // The pointer raced a replace of the list: fall back to the full list.
+    return (await this.listActions(runId)).find((a) => a.id === actionId);
+  }
+
+  async putForecasts(runId: string, forecasts: StoredForecast[]): Promise<void> {
+    const expiresAt = this.expiry();
+    await this.table.putItems(forecasts.map((f) => documentItem(keys.run(runId), keys.forecast(f.name), 'forecast', f, expiresAt)));
+  }
+
+  async listForecasts(runId: string): Promise<StoredForecast[]> {
+    const items = this.live(await this.table.query(keys.run(runId), { prefix: keys.forecastPrefix }));
+    return items.map((item) => readDocument(item, StoredForecastSchema));
+  }
+
+  // ---- decisions and audit ---------------------------------------------------------------------------------
+
+  /**
+   * Conditional write (attribute_not_exists): the idempotency guard for approvals, so double clicks and Slack
+   * retries start one workflow. A snooze expires at snoozedUntil, after which a new decision can be recorded;
+   * other decisions last the retention period.
+   */
+  recordDecision(state: ActionState): Promise<boolean> {
+    const expiresAt =
+      state.decision === 'snoozed' && state.snoozedUntil
+        ? Math.floor(Date.parse(state.snoozedUntil) / 1000)
+        : this.expiry();
+    const item = documentItem(keys.action(state.actionId), keys.decision, 'decision', state, expiresAt);
+    return this.table.putIfAbsent(item, this.nowSec());
+  }
+
+  getDecision(actionId: string): Promise<ActionState | undefined> {
+    return this.getDocument(keys.action(actionId), keys.decision, ActionStateSchema);
+  }
+
+  /** Audit records never expire. The sort key orders them by time; seq keeps same-millisecond records apart. */
+  async appendAudit(record: AuditRecord): Promise<void> {
+    auditSeq = (auditSeq + 1) % 1_000_000;
+    const seq = `${String(auditSeq).padStart(6, '0')}-${randomBytes(3).toString('hex')}`;
+    const item = documentItem(keys.action(record.actionId), keys.audit(record.at, seq), 'audit', record);
+    if (!(await this.table.putIfAbsent(item, this.nowSec()))) {
+      throw new Error(`audit record ${item.pk} / ${item.sk} already exists; audit entries are never overwritten`);
+    }
+  }
+
+  async listAudit(actionId: string): Promise<AuditRecord[]> {
+    const items = await this.table.query(keys.action(actionId), { prefix: keys.auditPrefix });
+    return items.map((item) => readDocument(item, AuditRecordSchema));
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------------
+
+  private async getDocument<S extends z.ZodType>(pk: string, sk: string, schema: S): Promise<z.output<S> | undefined> {
+    const item = await this.table.getItem({ pk, sk });
+    return item && this.isLive(item) ? readDocument(item, schema) : undefined;
+  }
+
+  private nowSec(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
+  private expiry(): number {
+    return this.nowSec() + this.retentionSec;
+  }
+
+  private isLive(item: TableItem): boolean {
+    return typeof item.expiresAt !== 'number' || item.expiresAt > this.nowSec();
+  }
+
+  private live(items: TableItem[]): TableItem[] {
+    return items.filter((item) => this.isLive(item));
+  }
+}

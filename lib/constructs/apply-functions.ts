@@ -1,0 +1,67 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { DeployConfig } from '../config.js';
+import { executorStatements, readOnlyStatements, type ArnScope, type PermissionStatement } from '../executor-permissions.js';
+import type { FunctionFactory } from './headroom-function.js';
+
+export interface ApplyFunctionsProps {
+  make: FunctionFactory;
+  table: dynamodb.ITableV2;
+  slackSecret: secretsmanager.ISecret;
+  config: DeployConfig;
+  /** Slack settings NotifyOutcome needs to update the run's thread. */
+  slackEnv: Record<string, string>;
+}
+
+/**
+ * The apply workflow's task functions and their permissions. Resource permissions come only from the enabled
+ * executors (none by default): the functions that change resources (rollback point, apply, rollback) get
+ * the executors' statements; precheck and validate get only their read actions; validate also reads metrics.
+ */
+export class ApplyFunctions extends Construct {
+  readonly functions: {
+    precheck: IFunction;
+    rollbackPoint: IFunction;
+    apply: IFunction;
+    validate: IFunction;
+    rollback: IFunction;
+    notifyOutcome: IFunction;
+  };
+
+  constructor(scope: Construct, id: string, props: ApplyFunctionsProps) {
+    super(scope, id);
+    const { make, config } = props;
+    const env = {
+      ENABLED_EXECUTORS: config.enabledExecutors.join(','),
+      ...(config.tagScope === undefined ? {} : { TAG_SCOPE: config.tagScope }),
+    };
+    const precheck = make('precheck', 512, Duration.minutes(1), env);
+    const rollbackPoint = make('rollback-point', 512, Duration.minutes(5), env);
+    const apply = make('apply', 512, Duration.minutes(10), env);
+    const validate = make('validate', 1024, Duration.minutes(2), { ...env, LOOKBACK_DAYS: String(config.lookbackDays) });
+    const rollback = make('rollback', 512, Duration.minutes(10), env);
+    const notifyOutcome = make('notify-outcome', 512, Duration.minutes(1), { ...env, ...props.slackEnv });
+
+    for (const fn of [precheck, rollbackPoint, apply, validate, rollback, notifyOutcome]) props.table.grantReadWriteData(fn);
+    props.slackSecret.grantRead(notifyOutcome);
+
+    const regions = config.regions.length > 0 ? config.regions : [Aws.REGION];
+    const scopes: ArnScope[] = regions.map((region) => ({ partition: Aws.PARTITION, account: Aws.ACCOUNT_ID, region }));
+    const changing = executorStatements(config.enabledExecutors, scopes, config.tagScope);
+    const reading = readOnlyStatements(changing);
+    for (const fn of [rollbackPoint, apply, rollback]) addStatements(fn, changing);
+    for (const fn of [precheck, validate]) addStatements(fn, reading);
+    // Validation compares post-change metrics with the baseline; CloudWatch metric reads have no resource scope.
+    validate.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }));
+
+    this.functions = { precheck, rollbackPoint, apply, validate, rollback, notifyOutcome };
+  }
+}
+
+function addStatements(fn: IFunction, statements: readonly PermissionStatement[]): void {
+  for (const statement of statements) fn.addToRolePolicy(new iam.PolicyStatement(statement));
+}

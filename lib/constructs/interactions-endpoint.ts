@@ -1,0 +1,43 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { FunctionFactory } from './headroom-function.js';
+
+export interface InteractionsEndpointProps {
+  make: FunctionFactory;
+  table: dynamodb.ITableV2;
+  slackSecret: secretsmanager.ISecret;
+  applyStateMachine: sfn.IStateMachine;
+  approverIds: readonly string[];
+}
+
+/**
+ * The Slack interactions endpoint: a Lambda Function URL (Slack's Interactivity Request URL). It may read the
+ * Slack secret, read/write the table (decisions, audit) and start the apply state machine, nothing else.
+ */
+export class InteractionsEndpoint extends Construct {
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: InteractionsEndpointProps) {
+    super(scope, id);
+    // Slack must be answered within 3 s; 10 s lets a cold start finish while still failing fast.
+    const fn = props.make('interactions', 512, Duration.seconds(10), {
+      SLACK_SECRET_ARN: props.slackSecret.secretArn,
+      APPLY_STATE_MACHINE_ARN: props.applyStateMachine.stateMachineArn,
+      APPROVER_IDS: props.approverIds.join(','),
+    });
+    props.table.grantReadWriteData(fn);
+    props.slackSecret.grantRead(fn);
+    props.applyStateMachine.grantStartExecution(fn);
+
+    const functionUrl = fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+    Validations.of(functionUrl).acknowledge({
+      id: 'AwsSolutions-LMD1',
+      reason: 'Slack cannot sign requests with AWS SigV4; the handler verifies the X-Slack-Signature HMAC before anything else.',
+    });
+    this.url = functionUrl.url;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * IAM permissions each executor (SPEC §8) needs, as plain data. The stack grants the union for the enabled
+ * executors only (none by default) to the apply-workflow functions that touch resources. Write actions are
+ * scoped to resource ARN patterns of the deployment account and the configured regions, plus an
+ * `aws:ResourceTag/<key>` condition when a tag scope is configured; only Describe calls, which EC2 does not
+ * scope by resource, use `*`.
+ *
+ * The executors' runtime code declares the same actions; keep both in step (a test compares them once the
+ * executors exist).
+ */
+
+export const EXECUTOR_IDS = [
+  'ebs-gp2-to-gp3',
+  'lambda-memory',
+  'ec2-stop',
+  'ec2-instance-type',
+  'ebs-snapshot-delete',
+  'dynamodb-billing-mode',
+  'log-retention',
+] as const;
+
+export type ExecutorId = (typeof EXECUTOR_IDS)[number];
+
+/** Where ARNs point: partition/account/region may be CloudFormation tokens. */
+export interface ArnScope {
+  partition: string;
+  account: string;
+  region: string;
+}
+
+export interface PermissionGrant {
+  actions: string[];
+  resources: (scope: ArnScope) => string[];
+  /** Whether the tag scope applies: true for changes to an existing, taggable resource. */
+  tagScoped: boolean;
+  /** Extra fixed conditions, e.g. limiting CreateTags to tags set by CreateSnapshot. */
+  conditions?: Record<string, Record<string, string>>;
+}
+
+/** A policy statement as data, ready for `new iam.PolicyStatement(...)`. */
+export interface PermissionStatement {
+  actions: string[];
+  resources: string[];
+  conditions?: Record<string, Record<string, string>>;
+}
+
+/** Describe/List calls on EC2 support no resource-level permissions: AWS requires `*`. */
+const EVERYWHERE = (): string[] => ['*'];
+const ec2 = (type: string) => (s: ArnScope) => [`arn:${s.partition}:ec2:${s.region}:${s.account}:${type}/*`];
+/** EBS snapshot ARNs have an empty account field. */
+const ec2Snapshots = (s: ArnScope) => [`arn:${s.partition}:ec2:${s.region}::snapshot/*`];
+const lambdaFunctions = (s: ArnScope) => [`arn:${s.partition}:lambda:${s.region}:${s.account}:function:*`];
+const dynamoTables = (s: ArnScope) => [`arn:${s.partition}:dynamodb:${s.region}:${s.account}:table/*`];
+const logGroups = (s: ArnScope) => [`arn:${s.partition}:logs:${s.region}:${s.account}:log-group:*`];
+
+export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
+  'ebs-gp2-to-gp3': [
+    { actions: ['ec2:ModifyVolume'], resources: ec2('volume'), tagScoped: true },
+    { actions: ['ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications'], resources: EVERYWHERE, tagScoped: false },
+  ],
+  'lambda-memory': [
+    { actions: ['lambda:UpdateFunctionConfiguration'], resources: lambdaFunctions, tagScoped: true },
+    { actions: ['lambda:GetFunctionConfiguration'], resources: lambdaFunctions, tagScoped: false },
+  ],
+  'ec2-stop': [
+    { actions: ['ec2:StopInstances', 'ec2:StartInstances'], resources: ec2('instance'), tagScoped: true },
+    { actions: ['ec2:DescribeInstances'], resources: EVERYWHERE, tagScoped: false },
+  ],
+  'ec2-instance-type': [
+    {
+      actions: ['ec2:StopInstances', 'ec2:StartInstances', 'ec2:ModifyInstanceAttribute'],
+      resources: ec2('instance'),
+      tagScoped: true,
+    },
+    { actions: ['ec2:DescribeInstances'], resources: EVERYWHERE, tagScoped: false },
+  ],
+  'ebs-snapshot-delete': [
+    // Snapshotting reads the (tagged) volume and creates a new snapshot, which has no tags to check yet.
+    { actions: ['ec2:CreateSnapshot', 'ec2:DeleteVolume'], resources: ec2('volume'), tagScoped: true },
+    { actions: ['ec2:CreateSnapshot'], resources: ec2Snapshots, tagScoped: false },
+    {
+      actions: ['ec2:CreateTags'],
+      resources: ec2Snapshots,
+      tagScoped: false,
+      conditions: { StringEquals: { 'ec2:CreateAction': 'CreateSnapshot' } },
+    },
+    { actions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots'], resources: EVERYWHERE, tagScoped: false },
+  ],
+  'dynamodb-billing-mode': [
+    { actions: ['dynamodb:UpdateTable'], resources: dynamoTables, tagScoped: true },
+    { actions: ['dynamodb:DescribeTable'], resources: dynamoTables, tagScoped: false },
+  ],
+  'log-retention': [
+    { actions: ['logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy'], resources: logGroups, tagScoped: true },
+    { actions: ['logs:DescribeLogGroups'], resources: logGroups, tagScoped: false },
+  ],
+};
+
+/** Every IAM action an executor needs, sorted (what its runtime declaration must match). */
+export function executorActions(id: ExecutorId): string[] {
+  return [...new Set(EXECUTOR_PERMISSIONS[id].flatMap((grant) => grant.actions))].sort();
+}
+
+/** Parses a `key=value` tag scope. */
+export function parseTagScope(tagScope: string): { key: string; value: string } {
+  const separator = tagScope.indexOf('=');
+  if (separator <= 0) throw new Error(`tag scope "${tagScope}" is not key=value`);
+  return { key: tagScope.slice(0, separator), value: tagScope.slice(separator + 1) };
+}
+
+/**
+ * The policy statements for the enabled executors across the given scopes (one per region). Tag-scoped
+ * grants carry `StringEquals aws:ResourceTag/<key> = <value>` when `tagScope` is set.
+ */
+export function executorStatements(
+  enabled: readonly ExecutorId[],
+  scopes: readonly ArnScope[],
+  tagScope?: string,
+): PermissionStatement[] {
+  const tag = tagScope === undefined ? undefined : parseTagScope(tagScope);
+  return enabled.flatMap((id) =>
+    EXECUTOR_PERMISSIONS[id].map((grant) => {
+      const resources = [...new Set(scopes.flatMap((scope) => grant.resources(scope)))];
+      const conditions: Record<string, Record<string, string>> = { ...grant.conditions };
+      if (grant.tagScoped && tag !== undefined) {
+        conditions.StringEquals = { ...conditions.StringEquals, [`aws:ResourceTag/${tag.key}`]: tag.value };
+      }
+      const statement: PermissionStatement = { actions: grant.actions, resources };
+      if (Object.keys(conditions).length > 0) statement.conditions = conditions;
+      return statement;
+    }),
+  );
+}
+
+/** True for actions that only read (Describe/Get/List): the functions that inspect but never change get these. */
+export function isReadAction(action: string): boolean {
+  return /^[a-z0-9-]+:(Describe|Get|List|BatchGet)/.test(action);
+}
+
+/** The read-only part of a set of statements (statements with no read action are dropped). */
+export function readOnlyStatements(statements: readonly PermissionStatement[]): PermissionStatement[] {
+  return statements.flatMap((statement) => {
+    const actions = statement.actions.filter(isReadAction);
+    return actions.length > 0 ? [{ ...statement, actions }] : [];
+  });
+}

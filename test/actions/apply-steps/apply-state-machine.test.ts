@@ -1,0 +1,133 @@
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { DescribeVolumesCommand, DescribeVolumesModificationsCommand, EC2Client, ModifyVolumeCommand } from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApplyWorkflow } from '../../../lib/constructs/apply-workflow.js';
+import { HANDLERS } from '../../../lib/handlers.js';
+import { createApplyStepHandlers, type ApplyStepHandlers } from '../../../lambdas/actions/apply-steps/handlers.js';
+import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
+import { createSdkEc2Ports, createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-ports.js';
+import { extractDefinition } from '../../../lambdas/local/state-machine/extract-definition.js';
+import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-state-machine.js';
+import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
+import { ACTION_ID, ebsAction, FIXED_NOW, fixture, RUN_ID, storeWith, VOLUME_ID } from '../helpers.js';
+
+/**
+ * The step handlers under the apply state machine the stack deploys (lib/constructs/apply-workflow.ts),
+ * run locally: checks that each handler reads what the definition passes and returns what its Choice
+ * states test.
+ */
+const ec2 = mockClient(EC2Client);
+const cloudwatch = mockClient(CloudWatchClient);
+
+const ROLE_BY_LOGICAL_ID: Record<string, keyof ApplyStepHandlers> = {
+  [HANDLERS.precheck.logicalId]: 'precheck',
+  [HANDLERS['rollback-point'].logicalId]: 'rollbackPoint',
+  [HANDLERS.apply.logicalId]: 'apply',
+  [HANDLERS.validate.logicalId]: 'validate',
+  [HANDLERS.rollback.logicalId]: 'rollback',
+  [HANDLERS['notify-outcome'].logicalId]: 'notifyOutcome',
+};
+
+function synthesiseApplyDefinition(): Record<string, unknown> {
+  const stack = new Stack(new App(), 'ApplyTest');
+  const fn = (role: keyof typeof HANDLERS) => {
+    const f = new lambda.Function(stack, HANDLERS[role].logicalId, {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+    });
+    (f.node.defaultChild as lambda.CfnFunction).overrideLogicalId(HANDLERS[role].logicalId);
+    return f;
+  };
+  new ApplyWorkflow(stack, 'Apply', {
+    functions: {
+      precheck: fn('precheck'),
+      rollbackPoint: fn('rollback-point'),
+      apply: fn('apply'),
+      validate: fn('validate'),
+      rollback: fn('rollback'),
+      notifyOutcome: fn('notify-outcome'),
+    },
+    bakePeriod: Duration.hours(2),
+    logRetention: logs.RetentionDays.ONE_WEEK,
+  });
+  return extractDefinition(Template.fromStack(stack).toJSON(), 'ApplyStateMachine');
+}
+
+describe('apply state machine with the real step handlers', () => {
+  let definition: Record<string, unknown>;
+  let store: MemoryStore;
+  let posts: string[];
+  let handlers: ApplyStepHandlers;
+
+  beforeAll(() => {
+    definition = synthesiseApplyDefinition();
+  });
+
+  beforeEach(async () => {
+    ec2.reset();
+    cloudwatch.reset();
+    ec2.on(DescribeVolumesCommand).resolves(fixture('describe-volumes-gp2.json'));
+    ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [] });
+    ec2.on(ModifyVolumeCommand).resolves({ VolumeModification: { VolumeId: VOLUME_ID, ModificationState: 'modifying', TargetVolumeType: 'gp3' } });
+    // Local Wait takes no time, so the after-window is empty: validation reports insufficient data.
+    cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
+    store = await storeWith([ebsAction()]);
+    await store.recordDecision({ actionId: ACTION_ID, decision: 'approved', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString() });
+    posts = [];
+    handlers = createApplyStepHandlers({
+      store,
+      executors: EXECUTORS,
+      enabledExecutors: ['ebs-gp2-to-gp3'],
+      context: { ec2: createSdkEc2Ports(), cloudwatch: createSdkMetricsPorts(), now: () => new Date() },
+      notifier: { post: async ({ text }) => (posts.push(text), { ts: '1.2' }) },
+      now: () => new Date(),
+    });
+  });
+
+  const run = (entered: string[] = []) =>
+    runLocalStateMachine({
+      definition,
+      input: { runId: RUN_ID, actionId: ACTION_ID, approvedBy: 'U0APPROVER', slack: { channelId: 'C1', messageTs: '1.1' } },
+      handlerFor: (logicalId) => handlers[ROLE_BY_LOGICAL_ID[logicalId]],
+      onStateEntered: (name) => entered.push(name),
+    }) as Promise<Record<string, unknown>>;
+
+  it('applies the change end to end: precheck → rollback point → apply → bake → validate → applied', async () => {
+    const entered: string[] = [];
+    const output = await run(entered);
+    expect(entered.filter((name) => !name.endsWith('Result'))).toEqual(['Precheck', 'PrecheckPassed', 'RollbackPoint', 'Apply', 'Bake', 'Validate', 'Regressed', 'OutcomeApplied', 'NotifyOutcome', 'OutcomeIsFailure', 'Done']);
+    expect(output).toMatchObject({ outcome: 'applied', precheck: { ok: true }, apply: { after: { volumeType: 'gp3' } }, validation: { regressed: false } });
+    expect(posts[0]).toMatch(/^:white_check_mark: Applied/);
+  });
+
+  it('ends as skipped when the executor is disabled', async () => {
+    handlers = createApplyStepHandlers({ ...(await depsWithoutExecutors()) });
+    const output = await run();
+    expect(output).toMatchObject({ outcome: 'skipped', precheck: { ok: false, reason: 'executor ebs-gp2-to-gp3 is not enabled' } });
+    expect(ec2.commandCalls(ModifyVolumeCommand)).toHaveLength(0);
+  });
+
+  it('rolls back when ModifyVolume fails, and reports it', async () => {
+    ec2.on(ModifyVolumeCommand).rejects(Object.assign(new Error('Invalid iops for gp3'), { name: 'InvalidParameterValue' }));
+    const output = await run();
+    expect(output).toMatchObject({ outcome: 'rolled-back', rollback: { status: 'not-needed' }, error: { Error: 'InvalidParameterValue' } });
+    expect(posts[0]).toMatch(/Rolled back[\s\S]*Apply error: InvalidParameterValue/);
+  });
+
+  async function depsWithoutExecutors() {
+    return {
+      store,
+      executors: EXECUTORS,
+      enabledExecutors: [],
+      context: { ec2: createSdkEc2Ports(), cloudwatch: createSdkMetricsPorts(), now: () => new Date() },
+      notifier: { post: async ({ text }: { text: string }) => (posts.push(text), { ts: '1.2' }) },
+      now: () => new Date(),
+    };
+  }
+});

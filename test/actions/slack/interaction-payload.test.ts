@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInteractionPayload, parseInteractionBody } from '../../../lambdas/actions/slack/interaction-payload.js';
+import { fixture } from '../helpers.js';
+
+const formEncode = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+describe('parseInteractionBody', () => {
+  it("extracts the click from Slack's block_actions payload", () => {
+    const interaction = parseInteractionBody(formEncode(fixture('block-actions-payload.json')));
+    expect(interaction).toEqual({
+      userId: 'U0APPROVER',
+      userName: 'ana',
+      choice: 'approve',
+      runId: 'run-1',
+      actionId: 'act-ebs-1',
+      responseUrl: 'https://hooks.slack.com/actions/T9TK3CUKW/397700885554/96rGlfmibIGlgcZRskXaIFfN',
+      channelId: 'C0LAN2Q65',
+      messageTs: '1548261231.000200',
+    });
+  });
+
+  it('refuses a body without the payload field', () => {
+    expect(() => parseInteractionBody('token=abc')).toThrow(/no "payload" form field/);
+  });
+
+  it('refuses a payload that is not JSON', () => {
+    expect(() => parseInteractionBody('payload=%7Bnot-json')).toThrow(InvalidInteractionPayload);
+  });
+
+  it('refuses an unknown button', () => {
+    const payload = fixture<{ actions: { action_id: string }[] }>('block-actions-payload.json');
+    payload.actions[0].action_id = 'delete_everything';
+    expect(() => parseInteractionBody(formEncode(payload))).toThrow(/actions\.0\.action_id/);
+  });
+
+  it('refuses a button value without runId and actionId', () => {
+    const payload = fixture<{ actions: { value: string }[] }>('block-actions-payload.json');
+    payload.actions[0].value = '{"runId":"run-1"}';
+    expect(() => parseInteractionBody(formEncode(payload))).toThrow(/actionId/);
+  });
+
+  it('refuses other interaction types', () => {
+    const payload = { ...fixture<Record<string, unknown>>('block-actions-payload.json'), type: 'view_submission' };
+    expect(() => parseInteractionBody(formEncode(payload))).toThrow(InvalidInteractionPayload);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricsPort, ValidationMetric } from '../../../lambdas/actions/executors/executor.js';
+import { fetchMetricSamples } from '../../../lambdas/actions/validation/fetch-metric-samples.js';
+
+const metric: ValidationMetric = {
+  name: 'ratio',
+  unit: 'x',
+  inputs: {
+    top: { namespace: 'N', metricName: 'Top', dimensions: [], stat: 'Sum' },
+    bottom: { namespace: 'N', metricName: 'Bottom', dimensions: [], stat: 'Sum' },
+  },
+  combine: ({ top, bottom }) => (bottom ? top / bottom : undefined),
+  worseWhen: 'higher',
+  minRelativeEffect: 0,
+  minAbsoluteEffect: 0,
+};
+const t = (minute: number) => new Date(Date.UTC(2026, 10, 29, 0, minute));
+
+describe('fetchMetricSamples', () => {
+  it('merges values by query id across NextToken pages and aligns inputs by timestamp', async () => {
+    const pages = [
+      { MetricDataResults: [{ Id: 'q0', Timestamps: [t(0), t(1)], Values: [2, 4], StatusCode: 'PartialData' as const }], NextToken: 'p2', $metadata: {} },
+      {
+        MetricDataResults: [
+          { Id: 'q0', Timestamps: [t(2)], Values: [9], StatusCode: 'Complete' as const },
+          { Id: 'q1', Timestamps: [t(0), t(1), t(2)], Values: [1, 2, 0], StatusCode: 'Complete' as const },
+        ],
+        $metadata: {},
+      },
+    ];
+    const tokens: (string | undefined)[] = [];
+    const port: MetricsPort = {
+      getMetricData: async (input) => {
+        tokens.push(input.NextToken);
+        return pages[tokens.length - 1];
+      },
+    };
+    const values = await fetchMetricSamples(port, metric, { start: t(0), end: t(3), periodSeconds: 60 });
+    expect(tokens).toEqual([undefined, 'p2']);
+    // minute 2 has bottom = 0 → undefined → dropped.
+    expect(values).toEqual([2, 2]);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { AnomalyLikelihood } from '../../../lambdas/engine/anomaly/anomaly-likelihood.js';
+import { logGaussianTail } from '../../../lambdas/engine/anomaly/gaussian-tail.js';
+import { RangeBreak } from '../../../lambdas/engine/anomaly/range-break.js';
+import { RobustBaseline } from '../../../lambdas/engine/anomaly/robust-baseline.js';
+import { SeasonalRange } from '../../../lambdas/engine/anomaly/seasonal-range.js';
+import { SlidingMax } from '../../../lambdas/engine/anomaly/sliding-max.js';
+import { seededNoise } from './synthetic.js';
+
+describe('logGaussianTail', () => {
+  it('matches known normal tail probabilities, far into the tail', () => {
+    expect(Math.exp(logGaussianTail(0))).toBeCloseTo(0.5, 6);
+    expect(Math.exp(logGaussianTail(1.6448536))).toBeCloseTo(0.05, 6);
+    expect(Math.exp(logGaussianTail(-1.6448536))).toBeCloseTo(0.95, 6);
+    expect(logGaussianTail(6) / Math.log(9.8658765e-10)).toBeCloseTo(1, 6);
+    expect(Number.isFinite(logGaussianTail(50))).toBe(true);
+  });
+});
+
+describe('SlidingMax', () => {
+  it('returns the maximum of the last `size` values, matching a brute-force scan', () => {
+    const random = seededNoise(3);
+    const window = new SlidingMax(7);
+    const seen: number[] = [];
+    expect(window.max()).toBe(Number.NEGATIVE_INFINITY);
+    for (let i = 0; i < 500; i++) {
+      const value = Math.floor(random() * 20);
+      window.push(value);
+      seen.push(value);
+      expect(window.max()).toBe(Math.max(...seen.slice(-7)));
+    }
+  });
+});
+
+describe('RangeBreak', () => {
+  it('measures how far a value leaves the recent range, in range widths', () => {
+    const range = new RangeBreak(3);
+    expect(range.breakout(100)).toBe(0);
+    for (const x of [10, 20, 15]) range.push(x);
+    expect(range.breakout(18)).toBe(0);
+    expect(range.breakout(25)).toBeCloseTo(0.5, 12);
+    expect(range.breakout(5)).toBeCloseTo(0.5, 12);
+    expect(range.breakout(25, 5)).toBe(0);
+    range.push(16); // 10 falls out of the memory
+    expect(range.breakout(12)).toBeCloseTo(3 / 5, 12);
+  });
+
+  it('treats any move away from a constant range as an infinite breakout', () => {
+    const range = new RangeBreak(10);
+    range.push(4);
+    range.push(4);
+    expect(range.breakout(4)).toBe(0);
+    expect(range.breakout(4.001)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('RobustBaseline', () => {
+  it('tracks level and mean absolute deviation, and never divides by zero', () => {
+    const baseline = new RobustBaseline(100);
+    expect(baseline.deviation(5)).toBe(0);
+    for (let i = 0; i < 200; i++) baseline.update(i % 2 === 0 ? 9 : 11);
+    expect(baseline.currentSpread).toBeGreaterThan(0.9);
+    expect(baseline.deviation(10)).toBeLessThan(0.2);
+    expect(baseline.deviation(20)).toBeGreaterThan(8);
+    const flat = new RobustBaseline(10);
+    for (let i = 0; i < 20; i++) flat.update(0);
+    expect(Number.isFinite(flat.deviation(1))).toBe(true);
+  });
+});
+
+describe('AnomalyLikelihood', () => {
+  it('scores ordinary surprises low and a sustained rise in surprise high', () => {
+    const random = seededNoise(5);
+    const likelihood = new AnomalyLikelihood(1000, 8);
+    let ordinary = 0;
+    for (let i = 0; i < 2000; i++) {
+      const score = likelihood.next(0.2 + 0.1 * random());
+      if (i > 100) ordinary = Math.max(ordinary, score); // after the history settles
+    }
+    let raised = 0;
+    for (let i = 0; i < 10; i++) raised = Math.max(raised, likelihood.next(0.8));
+    expect(ordinary).toBeLessThan(0.5);
+    expect(raised).toBeGreaterThan(0.9);
+  });
+});
+
+describe('SeasonalRange', () => {
+  it('knows the range of values seen one period ago, within the tolerance', () => {
+    const hour = 3_600_000;
+    const season = new SeasonalRange(24 * hour, hour);
+    expect(season.contains(0, 1, 0)).toBe(false);
+    for (let h = 0; h < 24; h++) season.add(h * hour, h === 3 ? 100 : 1);
+    expect(season.contains(27 * hour, 100, 0)).toBe(true); // yesterday at 03:00 was 100
+    expect(season.contains(27 * hour, 110, 0)).toBe(false);
+    expect(season.contains(27 * hour, 110, 0.2)).toBe(true); // within 20 % of the range's width
+    expect(season.contains(30 * hour, 100, 0)).toBe(false); // the 03:00 value is out of the window now
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { DEFAULT_SENSITIVITY, detectAnomalies } from '../../../lambdas/engine/anomaly/detect.js';
+import { gaussianSeries, toPoints } from './synthetic.js';
+
+const alertRows = (detections: { alert: boolean }[]) => detections.flatMap((d, i) => (d.alert ? [i] : []));
+
+function expectWellFormed(detections: { score: number; alert: boolean }[], length: number): void {
+  expect(detections).toHaveLength(length);
+  for (const { score, alert } of detections) {
+    expect(Number.isFinite(score)).toBe(true);
+    expect(score).toBeGreaterThanOrEqual(0);
+    expect(score).toBeLessThanOrEqual(1);
+    expect(typeof alert).toBe('boolean');
+  }
+}
+
+describe('detectAnomalies', () => {
+  const noise = gaussianSeries(3000, 7).map((x) => 50 + x);
+
+  it('alerts on a clear spike after the warm-up, at the spike', () => {
+    const values = noise.slice();
+    values[1500] += 12;
+    const withSpike = alertRows(detectAnomalies(toPoints(values)));
+    const without = alertRows(detectAnomalies(toPoints(noise)));
+    expect(without).not.toContain(1500);
+    expect(withSpike).toContain(1500);
+    expect(withSpike.filter((i) => i > 1500 && i < 1600)).toEqual([]); // one alert per incident
+  });
+
+  it('alerts once, promptly, on a level shift', () => {
+    const values = noise.map((x, i) => (i >= 2000 ? x + 4 : x));
+    const alerts = alertRows(detectAnomalies(toPoints(values)));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toBeGreaterThanOrEqual(2000);
+    expect(alerts[0]).toBeLessThan(2020);
+  });
+
+  it('stays quiet on stationary noise', () => {
+    for (const seed of [1, 2, 3]) {
+      const values = gaussianSeries(4032, seed).map((x) => 10 + x);
+      expect(alertRows(detectAnomalies(toPoints(values))).length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('does not alert on a daily spike it has seen yesterday at the same time', () => {
+    const values = noise.map((x, i) => (i % 288 === 100 ? x + 30 + (i / 288) * 0.5 : x));
+    const alerts = alertRows(detectAnomalies(toPoints(values)));
+    // The first spikes are new; from the third day on they are seen-before (at most one late alert for drift).
+    expect(alerts.filter((i) => i > 3 * 288).length).toBeLessThanOrEqual(1);
+  });
+
+  it('is causal: truncating the input leaves every earlier result unchanged', () => {
+    const values = noise.map((x, i) => (i === 1200 ? x + 20 : i >= 2200 ? x + 5 : x));
+    const full = detectAnomalies(toPoints(values));
+    for (const cut of [150, 1201, 2210, 2999]) {
+      expect(detectAnomalies(toPoints(values.slice(0, cut)))).toEqual(full.slice(0, cut));
+    }
+  });
+
+  it('gives null and non-finite values score 0 and no alert, and skips them', () => {
+    const values: (number | null)[] = noise.slice(0, 600);
+    values[300] = null;
+    values[301] = Number.NaN;
+    values[302] = Number.POSITIVE_INFINITY;
+    const detections = detectAnomalies(toPoints(values));
+    expectWellFormed(detections, 600);
+    expect(detections.slice(300, 303)).toEqual([{ score: 0, alert: false }, { score: 0, alert: false }, { score: 0, alert: false }]);
+    const withoutGaps = detectAnomalies(toPoints(noise.slice(0, 600)).filter((_, i) => i < 300 || i > 302));
+    expect(detections.slice(303)).toEqual(withoutGaps.slice(300));
+  });
+
+  it('copes with a constant series, then alerts when it finally moves', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => (i < 800 ? 5 : 6));
+    const detections = detectAnomalies(toPoints(values));
+    expectWellFormed(detections, 1000);
+    expect(alertRows(detections)).toEqual([800]);
+  });
+
+  it('copes with irregular steps, gaps and repeated timestamps', () => {
+    const points = toPoints(noise.slice(0, 800)).map((p, i) => ({
+      value: p.value,
+      timestamp: i < 400 ? p.timestamp + (i % 3) * 60_000 : p.timestamp + 86_400_000, // a one-day gap at row 400
+    }));
+    points[500].timestamp = points[499].timestamp; // a repeated timestamp
+    expectWellFormed(detectAnomalies(points), 800);
+  });
+
+  it('handles empty input, all-null input and huge values', () => {
+    expect(detectAnomalies([])).toEqual([]);
+    expectWellFormed(detectAnomalies(toPoints(Array(300).fill(null))), 300);
+    expectWellFormed(detectAnomalies(toPoints(noise.slice(0, 500).map((x, i) => (i === 400 ? 1e300 : x * 1e290)))), 500);
+  });
+
+  it('works on daily cost series as on 5-minute metrics (step-agnostic)', () => {
+    const costs = gaussianSeries(400, 11).map((x, i) => 100 + 3 * x + (i === 300 ? 60 : 0));
+    expect(alertRows(detectAnomalies(toPoints(costs, 86_400_000)))).toEqual([300]);
+  });
+
+  it('alerts more at a higher sensitivity and rejects one outside [0, 1]', () => {
+    const values = noise.map((x, i) => (i >= 2000 ? x + 1.5 : x));
+    const low = alertRows(detectAnomalies(toPoints(values), { sensitivity: 0.1 })).length;
+    const high = alertRows(detectAnomalies(toPoints(values), { sensitivity: 0.9 })).length;
+    expect(high).toBeGreaterThan(low);
+    expect(DEFAULT_SENSITIVITY).toBeGreaterThan(0);
+    expect(() => detectAnomalies([], { sensitivity: 1.5 })).toThrow(ZodError);
+  });
+});

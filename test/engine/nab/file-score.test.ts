@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { scoreAtThreshold } from '../../../lambdas/engine/nab/file-score.js';
+import { STANDARD_PROFILE } from '../../../lambdas/engine/nab/profile.js';
+import { sweepScores } from '../../../lambdas/engine/nab/sweep.js';
+
+const ts = Array.from({ length: 100 }, (_, i) => i);
+const windows = [{ startIndex: 40, endIndex: 49 }, { startIndex: 70, endIndex: 79 }];
+const score = (alertRows: number[]) => {
+  const scores = ts.map((i) => (alertRows.includes(i) ? 1 : 0));
+  return scoreAtThreshold(sweepScores(ts, scores, windows, STANDARD_PROFILE), 1, STANDARD_PROFILE);
+};
+
+describe('scoreAtThreshold', () => {
+  it('scores -1 per window when nothing alerts', () => {
+    expect(score([])).toMatchObject({ score: -2, missedWindows: 2, truePositiveWindows: 0, falsePositives: 0, windows: 2 });
+  });
+
+  it('scores +1 per window for a detection on each first row', () => {
+    expect(score([40, 70]).score).toBeCloseTo(2, 12);
+  });
+
+  it('counts only the earliest detection in a window', () => {
+    expect(score([40, 41, 45, 70]).score).toBeCloseTo(2, 12);
+  });
+
+  it('charges -0.11 for a detection before any window and ignores probationary rows', () => {
+    expect(score([5, 20, 40, 70]).score).toBeCloseTo(2 - 0.11, 6);
+    expect(score([5, 20, 40, 70]).falsePositives).toBe(1);
+  });
+
+  it('a late detection is worth less than an early one but more than a miss', () => {
+    const late = score([49, 70]).score;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(score([45, 70]).score);
+  });
+});

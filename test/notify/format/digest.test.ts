@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, DEFAULT_TOP_N } from '../../../lambdas/notify/format/digest.js';
+import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
+
+describe('buildDigest', () => {
+  it('totals every action, not only the listed ones, and separates upsizes from savings', () => {
+    // Prepare
+    const actions = sampleActions(40);
+    const positive = actions.filter((a) => a.monthlySavingsUsd > 0).reduce((s, a) => s + a.monthlySavingsUsd, 0);
+    const negative = actions.filter((a) => a.monthlySavingsUsd < 0).reduce((s, a) => s - a.monthlySavingsUsd, 0);
+    expect(negative).toBeGreaterThan(0);
+
+    // Act
+    const digest = buildDigest({ run: sampleRun(actions), actions, forecasts: [] });
+
+    // Assess
+    expect(digest.totals.actionCount).toBe(40);
+    expect(digest.totals.grossMonthlySavingsUsd).toBeCloseTo(positive, 6);
+    expect(digest.totals.monthlyCostIncreaseUsd).toBeCloseTo(negative, 6);
+    expect(digest.totals.netMonthlySavingsUsd).toBeCloseTo(positive - negative, 6);
+    expect(digest.totals.netAnnualSavingsUsd).toBeCloseTo((positive - negative) * 12, 6);
+    expect(digest.totals.automatableCount).toBe(actions.filter((a) => a.automation.executor !== null).length);
+    expect(digest.top).toHaveLength(DEFAULT_TOP_N);
+    expect(digest.omitted).toBe(40 - DEFAULT_TOP_N);
+  });
+
+  it('keeps the stored ranking and numbers ranks from 1', () => {
+    const actions = sampleActions(5);
+    const digest = buildDigest({ run: sampleRun(actions), actions: [...actions].reverse(), forecasts: [], topN: 3 });
+    expect(digest.top.map((item) => item.rank)).toEqual([1, 2, 3]);
+    expect(digest.top.map((item) => item.action.id)).toEqual([actions[4].id, actions[3].id, actions[2].id]);
+  });
+
+  it('counts by domain (largest savings first) and by every risk level 0–4 with Compute Optimizer labels', () => {
+    const actions = sampleActions(16);
+    const digest = buildDigest({ run: sampleRun(actions), actions, forecasts: [] });
+    expect(digest.byDomain.reduce((sum, entry) => sum + entry.count, 0)).toBe(16);
+    const savings = digest.byDomain.map((entry) => entry.monthlySavingsUsd);
+    expect(savings).toEqual([...savings].sort((a, b) => b - a));
+    expect(digest.byRisk.map((entry) => entry.label)).toEqual(['very low', 'low', 'medium', 'high', 'very high']);
+    expect(digest.byRisk.reduce((sum, entry) => sum + entry.count, 0)).toBe(16);
+  });
+
+  it('labels fractional risk scores by the nearest level', () => {
+    const [action] = sampleActions(1);
+    const digest = buildDigest({ run: sampleRun([action]), actions: [{ ...action, performanceRisk: 2.6 }], forecasts: [] });
+    expect(digest.top[0].riskLabel).toBe('high');
+  });
+
+  it('summarises a cost forecast as the sum of its daily points', () => {
+    const forecasts = sampleForecasts();
+    const digest = buildDigest({ run: sampleRun([]), actions: [], forecasts });
+    const expected = forecasts[0].points.reduce((sum, point) => sum + point.forecast, 0);
+    expect(digest.forecasts[0].forecastTotal).toBeCloseTo(expected, 6);
+    expect(digest.forecasts[0].horizonPoints).toBe(30);
+    expect(digest.totals.actionCount).toBe(0);
+  });
+
+  it('rejects a negative topN', () => {
+    expect(() => buildDigest({ run: sampleRun([]), actions: [], forecasts: [], topN: -1 })).toThrow(/topN/);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest } from '../../../lambdas/notify/format/digest.js';
+import { buildEmail } from '../../../lambdas/notify/format/email.js';
+import { formatUsd } from '../../../lambdas/notify/format/numbers.js';
+import { unbalancedTags } from '../../fixtures/notify/html-structure.js';
+import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
+
+describe('buildEmail', () => {
+  it('renders the same ranked top actions in the HTML and the text part', () => {
+    // Prepare
+    const actions = sampleActions(25);
+    const digest = buildDigest({ run: sampleRun(actions), actions, forecasts: sampleForecasts(), reportUrl: 'https://reports.example.com/r.html' });
+
+    // Act
+    const email = buildEmail(digest);
+
+    // Assess
+    expect(email.subject).toBe(`Headroom: 25 actions, ${formatUsd(digest.totals.netMonthlySavingsUsd)}/month (run run-2026-11-29)`);
+    const names = digest.top.map((item) => item.action.resource.name);
+    const htmlOrder = names.map((name) => email.html.indexOf(name));
+    const textOrder = names.map((name) => email.text.indexOf(name));
+    expect(htmlOrder.every((position) => position > 0)).toBe(true);
+    expect(htmlOrder).toEqual([...htmlOrder].sort((a, b) => a - b));
+    expect(textOrder).toEqual([...textOrder].sort((a, b) => a - b));
+    expect(email.html).toContain('…and 15 more in the report.');
+    expect(email.text).toContain('…and 15 more in the report.');
+    expect(email.html).toContain('href="https://reports.example.com/r.html"');
+    expect(email.text).toContain('Full report: https://reports.example.com/r.html');
+    expect(unbalancedTags(email.html)).toEqual([]);
+  });
+
+  it('styles inline and has no <style> block, scripts or external resources', () => {
+    const actions = sampleActions(3);
+    const { html } = buildEmail(buildDigest({ run: sampleRun(actions), actions, forecasts: [] }));
+    expect(html).not.toMatch(/<style|<script|<link|<img/i);
+    expect(html).toMatch(/<td style="/);
+  });
+
+  it('escapes markup from resource names in the HTML part', () => {
+    const [action] = sampleActions(1);
+    const hostile = { ...action, resource: { ...action.resource, name: '<script>alert("x")</script>' } };
+    const { html, text } = buildEmail(buildDigest({ run: sampleRun([hostile]), actions: [hostile], forecasts: [] }));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(unbalancedTags(html)).toEqual([]);
+    expect(text).toContain('<script>alert("x")</script>');
+  });
+
+  it('aligns the text table: every action row has the $/month column ending at the same position', () => {
+    const actions = sampleActions(8);
+    const { text } = buildEmail(buildDigest({ run: sampleRun(actions), actions, forecasts: [] }));
+    const rows = text.split('\n').filter((line) => /^\s*\d+ {2}/.test(line));
+    expect(rows).toHaveLength(8);
+    const ends = rows.map((row) => {
+      const amount = /-?\$[\d,.]+/.exec(row);
+      return amount ? amount.index + amount[0].length : -1;
+    });
+    const header = text.split('\n').find((line) => line.includes('$/month')) ?? '';
+    const headerEnd = header.indexOf('$/month') + '$/month'.length;
+    expect(new Set(ends)).toEqual(new Set([headerEnd]));
+    expect(text.split('\n').every((line) => line === line.trimEnd())).toBe(true);
+  });
+
+  it('refuses a javascript: report link', () => {
+    const actions = sampleActions(1);
+    const { html, text } = buildEmail(buildDigest({ run: sampleRun(actions), actions, forecasts: [], reportUrl: 'javascript:alert(1)' }));
+    expect(html).not.toContain('javascript:');
+    expect(text).not.toContain('javascript:');
+  });
+
+  it('keeps the subject on one line', () => {
+    const run = { ...sampleRun([]), runId: 'a\r\nBcc: victim@example.com' };
+    expect(buildEmail(buildDigest({ run, actions: [], forecasts: [] })).subject).not.toMatch(/[\r\n]/);
+  });
+});

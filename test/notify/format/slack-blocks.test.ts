@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../../lambdas/engine/types/action.js';
+import { buildDigest } from '../../../lambdas/notify/format/digest.js';
+import { buildSlackMessage, encodeButtonValue, routeByOwner, type SlackBlock, type SlackButton } from '../../../lambdas/notify/format/slack-blocks.js';
+import { sampleActions, sampleRun } from '../../fixtures/notify/sample-run.js';
+
+function digestOf(actions: Action[], topN = 10, reportUrl?: string) {
+  return buildDigest({ run: sampleRun(actions), actions, forecasts: [], topN, reportUrl });
+}
+
+function buttonsOf(blocks: SlackBlock[]): SlackButton[] {
+  return blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+}
+
+function texts(blocks: SlackBlock[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.type === 'section' || block.type === 'header') return [block.text.text];
+    if (block.type === 'context') return block.elements.map((element) => element.text);
+    return [];
+  });
+}
+
+describe('buildSlackMessage', () => {
+  it('respects Block Kit limits with 200 actions and counts the rest in a footer', () => {
+    // Prepare
+    const actions = sampleActions(200);
+
+    // Act
+    const message = buildSlackMessage(digestOf(actions, 200, 'https://reports.example.com/run.html'), { channel: '#finops', enabledExecutors: ['ebs-gp2-to-gp3'] });
+
+    // Assess
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    const listed = message.blocks.filter((block) => block.type === 'section' && block.block_id?.startsWith('action-')).length;
+    expect(listed).toBeGreaterThan(10);
+    const footer = message.blocks[message.blocks.length - 1];
+    expect(footer.type).toBe('context');
+    expect(texts([footer])[0]).toContain(`and ${200 - listed} more in the report`);
+    expect(texts([footer])[0]).toContain('<https://reports.example.com/run.html|Open the full report>');
+    for (const block of message.blocks) {
+      if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
+      if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(3000);
+      if (block.type === 'context') expect(block.elements.length).toBeLessThanOrEqual(10);
+    }
+    for (const button of buttonsOf(message.blocks)) {
+      expect(button.text.text.length).toBeLessThanOrEqual(75);
+      expect(button.value.length).toBeLessThanOrEqual(2000);
+    }
+    const blockIds = message.blocks.flatMap((block) => ('block_id' in block && block.block_id ? [block.block_id] : []));
+    expect(new Set(blockIds).size).toBe(blockIds.length);
+    expect(message.text).toContain('200 actions');
+  });
+
+  it('offers Approve only for actions whose executor is enabled, and Snooze 7d and Dismiss for all', () => {
+    const actions = sampleActions(8);
+    const message = buildSlackMessage(digestOf(actions), { channel: '#finops', enabledExecutors: ['lambda-memory'] });
+    const blocks = message.blocks.filter((block): block is Extract<SlackBlock, { type: 'actions' }> => block.type === 'actions');
+    expect(blocks).toHaveLength(8);
+    blocks.forEach((block, index) => {
+      const ids = block.elements.map((button) => button.action_id);
+      const expected = actions[index].automation.executor === 'lambda-memory' ? ['approve', 'snooze', 'dismiss'] : ['snooze', 'dismiss'];
+      expect(ids).toEqual(expected);
+    });
+    const approve = buttonsOf(message.blocks).filter((button) => button.action_id === 'approve');
+    expect(approve.length).toBe(actions.filter((a) => a.automation.executor === 'lambda-memory').length);
+    expect(approve.every((button) => button.style === 'primary' && button.confirm !== undefined)).toBe(true);
+  });
+
+  it('offers no Approve at all when no executor is enabled', () => {
+    const message = buildSlackMessage(digestOf(sampleActions(8)), { channel: '#finops', enabledExecutors: [] });
+    expect(buttonsOf(message.blocks).some((button) => button.action_id === 'approve')).toBe(false);
+  });
+
+  it('carries {runId, actionId} in every button value', () => {
+    const actions = sampleActions(3);
+    const message = buildSlackMessage(digestOf(actions), { channel: '#finops', enabledExecutors: ['ec2-instance-type'] });
+    const values = buttonsOf(message.blocks).map((button) => JSON.parse(button.value) as unknown);
+    expect(values).toContainEqual({ runId: 'run-2026-11-29', actionId: actions[0].id });
+    expect(values.every((value) => typeof value === 'object' && value !== null && Object.keys(value).join() === 'runId,actionId')).toBe(true);
+  });
+
+  it('escapes markup in resource names and cuts over-long text at 3000 characters without half an entity', () => {
+    const [action] = sampleActions(1);
+    const hostile = { ...action, resource: { ...action.resource, name: `<script>alert(1)</script>&${'<b>'.repeat(2000)}` } };
+    const message = buildSlackMessage(digestOf([hostile]), { channel: '#finops', enabledExecutors: [] });
+    const section = message.blocks.find((block) => block.type === 'section' && block.block_id === 'action-1');
+    expect(section?.type).toBe('section');
+    const text = section?.type === 'section' ? section.text.text : '';
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;');
+    expect(text).not.toContain('<script>');
+    expect(text.length).toBeLessThanOrEqual(3000);
+    expect(text).toMatch(/(&lt;|&gt;|&amp;|[^&;])…$/);
+  });
+
+  it('keeps the header within 150 characters even for a long audience name', () => {
+    const message = buildSlackMessage(digestOf(sampleActions(2)), { channel: '#t', enabledExecutors: [], audience: 'x'.repeat(400) });
+    const header = message.blocks[0];
+    expect(header.type === 'header' && header.text.text.length).toBe(150);
+  });
+
+  it('refuses a button value over 2000 characters instead of sending one Slack rejects', () => {
+    expect(() => encodeButtonValue({ runId: 'r', actionId: 'a'.repeat(2000) })).toThrow(/over Slack's 2000/);
+  });
+});
+
+describe('routeByOwner', () => {
+  it('routes actions to their team channel by tag, keeping rank order and skipping unmapped owners', () => {
+    const actions = sampleActions(9);
+    const routes = routeByOwner(actions, 'team', { payments: '#payments-cost', search: '#search-cost' });
+    expect(routes.map((route) => route.channel)).toEqual(['#payments-cost', '#search-cost']);
+    expect(routes[0].actions.map((a) => a.id)).toEqual(actions.filter((a) => a.resource.tags.team === 'payments').map((a) => a.id));
+    expect(routes.flatMap((route) => route.actions).some((a) => a.resource.tags.team === 'platform')).toBe(false);
+  });
+
+  it('ignores tag values that only match inherited object keys', () => {
+    const [action] = sampleActions(1);
+    const tagged = { ...action, resource: { ...action.resource, tags: { team: 'constructor' } } };
+    expect(routeByOwner([tagged], 'team', {})).toEqual([]);
+  });
+});

@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { StoreInputError, StoreItemInvalidError } from '../../../lambdas/shared/store/errors.js';
+import type { HeadroomStore, RunSummary } from '../../../lambdas/shared/store/store.js';
+import type { StoreOptions } from '../../../lambdas/shared/store/table-store.js';
+import { ACCOUNT_A, ACCOUNT_B, action, finding, resource, series } from './fixtures.js';
+
+export interface StoreUnderTest {
+  store: HeadroomStore;
+  /** Writes an item straight into the table, bypassing the store (to plant corrupt data). */
+  putRawItem(item: Record<string, unknown>): Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+
+function run(runId: string, startedAt: string, status: RunSummary['status'] = 'running'): RunSummary {
+  return { runId, startedAt, status, batches: 1, failedBatches: [], actionCount: 0, totalMonthlySavingsUsd: 0 };
+}
+
+/** The behaviour every HeadroomStore must show; run against MemoryStore and against DynamoStore on dynalite. */
+export function describeStoreBehaviour(name: string, create: (options?: StoreOptions) => Promise<StoreUnderTest>): void {
+  describe(`${name} behaves as a HeadroomStore`, () => {
+    it('lists resources by account and region, by account, and all, and fetches them by ARN in the order asked', async () => {
+      const { store } = await create();
+      const a1 = resource('i-a1');
+      const a2 = resource('i-a2', ACCOUNT_A, 'eu-west-1');
+      const b1 = resource('i-b1', ACCOUNT_B);
+      await store.putResources([a1, a2, b1]);
+
+      expect(await store.listResources({ account: ACCOUNT_A, region: 'us-east-1' })).toEqual([a1]);
+      expect((await store.listResources({ account: ACCOUNT_A })).map((r) => r.name).sort()).toEqual(['i-a1', 'i-a2']);
+      expect((await store.listResources({ region: 'us-east-1' })).map((r) => r.name).sort()).toEqual(['i-a1', 'i-b1']);
+      expect((await store.listResources()).map((r) => r.name).sort()).toEqual(['i-a1', 'i-a2', 'i-b1']);
+      expect(await store.getResources([b1.arn, 'arn:missing', a1.arn])).toEqual([b1, a1]);
+    });
+
+    it('overwrites a resource written again instead of duplicating it', async () => {
+      const { store } = await create();
+      await store.putResources([resource('i-1')]);
+      const changed = { ...resource('i-1'), config: { instanceType: 'm5.xlarge', state: 'running' } };
+      await store.putResources([changed]);
+      expect(await store.listResources()).toEqual([changed]);
+    });
+
+    it('lists resources across more than one page of results', async () => {
+      const { store } = await create();
+      // Each resource carries ~8 KB of config, so 200 of them exceed a 1 MB Query page.
+      const padding = 'x'.repeat(8_000);
+      const many = Array.from({ length: 200 }, (_, i) => ({ ...resource(`i-${String(i).padStart(3, '0')}`), config: { padding } }));
+      await store.putResources(many);
+      expect(await store.listResources({ account: ACCOUNT_A, region: 'us-east-1' })).toHaveLength(200);
+    });
+
+    it('returns a 14-day 5-minute series with gaps exactly as written', async () => {
+      const { store } = await create();
+      const cpu = series('arn:r1', 4032, { gapEvery: 7 });
+      const net = series('arn:r1', 4032, { metricName: 'NetworkIn' });
+      await store.putSeries([cpu, net, series('arn:other', 10)]);
+      const read = await store.getSeries('arn:r1');
+      expect(read.sort((x, y) => x.metricName.localeCompare(y.metricName))).toEqual([cpu, net]);
+    });
+
+    it('keeps timestamps that are off the period grid and series longer than one chunk', async () => {
+      const { store } = await create();
+      const offGrid = { ...series('arn:r2', 50), timestamps: series('arn:r2', 50).timestamps.map((t, i) => t + (i % 3) * 1_000) };
+      const long = series('arn:r2', 40_000, { metricName: 'Long' });
+      await store.putSeries([offGrid, long]);
+      const read = await store.getSeries('arn:r2');
+      expect(read.find((s) => s.metricName === 'Long')).toEqual(long);
+      expect(read.find((s) => s.metricName === 'CPUUtilization')).toEqual(offGrid);
+    });
+
+    it('replaces a series written again, even when the new one needs fewer chunks', async () => {
+      const { store } = await create();
+      await store.putSeries([series('arn:r3', 40_000)]);
+      const shorter = series('arn:r3', 100);
+      await store.putSeries([shorter]);
+      expect(await store.getSeries('arn:r3')).toEqual([shorter]);
+    });
+
+    it('rejects a series value that is not a finite number', async () => {
+      const { store } = await create();
+      const bad = { ...series('arn:r4', 3), values: [1, Number.NaN, 2] };
+      await expect(store.putSeries([bad])).rejects.toThrow(StoreInputError);
+    });
+
+    it('stores daily costs of several accounts and the Cost Explorer forecast', async () => {
+      const { store } = await create();
+      const costs = [
+        { date: '2026-11-01', account: ACCOUNT_A, service: 'Amazon EC2', amountUsd: 12.5 },
+        { date: '2026-11-02', account: ACCOUNT_A, service: 'Amazon EC2', amountUsd: 13 },
+        { date: '2026-11-01', account: ACCOUNT_B, service: 'AWS Lambda', amountUsd: 0.25 },
+      ];
+      await store.putCosts(costs);
+      expect(await store.listCosts()).toEqual(costs);
+      expect(await store.getCostForecast()).toBeUndefined();
+      const forecast = { start: '2026-12-01', end: '2026-12-31', meanUsd: 400, lowerUsd: 350, upperUsd: 450 };
+      await store.putCostForecast(forecast);
+      expect(await store.getCostForecast()).toEqual(forecast);
+    });
+
+    it('keeps external recommendations per resource', async () => {
+      const { store } = await create();
+      const rec = {
+        source: 'compute-optimizer' as const,
+        resourceArn: 'arn:r5',
+        finding: 'Overprovisioned',
+        current: { instanceType: 'm5.large' },
+        options: [{ proposed: { instanceType: 'm6g.medium' }, monthlySavingsUsd: 30, performanceRisk: 1 }],
+      };
+      await store.putRecommendations([rec]);
+      expect(await store.getRecommendations('arn:r5')).toEqual([rec]);
+      expect(await store.getRecommendations('arn:none')).toEqual([]);
+    });
+
+    it('reads a resource’s series and recommendations together', async () => {
+      const { store } = await create();
+      const r = resource('i-9');
+      const rec = { source: 'compute-optimizer' as const, resourceArn: r.arn, finding: 'Optimized', current: {}, options: [] };
+      const cpu = series(r.arn, 288, { gapEvery: 5 });
+      await store.putResources([r]);
+      await store.putSeries([cpu]);
+      await store.putRecommendations([rec]);
+      expect(await store.getResourceData(r.arn)).toEqual({ series: [cpu], recommendations: [rec] });
+      expect(await store.getResourceData('arn:none')).toEqual({ series: [], recommendations: [] });
+    });
+
+    it('reports a collection issue until it has not been seen for the issue retention period', async () => {
+      let now = Date.UTC(2026, 10, 29);
+      const { store } = await create({ now: () => now, issueRetentionDays: 7 });
+      const issue = { source: 'compute-optimizer', account: ACCOUNT_A, code: 'OptInRequiredException', message: 'not opted in' };
+      await store.putIssues([issue, issue]);
+      expect(await store.listIssues()).toEqual([issue]);
+      now += 8 * DAY_MS;
+      expect(await store.listIssues()).toEqual([]);
+    });
+
+    it('stores run summaries, batches, findings and forecasts under the run', async () => {
+      const { store } = await create();
+      const summary = run('r1', '2026-11-29T23:00:00.000Z');
+      await store.putRun(summary);
+      expect(await store.getRun('r1')).toEqual(summary);
+      expect(await store.getRun('nope')).toBeUndefined();
+
+      const batch = { runId: 'r1', batchId: 'b0001', account: ACCOUNT_A, region: 'us-east-1', resourceArns: ['arn:x'] };
+      await store.putBatches([batch]);
+      expect(await store.getBatch('r1', 'b0001')).toEqual(batch);
+      expect(await store.getBatch('r1', 'b0002')).toBeUndefined();
+
+      await store.putFindings('r1', [finding('f2'), finding('f1')]);
+      await store.putFindings('r1', [finding('f3')]);
+      expect((await store.listFindings('r1')).map((f) => f.id)).toEqual(['f1', 'f2', 'f3']);
+      expect(await store.listFindings('r2')).toEqual([]);
+
+      const forecast = {
+        name: 'cost-total-30d',
+        kind: 'cost' as const,
+        subject: 'total',
+        step: 'day' as const,
+        points: [{ timestamp: '2026-11-30', forecast: 10, lower80: 8, upper80: 12 }],
+        facts: { costExplorerMeanUsd: 300, note: null },
+      };
+      await store.putForecasts('r1', [forecast]);
+      expect(await store.listForecasts('r1')).toEqual([forecast]);
+    });
+
+    it('returns the run that started last as the latest run', async () => {
+      const { store } = await create();
+      expect(await store.latestRun()).toBeUndefined();
+      await store.putRun(run('b', '2026-11-28T00:00:00.000Z', 'succeeded'));
+      await store.putRun(run('a', '2026-11-29T00:00:00.000Z'));
+      await store.putRun(run('c', '2026-11-27T00:00:00.000Z', 'succeeded'));
+      expect((await store.latestRun())?.runId).toBe('a');
+    });
+
+    it('keeps the rank order of actions and replaces the whole list when written again', async () => {
+      const { store } = await create();
+      const ranked = Array.from({ length: 12 }, (_, i) => action(`act-${String.fromCharCode(122 - i)}`, 100 - i));
+      await store.putActions('r1', ranked);
+      expect((await store.listActions('r1')).map((a) => a.id)).toEqual(ranked.map((a) => a.id));
+      expect(await store.getAction('r1', 'act-x')).toEqual(ranked[2]);
+
+      const replacement = [action('act-new', 5), ranked[0]];
+      await store.putActions('r1', replacement);
+      expect((await store.listActions('r1')).map((a) => a.id)).toEqual(['act-new', 'act-z']);
+      expect(await store.getAction('r1', 'act-x')).toBeUndefined();
+      expect(await store.getAction('r1', 'act-z')).toEqual(ranked[0]);
+    });
+
+    it('records only the first decision on an action', async () => {
+      const { store } = await create();
+      const approve = { actionId: 'act-1', decision: 'approved' as const, decidedBy: 'U1', decidedAt: '2026-11-29T23:00:00.000Z' };
+      const results = await Promise.all([store.recordDecision(approve), store.recordDecision({ ...approve, decidedBy: 'U2' })]);
+      expect(results.sort()).toEqual([false, true]);
+      expect(await store.recordDecision({ ...approve, decision: 'dismissed' })).toBe(false);
+      expect((await store.getDecision('act-1'))?.decision).toBe('approved');
+      expect(await store.getDecision('act-2')).toBeUndefined();
+    });
+
+    it('accepts a new decision once a snooze has run out', async () => {
+      let now = Date.UTC(2026, 10, 29);
+      const { store } = await create({ now: () => now });
+      const snooze = {
+        actionId: 'act-1',
+        decision: 'snoozed' as const,
+        decidedBy: 'U1',
+        decidedAt: new Date(now).toISOString(),
+        snoozedUntil: new Date(now + 7 * DAY_MS).toISOString(),
+      };
+      expect(await store.recordDecision(snooze)).toBe(true);
+      expect(await store.recordDecision({ ...snooze, decision: 'approved' })).toBe(false);
+      now += 8 * DAY_MS;
+      expect(await store.getDecision('act-1')).toBeUndefined();
+      expect(await store.recordDecision({ ...snooze, decision: 'approved', decidedAt: new Date(now).toISOString() })).toBe(true);
+      expect((await store.getDecision('act-1'))?.decision).toBe('approved');
+    });
+
+    it('appends audit records, including two at the same instant, and lists them in time order', async () => {
+      const { store } = await create();
+      const at = (s: string) => ({ actionId: 'act-1', at: s, actor: 'U1', event: 'approved', detail: { n: s } });
+      await store.appendAudit(at('2026-11-29T23:00:02.000Z'));
+      await store.appendAudit(at('2026-11-29T23:00:01.000Z'));
+      await store.appendAudit(at('2026-11-29T23:00:01.000Z'));
+      expect((await store.listAudit('act-1')).map((r) => r.at)).toEqual([
+        '2026-11-29T23:00:01.000Z',
+        '2026-11-29T23:00:01.000Z',
+        '2026-11-29T23:00:02.000Z',
+      ]);
+    });
+
+    it('treats run data and series older than the retention period as gone', async () => {
+      let now = Date.UTC(2026, 10, 29);
+      const { store } = await create({ now: () => now, retentionDays: 30 });
+      await store.putRun(run('old', '2026-11-29T00:00:00.000Z'));
+      await store.putSeries([series('arn:r6', 10)]);
+      now += 31 * DAY_MS;
+      expect(await store.getRun('old')).toBeUndefined();
+      expect(await store.latestRun()).toBeUndefined();
+      expect(await store.getSeries('arn:r6')).toEqual([]);
+    });
+
+    it('refuses a stored item that does not match its schema, naming its key', async () => {
+      const { store, putRawItem } = await create();
+      await putRawItem({ pk: 'RUN#bad', sk: 'META', kind: 'run', data: JSON.stringify({ runId: 'bad', status: 'exploded' }) });
+      const error = await store.getRun('bad').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreItemInvalidError);
+      expect((error as Error).message).toMatch(/RUN#bad \/ META/);
+    });
+  });
+}
