@@ -56,8 +56,13 @@ function evaluate(path: string, root: string, holdoutDays: number, skipDays: num
   const cutoff = grid.start + (visibleSlots - 0.5) * grid.stepMs;
   const visible = rows.filter((row) => row.timestamp < cutoff);
   const started = performance.now();
-  const result = forecastSeries({ timestamps: visible.map((row) => row.timestamp), values: visible.map((row) => row.value) }, horizon, { stepMs: grid.stepMs });
+  // Only the visible rows go in: the step, seasons and everything else are inferred from them alone.
+  const result = forecastSeries({ timestamps: visible.map((row) => row.timestamp), values: visible.map((row) => row.value) }, horizon);
   const ms = performance.now() - started;
+  const expectedFirst = grid.start + visibleSlots * grid.stepMs;
+  if (Math.abs(result.timestamps[0] - expectedFirst) > grid.stepMs / 2) {
+    return `${relative(root, path)}: skipped, the visible part's grid does not line up with the full series'`;
+  }
   const naiveHistory = grid.values.slice(0, visibleSlots);
   fillGaps(naiveHistory);
   const hidden = grid.values.subarray(visibleSlots);
@@ -86,8 +91,11 @@ function summarise(label: string, scores: SeriesScore[]): string {
   const excluded = scores.length - finite.length;
   const geometricMean = Math.exp(finite.reduce((sum, score) => sum + Math.log(score.ratio), 0) / finite.length);
   const coverage = scores.reduce((sum, score) => sum + score.covered, 0) / scores.reduce((sum, score) => sum + score.scored, 0);
+  const ratios = scores.map((score) => score.ratio).sort((a, b) => a - b);
+  const middle = ratios.length >> 1;
+  const medianRatio = ratios.length % 2 === 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
   const note = excluded > 0 ? ` (${excluded} with ratio 0 or ∞ left out of the mean)` : '';
-  return `${label}: ${scores.length} series, geometric-mean MAE ratio ${geometricMean.toFixed(3)}${note}, 80% interval coverage ${(100 * coverage).toFixed(1)}%`;
+  return `${label}: ${scores.length} series, geometric-mean MAE ratio ${geometricMean.toFixed(3)}${note} (median ${medianRatio.toFixed(3)}), 80% interval coverage ${(100 * coverage).toFixed(1)}%`;
 }
 
 const { values: args } = parseArgs({ options: { data: { type: 'string' }, days: { type: 'string', default: '1' }, verbose: { type: 'boolean', default: false }, cutoffs: { type: 'string', default: '1' } } });

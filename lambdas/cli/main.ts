@@ -7,7 +7,6 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerDetect } from './commands/detect.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerEval } from './commands/eval.js';
-import { registerBench } from './commands/bench.js';
 
 const program = new Command()
   .name('headroom')
@@ -15,7 +14,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerDemo, registerAnalyze, registerDetect, registerForecast, registerEval, registerBench]) {
+for (const register of [registerDemo, registerAnalyze, registerDetect, registerForecast, registerEval]) {
   register(program);
 }
 

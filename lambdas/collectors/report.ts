@@ -7,12 +7,15 @@ export interface CollectionReport {
   throttles: number;
   issues: CollectionIssue[];
   itemsWritten: Record<string, number>;
+  /** Units AWS bills by, beyond plain calls (e.g. `cloudwatch:metrics` = metric results GetMetricData returned). */
+  billable: Record<string, number>;
 }
 
 /** Accumulates a CollectionReport while a collector runs. */
 export class ReportBuilder {
   private readonly calls: Record<string, number> = {};
   private readonly written: Record<string, number> = {};
+  private readonly billed: Record<string, number> = {};
   private readonly issueList: CollectionIssue[] = [];
   private throttleCount = 0;
 
@@ -24,6 +27,10 @@ export class ReportBuilder {
 
   countWritten(kind: string, count: number): void {
     this.written[kind] = (this.written[kind] ?? 0) + count;
+  }
+
+  countBillable(unit: string, count: number): void {
+    this.billed[unit] = (this.billed[unit] ?? 0) + count;
   }
 
   addThrottles(count: number): void {
@@ -45,6 +52,7 @@ export class ReportBuilder {
       throttles: this.throttleCount,
       issues: [...this.issueList],
       itemsWritten: { ...this.written },
+      billable: { ...this.billed },
     };
   }
 }
@@ -53,7 +61,9 @@ export class ReportBuilder {
 export function sumReports(source: string, reports: CollectionReport[]): CollectionReport {
   const calls: Record<string, number> = {};
   const itemsWritten: Record<string, number> = {};
+  const billable: Record<string, number> = {};
   for (const report of reports) {
+    for (const [unit, n] of Object.entries(report.billable)) billable[unit] = (billable[unit] ?? 0) + n;
     for (const [api, n] of Object.entries(report.calls)) calls[api] = (calls[api] ?? 0) + n;
     for (const [kind, n] of Object.entries(report.itemsWritten)) itemsWritten[kind] = (itemsWritten[kind] ?? 0) + n;
   }
@@ -63,6 +73,7 @@ export function sumReports(source: string, reports: CollectionReport[]): Collect
     throttles: reports.reduce((sum, r) => sum + r.throttles, 0),
     issues: reports.flatMap((r) => r.issues),
     itemsWritten,
+    billable,
   };
 }
 

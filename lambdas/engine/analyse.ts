@@ -36,7 +36,10 @@ export function createRuleContext(options: { now: number; prices?: Prices; headr
   return { now: options.now, prices: createPriceBook(options.prices), headroomPercent, lookbackDays };
 }
 
-/** Splits a snapshot into one slice per resource with its series and external recommendations (resource order kept). */
+/**
+ * Splits a snapshot into one slice per resource with its series and external recommendations (resource order kept).
+ * Series and recommendations whose arn names no resource of the snapshot are not analysed (nothing to attach them to).
+ */
 export function sliceSnapshot(snapshot: Snapshot): ResourceSlice[] {
   const slices = new Map<string, ResourceSlice>();
   for (const resource of snapshot.resources) slices.set(resource.arn, { resource, series: [], recommendations: [] });

@@ -68,7 +68,8 @@ export class ApplyWorkflow extends Construct {
     validate.chain.next(
       new sfn.Choice(this, 'Regressed')
         // A missing verdict is treated as a regression (and avoids a States.Runtime error on the comparison).
-        .when(sfn.Condition.isNotPresent('$.validation.regressed'), rollback.chain)
+        // Written as Not(IsPresent) rather than IsPresent=false: aws-local-stepfunctions 3 never matches the latter.
+        .when(sfn.Condition.not(sfn.Condition.isPresent('$.validation.regressed')), rollback.chain)
         .when(sfn.Condition.booleanEquals('$.validation.regressed', false), applied)
         .otherwise(rollback.chain),
     );
@@ -91,8 +92,8 @@ export class ApplyWorkflow extends Construct {
     precheck.task.addCatch(failed, { resultPath: '$.error' });
     precheck.chain.next(
       new sfn.Choice(this, 'PrecheckPassed')
-        // Guarding presence first avoids a States.Runtime error comparing a missing field.
-        .when(sfn.Condition.isNotPresent('$.precheck.ok'), skipped)
+        // Guarding presence first avoids a States.Runtime error comparing a missing field (Not(IsPresent): see Regressed).
+        .when(sfn.Condition.not(sfn.Condition.isPresent('$.precheck.ok')), skipped)
         .when(sfn.Condition.booleanEquals('$.precheck.ok', true), rollbackPoint.chain)
         .otherwise(skipped),
     );

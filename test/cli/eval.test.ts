@@ -19,6 +19,7 @@ describe('runNabEval', () => {
     expect(report).toMatch(/Standard score at default sensitivity: \d+\.\d/);
     expect(report).toMatch(/Standard score at best single threshold \(anomaly_score >= [\d.]+\): \d+\.\d/);
     expect(progress).toContain('detect synthetic/spike.csv (400 rows)');
+    expect(report).toMatch(/Missed windows \(no alert inside\):\nFalse positives/); // none of either here
   });
 
   it('finds the hand-made spike inside its window', () => {

@@ -1,53 +1,51 @@
-import { WebClient } from '@slack/web-api';
 import { getDocumentClient } from '../../shared/aws/dynamodb.js';
 import { requireEnv } from '../../shared/env.js';
 import { DynamoStore } from '../../shared/store/dynamo-store.js';
 import { listEnv, tagScopeEnv } from '../env.js';
+import type { Ec2Port, MetricsPort } from '../executors/executor.js';
 import { EXECUTORS } from '../executors/index.js';
-import { createSdkEc2Ports, createSdkMetricsPorts } from '../executors/sdk-ports.js';
-import { loadSlackSecret } from '../slack/slack-secret.js';
-import { createSlackOutcomeNotifier, type OutcomeNotifier } from '../slack/outcome-notifier.js';
-import type { ApplyStepDeps } from './deps.js';
+import type { OutcomeNotifier } from '../slack/outcome-notifier.js';
 import { createApplyStepHandlers, type ApplyStepHandlers } from './handlers.js';
 
 /**
- * The apply steps' production wiring, built on first use (so importing a handler in a test never
- * reads the environment). Env: TABLE_NAME, ENABLED_EXECUTORS (comma list, empty = none),
- * TAG_SCOPE (optional key=value); notify-outcome also SLACK_SECRET_ARN and optional SLACK_CHANNEL.
+ * Production wiring of the apply steps. Each handler passes only the ports its step uses, so its
+ * bundle leaves out the SDK clients it never calls (the EC2 client alone is ~560 KB minified); a port
+ * a step does not get fails with a clear message. Env: TABLE_NAME, ENABLED_EXECUTORS (comma list,
+ * empty = none), TAG_SCOPE (optional key=value); notify-outcome also SLACK_SECRET_ARN and optional
+ * SLACK_CHANNEL (where outcomes go when the workflow was not started from a Slack click).
  */
-let deps: ApplyStepDeps | undefined;
-
-function slackNotifier(): OutcomeNotifier {
-  let notifier: Promise<OutcomeNotifier> | undefined;
-  return {
-    async post(message) {
-      notifier ??= loadSlackSecret(requireEnv('SLACK_SECRET_ARN')).then((secret) => createSlackOutcomeNotifier(new WebClient(secret.botToken)));
-      return (await notifier).post(message);
-    },
-  };
+export interface StepPorts {
+  ec2?: (region: string) => Ec2Port;
+  cloudwatch?: (region: string) => MetricsPort;
+  notifier?: OutcomeNotifier;
 }
 
-export function applyStepDeps(): ApplyStepDeps {
-  deps ??= {
-    store: new DynamoStore(getDocumentClient(), requireEnv('TABLE_NAME')),
-    executors: EXECUTORS,
-    enabledExecutors: listEnv('ENABLED_EXECUTORS'),
-    context: {
-      ec2: createSdkEc2Ports(),
-      cloudwatch: createSdkMetricsPorts(),
-      now: () => new Date(),
-      tagScope: tagScopeEnv(),
-    },
-    notifier: slackNotifier(),
-    now: () => new Date(),
-  };
-  return deps;
+function missing(step: string, port: string): never {
+  throw new Error(`The ${step} function is not wired with ${port}; see lambdas/actions/apply-steps/runtime.ts.`);
 }
 
-let handlers: ApplyStepHandlers | undefined;
-
-/** The step handlers with production wiring; SLACK_CHANNEL (optional) is where outcomes go without a Slack thread. */
-export function applyStepHandlers(): ApplyStepHandlers {
-  handlers ??= createApplyStepHandlers(applyStepDeps(), { fallbackChannel: process.env.SLACK_CHANNEL?.trim() || undefined });
-  return handlers;
+/** Builds the step handlers from the environment on first use, so importing a handler never reads env. */
+export function lazyApplyStepHandlers(step: string, ports: () => StepPorts): () => ApplyStepHandlers {
+  let handlers: ApplyStepHandlers | undefined;
+  return () => {
+    if (handlers) return handlers;
+    const { ec2, cloudwatch, notifier } = ports();
+    handlers = createApplyStepHandlers(
+      {
+        store: new DynamoStore(getDocumentClient(), requireEnv('TABLE_NAME')),
+        executors: EXECUTORS,
+        enabledExecutors: listEnv('ENABLED_EXECUTORS'),
+        context: {
+          ec2: ec2 ?? (() => missing(step, 'EC2')),
+          cloudwatch: cloudwatch ?? (() => missing(step, 'CloudWatch')),
+          now: () => new Date(),
+          tagScope: tagScopeEnv(),
+        },
+        notifier: notifier ?? { post: () => missing(step, 'Slack') },
+        now: () => new Date(),
+      },
+      { fallbackChannel: process.env.SLACK_CHANNEL?.trim() || undefined },
+    );
+    return handlers;
+  };
 }

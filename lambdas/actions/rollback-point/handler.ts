@@ -1,4 +1,7 @@
-import { applyStepHandlers } from '../apply-steps/runtime.js';
+import { lazyApplyStepHandlers } from '../apply-steps/runtime.js';
+import { createSdkEc2Ports } from '../executors/sdk-ec2-ports.js';
+
+const handlers = lazyApplyStepHandlers('rollback-point', () => ({ ec2: createSdkEc2Ports() }));
 
 /** Apply workflow task: RollbackPoint (result at $.rollbackPoint). Receives the whole state object. */
-export const handler = async (event: unknown): Promise<unknown> => applyStepHandlers().rollbackPoint(event);
+export const handler = async (event: unknown): Promise<unknown> => handlers().rollbackPoint(event);

@@ -1,4 +1,7 @@
-import { applyStepHandlers } from '../apply-steps/runtime.js';
+import { lazyApplyStepHandlers } from '../apply-steps/runtime.js';
+import { createSdkEc2Ports } from '../executors/sdk-ec2-ports.js';
+
+const handlers = lazyApplyStepHandlers('rollback', () => ({ ec2: createSdkEc2Ports() }));
 
 /** Apply workflow task: Rollback (result at $.rollback). Receives the whole state object. */
-export const handler = async (event: unknown): Promise<unknown> => applyStepHandlers().rollback(event);
+export const handler = async (event: unknown): Promise<unknown> => handlers().rollback(event);

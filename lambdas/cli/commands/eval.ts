@@ -6,7 +6,7 @@ import { NabWindowError } from '../../engine/nab/sweep.js';
 import { parseTimestamp } from '../../engine/series/parse-csv.js';
 import { CliError } from '../errors.js';
 import { listNabDataFiles, readNabWindows } from '../io/nab-folder.js';
-import { formatNabReport } from '../io/nab-report-table.js';
+import { formatMisses, formatNabReport } from '../io/nab-report-table.js';
 import { readSeriesFile } from '../io/read-series-file.js';
 import { writeNabResultFile } from '../io/write-nab-results.js';
 
@@ -34,15 +34,19 @@ export function runNabEval(dataDir: string, outDir: string, progress: (line: str
   const dataFiles = listNabDataFiles(dataDir);
   const labels = readNabWindows(dataDir);
   const inputs: NabFileInput[] = [];
+  const rowTimes: string[][] = [];
+  const windowTexts: (readonly [string, string])[][] = [];
   for (const file of dataFiles) {
-    const windowTexts = labels[file.key];
-    if (windowTexts === undefined) throw new CliError(`The labels file has no entry for ${file.key}.`);
-    const windows = windowTexts.map(([start, end]) => [labelTime(start, file.key), labelTime(end, file.key)] as const);
+    const fileWindows = labels[file.key];
+    if (fileWindows === undefined) throw new CliError(`The labels file has no entry for ${file.key}.`);
+    windowTexts.push(fileWindows);
+    const windows = fileWindows.map(([start, end]) => [labelTime(start, file.key), labelTime(end, file.key)] as const);
     const rows = readSeriesFile(file.path);
     progress(`detect ${file.key} (${rows.length} rows)`);
     const detections = detectAnomalies(rows);
     const inWindow = rows.map((row) => windows.some(([start, end]) => row.timestamp >= start && row.timestamp <= end));
     writeNabResultFile(outDir, DETECTOR_NAME, file.category, file.name, rows, detections, inWindow);
+    rowTimes.push(rows.map((row) => row.timestampText));
     inputs.push({
       key: file.key,
       category: file.category,
@@ -60,7 +64,12 @@ export function runNabEval(dataDir: string, outDir: string, progress: (line: str
     throw error;
   }
   progress(`results written under ${join(outDir, DETECTOR_NAME)}`);
-  return formatNabReport(report, DEFAULT_SENSITIVITY);
+  const misses = report.files.map((file, index) => ({
+    key: file.key,
+    missedWindows: file.score.missedWindowIds.map((id) => `${windowTexts[index][id][0]} .. ${windowTexts[index][id][1]}`),
+    falsePositives: file.score.falsePositiveRows.map((row) => rowTimes[index][row]),
+  }));
+  return formatNabReport(report, DEFAULT_SENSITIVITY) + formatMisses(misses);
 }
 
 function labelTime(text: string, key: string): number {

@@ -37,3 +37,12 @@ function table(rows: string[][]): string {
     .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '))
     .join('\n');
 }
+
+/** Missed windows and false-positive alert times per file, for the people tuning the detector. */
+export function formatMisses(files: readonly { key: string; missedWindows: string[]; falsePositives: string[] }[]): string {
+  const lines = ['', 'Missed windows (no alert inside):'];
+  for (const file of files) for (const window of file.missedWindows) lines.push(`  ${file.key}  ${window}`);
+  lines.push('False positives (alerts outside every window, after the probationary period):');
+  for (const file of files) if (file.falsePositives.length > 0) lines.push(`  ${file.key}  ${file.falsePositives.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

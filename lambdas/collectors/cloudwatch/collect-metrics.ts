@@ -15,8 +15,8 @@ interface PlannedQuery {
  * CloudWatch metrics for every inventoried EC2 instance, EBS volume and Lambda function (the
  * inventory collector runs first): one MetricDataQuery per (resource, metric, statistic), packed 500
  * to a GetMetricData call, each call paged to the end and merged by query Id, written to the store
- * as engine MetricSeries (oldest first, epoch ms). `metricsRequested` counts queries × pages, the
- * unit CloudWatch bills GetMetricData by.
+ * as engine MetricSeries (oldest first, epoch ms). `billable['cloudwatch:metrics']` counts the metric results returned
+ * over all pages, the unit CloudWatch bills GetMetricData by ($0.01 per 1,000).
  */
 export async function collectMetrics(context: CollectorContext): Promise<CollectionReport> {
   const report = new ReportBuilder('cloudwatch');
@@ -30,8 +30,8 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
       for (let offset = 0; offset < planned.length; offset += MAX_QUERIES_PER_CALL) {
         const batch = planned.slice(offset, offset + MAX_QUERIES_PER_CALL);
         await collectUnit(report, { account, region }, ports, async () => {
-          const { results, pages } = await getMetricDataMerged(port, batch.map((q, i) => toQuery(q, i, window)), window);
-          report.countWritten('metricsRequested', batch.length * pages);
+          const { results, metricsReturned } = await getMetricDataMerged(port, batch.map((q, i) => toQuery(q, i, window)), window);
+          report.countBillable('cloudwatch:metrics', metricsReturned);
           const series: MetricSeries[] = [];
           batch.forEach((query, i) => {
             const result = results.get(queryId(i));

@@ -19,13 +19,15 @@ export const MAX_QUERIES_PER_CALL = 500;
  * Runs one GetMetricData call to the end: follows NextToken, merges each query's datapoints by `Id`
  * across pages (a query cut at the 100,800-datapoint page limit comes back `PartialData` and continues
  * on the next page), and returns every series oldest first whatever order the API used (its default
- * is newest first; we ask for TimestampAscending but do not rely on it).
+ * is newest first; we ask for TimestampAscending but do not rely on it). `metricsReturned` counts
+ * metric results over all pages: CloudWatch bills GetMetricData per metric returned, so a query split
+ * across two pages counts twice.
  */
 export async function getMetricDataMerged(
   port: CloudWatchPort,
   queries: MetricDataQuery[],
   window: MetricWindow,
-): Promise<{ results: Map<string, MergedMetricResult>; pages: number }> {
+): Promise<{ results: Map<string, MergedMetricResult>; pages: number; metricsReturned: number }> {
   if (queries.length > MAX_QUERIES_PER_CALL) {
     throw new RangeError(`GetMetricData takes at most ${MAX_QUERIES_PER_CALL} queries per call; got ${queries.length}`);
   }
@@ -33,6 +35,7 @@ export async function getMetricDataMerged(
   const seenTokens = new Set<string>();
   let nextToken: string | undefined;
   let pages = 0;
+  let metricsReturned = 0;
   do {
     pages += 1;
     const page = await port.getMetricData({
@@ -42,6 +45,7 @@ export async function getMetricDataMerged(
       ScanBy: 'TimestampAscending',
       NextToken: nextToken,
     });
+    metricsReturned += page.MetricDataResults?.length ?? 0;
     for (const result of page.MetricDataResults ?? []) appendPage(merged, result);
     nextToken = page.NextToken || undefined;
     if (nextToken !== undefined) {
@@ -50,7 +54,7 @@ export async function getMetricDataMerged(
     }
   } while (nextToken !== undefined);
   for (const result of merged.values()) sortOldestFirst(result);
-  return { results: merged, pages };
+  return { results: merged, pages, metricsReturned };
 }
 
 function appendPage(merged: Map<string, MergedMetricResult>, result: MetricDataResult): void {

@@ -24,8 +24,11 @@ export class AnomalyLikelihood {
 
   /** Scores a new surprise against the history, then adds it to the history. */
   next(surprise: number): number {
+    if (Number.isNaN(surprise)) return 0; // an overflowed deviation carries no information
     this.recent += (surprise - this.recent) / Math.min(this.count + 1, this.shortAverage);
-    const score = this.count < 2 ? 0 : logScore(logGaussianTail((this.recent - this.mean) / Math.sqrt(this.variance + 1e-12)));
+    // At or below the mean the tail is ≥ ½ (score ≤ 0.03): call it 0 and skip the logarithm.
+    const excess = this.recent - this.mean;
+    const score = this.count < 2 || excess <= 0 ? 0 : logScore(logGaussianTail(excess / Math.sqrt(this.variance + 1e-12)));
     this.count++;
     const rate = 1 / Math.min(this.count, this.historyMemory);
     const delta = this.recent - this.mean;

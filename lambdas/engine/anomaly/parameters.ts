@@ -1,7 +1,8 @@
 /**
- * The detector's fixed parameters. They are counted in observations (rows), not in time, so one setting
- * serves 5-minute metrics and daily cost series alike; they were chosen on principle and checked for
- * robustness on NAB (see the eval note), never tuned per series.
+ * The detector's fixed parameters. Memories are counted in observations (rows), not in time, so one
+ * setting serves 5-minute metrics and daily cost series alike; the warm-up and refractory periods are also
+ * capped in time. They were chosen on principle and checked for robustness on NAB (see README.md),
+ * never tuned per series.
  */
 export interface DetectorParameters {
   /** Memory of the range a value must break out of, in observations (4032 = two weeks of 5-minute data). */
@@ -10,6 +11,8 @@ export interface DetectorParameters {
   breakoutSpreads: number;
   /** Memory of the robust baseline (level and spread of recent values), in observations. */
   baselineMemory: number;
+  /** Deviation (in spreads) at which the bounded surprise d / (d + surpriseHalf) reaches ½. */
+  surpriseHalf: number;
   /** Memory of the distribution of surprises the likelihood compares against, in observations. */
   surpriseHistoryMemory: number;
   /** Number of recent surprises averaged before comparing with their history. */
@@ -26,14 +29,19 @@ export interface DetectorParameters {
   seasonGate: number;
   /** Observations needed before any alert: the baseline and surprise history must settle first. */
   warmUp: number;
+  /** …but never longer than this many hours, so sparse series (daily costs) are not silenced for months. */
+  warmUpMaxHours: number;
   /** Observations after an alert during which the same excursion does not alert again. */
   refractory: number;
+  /** …but never longer than this many hours (one incident of a daily series lasts days, not months). */
+  refractoryMaxHours: number;
 }
 
 export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   rangeMemory: 4032,
   breakoutSpreads: 1,
   baselineMemory: 256,
+  surpriseHalf: 3,
   surpriseHistoryMemory: 1024,
   shortAverage: 8,
   changeWeight: 1,
@@ -42,5 +50,7 @@ export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   seasonSlack: 0.2,
   seasonGate: 0.5,
   warmUp: 100,
+  warmUpMaxHours: 28 * 24,
   refractory: 144,
+  refractoryMaxHours: 7 * 24,
 });

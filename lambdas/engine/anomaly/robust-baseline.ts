@@ -29,17 +29,16 @@ export class RobustBaseline {
     return Math.abs(x - this.level) / (this.spread + floor);
   }
 
-  /** A distance expressed in spreads: distance / (spread + floor). */
-  scaled(distance: number): number {
-    if (this.count === 0) return 0;
-    return distance / (this.spread + Math.max(1e-12, 1e-6 * Math.abs(this.level)));
-  }
-
   update(x: number): void {
     this.count++;
     const rate = 1 / Math.min(this.count, this.memory);
     const error = x - this.level;
-    this.level += rate * error;
-    this.spread += rate * ((this.count === 1 ? 0 : Math.abs(error)) - this.spread);
+    const level = this.level + rate * error;
+    const spread = this.spread + rate * ((this.count === 1 ? 0 : Math.abs(error)) - this.spread);
+    // Values near ±Number.MAX_VALUE overflow the differences: skip such an update rather than let one
+    // Infinity or NaN poison every later result.
+    if (!Number.isFinite(level) || !Number.isFinite(spread)) return;
+    this.level = level;
+    this.spread = spread;
   }
 }

@@ -4,7 +4,8 @@
  */
 export class SlidingMax {
   private readonly values: Float64Array;
-  private readonly ages: Float64Array;
+  /** Push number of each deque entry, to expire it once it is `size` pushes old. */
+  private readonly stamps: Int32Array;
   /** Ring capacity, a power of two ≥ size + 1, so positions wrap with a bit mask. */
   private readonly mask: number;
   private head = 0;
@@ -14,7 +15,7 @@ export class SlidingMax {
   constructor(private readonly size: number) {
     const capacity = 2 ** Math.ceil(Math.log2(size + 1));
     this.values = new Float64Array(capacity);
-    this.ages = new Float64Array(capacity);
+    this.stamps = new Int32Array(capacity);
     this.mask = capacity - 1;
   }
 
@@ -24,12 +25,15 @@ export class SlidingMax {
   }
 
   push(value: number): void {
-    const mask = this.mask;
-    while (this.head !== this.tail && this.values[(this.tail - 1) & mask] <= value) this.tail = (this.tail - 1) & mask;
-    this.values[this.tail] = value;
-    this.ages[this.tail] = this.pushed;
-    this.tail = (this.tail + 1) & mask;
-    this.pushed++;
-    if (this.ages[this.head] <= this.pushed - 1 - this.size) this.head = (this.head + 1) & mask;
+    const { mask, values } = this;
+    const head = this.head;
+    let tail = this.tail;
+    while (tail !== head && values[(tail - 1) & mask] <= value) tail = (tail - 1) & mask;
+    values[tail] = value;
+    this.stamps[tail] = this.pushed;
+    this.tail = (tail + 1) & mask;
+    // Wraps after 2^31 pushes per series, far beyond any series the product keeps.
+    this.pushed = (this.pushed + 1) | 0;
+    if (this.pushed - this.stamps[head] > this.size) this.head = (head + 1) & mask;
   }
 }

@@ -14,12 +14,11 @@ export interface Backtest {
 
 /**
  * Rolling-origin evaluation inside the history (nothing after the last observation is touched):
- * origins n − h_b, n − 2h_b, … n − B·h_b, each model forecasting h_b = min(horizon, ⌊n/(B+1)⌋) slots
- * from each. Every model must satisfy `minLength ≤ n − B·h_b` (the caller filters).
+ * origins n − h_b, n − 2h_b, … n − B·h_b, each model forecasting h_b slots from each
+ * (see backtestHorizon). Every model must satisfy `minLength ≤ n − B·h_b` (the caller filters).
  */
-export function runBacktest(history: Float64Array, models: readonly PointModel[], horizon: number, origins: number): Backtest {
+export function runBacktest(history: Float64Array, models: readonly PointModel[], backtestHorizon: number, origins: number): Backtest {
   const length = history.length;
-  const backtestHorizon = Math.max(1, Math.min(horizon, Math.floor(length / (origins + 1))));
   const originList = Array.from({ length: origins }, (_, index) => length - (index + 1) * backtestHorizon);
   const actuals = new Float64Array(origins * backtestHorizon);
   originList.forEach((origin, o) => actuals.set(history.subarray(origin, origin + backtestHorizon), o * backtestHorizon));
@@ -36,4 +35,19 @@ export function meanAbsoluteError(actuals: Float64Array, predictions: Float64Arr
   let sum = 0;
   for (let index = 0; index < actuals.length; index++) sum += Math.abs(actuals[index] - predictions[index]);
   return sum / actuals.length;
+}
+
+/** Fewest backtested leads per origin when the series has no season to set the span. */
+const MIN_BACKTEST_SPAN = 24;
+
+/**
+ * Leads backtested from each origin: h_b = min(max(H, p), ⌊n/(B+1)⌋) for horizon H, shortest season
+ * p (24 slots without one), history n and B origins. At least a season even for short horizons,
+ * so model choice sees a whole cycle and the interval quantiles rest on B·p residuals rather
+ * than B·H (8 residuals for H = 2 would give a useless 80 % interval); at most what B origins
+ * leave of the history.
+ */
+export function backtestHorizon(horizon: number, shortestPeriod: number | undefined, length: number, origins: number): number {
+  const wanted = Math.max(horizon, shortestPeriod ?? MIN_BACKTEST_SPAN);
+  return Math.max(1, Math.min(wanted, Math.floor(length / (origins + 1))));
 }

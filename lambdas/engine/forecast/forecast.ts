@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runBacktest, meanAbsoluteError } from './backtest.js';
+import { backtestHorizon, meanAbsoluteError, runBacktest } from './backtest.js';
 import { candidateModels } from './candidates.js';
 import { combinationWeights, weightedSum } from './combine.js';
 import { ForecastInputError } from './errors.js';
@@ -22,7 +22,7 @@ export const ForecastOptionsSchema = z.object({
   /** Step of the series in ms; inferred from the timestamps by default. */
   stepMs: z.number().positive().optional(),
   /** Rolling origins in the history used to choose models and calibrate intervals. */
-  backtestOrigins: z.number().int().min(2).max(20).default(4),
+  backtestOrigins: z.number().int().min(2).max(20).default(3),
   /** Models within this relative MAE of the best backtested model join the ensemble. */
   ensembleTolerance: z.number().min(0).max(10).default(0.1),
   /** Most models averaged. */
@@ -44,7 +44,7 @@ export interface Forecast {
   /** Epoch ms of each forecast slot: the last history slot + k·step, k = 1…horizon. */
   timestamps: number[];
   forecast: number[];
-  /** Bounds of the prediction interval at `options.level` (80 % by default). */
+  /** Bounds of the prediction interval at `options.level` (80 % by default); lower80 ≤ forecast ≤ upper80. */
   lower80: number[];
   upper80: number[];
   /** The ensemble members, e.g. `ensemble(seasonal-profile(288x7,level 12)+recent-median(12))`. */
@@ -58,8 +58,8 @@ export interface Forecast {
  *
  * 1. Regularise onto the inferred step (repeats averaged, gaps filled: see regularise, fillGaps).
  * 2. Candidate models for the daily/weekly seasons the history can support (candidateModels).
- * 3. Rolling-origin backtest inside the history; the models within `ensembleTolerance` of the
- *    best MAE are averaged (combinationWeights).
+ * 3. Rolling-origin backtest inside the history over max(horizon, a season) leads (backtestHorizon);
+ *    the models within `ensembleTolerance` of the best MAE are averaged (combinationWeights).
  * 4. The interval is the empirical quantiles of that ensemble's backtest residuals
  *    (residualIntervalOffsets), widened by (lead/backtested lead)^α beyond the backtested horizon,
  *    α ∈ [½, 1] measured from how the backtest errors grow (growthExponent).
@@ -78,12 +78,12 @@ export function forecastSeries(input: ForecastInput, horizon: number, options: F
   fillGaps(history, periods[0]);
 
   const origins = settings.backtestOrigins;
-  const backtestHorizon = Math.max(1, Math.min(horizon, Math.floor(history.length / (origins + 1))));
-  const earliestOrigin = history.length - origins * backtestHorizon;
+  const span = backtestHorizon(horizon, periods[0], history.length, origins);
+  const earliestOrigin = history.length - origins * span;
   const models = candidateModels(periods).filter((model) => model.minLength <= earliestOrigin);
   if (models.length === 0) throw new ForecastInputError(`the series is too short (${history.length} slots) to backtest any model.`);
 
-  const backtest = runBacktest(history, models, horizon, origins);
+  const backtest = runBacktest(history, models, span, origins);
   const errors = backtest.predictions.map((prediction) => meanAbsoluteError(backtest.actuals, prediction));
   const weights = combinationWeights(errors, settings.ensembleTolerance, settings.ensembleSize);
   const backtestEnsemble = new Float64Array(backtest.actuals.length);
@@ -104,9 +104,11 @@ export function forecastSeries(input: ForecastInput, horizon: number, options: F
   for (let i = 0; i < horizon; i++) {
     const scale = intervalScale(i, offsets.measuredHorizon, offsets.growth);
     result.timestamps.push(last + (i + 1) * grid.stepMs);
-    result.forecast.push(Math.max(floor, point[i]));
-    result.lower80.push(Math.max(floor, point[i] + scale * offsets.lower));
-    result.upper80.push(Math.max(floor, point[i] + scale * offsets.upper));
+    const value = Math.max(floor, point[i]);
+    result.forecast.push(value);
+    // A biased backtest can put both offsets on one side; the interval still contains the forecast.
+    result.lower80.push(Math.min(value, Math.max(floor, point[i] + scale * offsets.lower)));
+    result.upper80.push(Math.max(value, point[i] + scale * offsets.upper));
   }
   const members = models.filter((_, m) => weights[m] > 0).map((model) => model.name);
   result.model = members.length === 1 ? members[0] : `ensemble(${members.join(' + ')})`;

@@ -19,12 +19,17 @@ const MAX_GRID_EXPANSION = 50;
 export function inferStepMs(sortedTimestamps: ArrayLike<number>): number {
   const diffs = new Float64Array(Math.max(0, sortedTimestamps.length - 1));
   let count = 0;
+  let allEqual = true;
   for (let index = 1; index < sortedTimestamps.length; index++) {
     const diff = sortedTimestamps[index] - sortedTimestamps[index - 1];
-    if (diff > 0) diffs[count++] = diff;
+    if (diff > 0) {
+      diffs[count++] = diff;
+      if (diff !== diffs[0]) allEqual = false;
+    }
   }
   if (count === 0) throw new ForecastInputError('the series needs at least two distinct timestamps to infer its step.');
-  return medianInPlace(diffs, count);
+  // Regular series (the usual case) skip the selection.
+  return allEqual ? diffs[0] : medianInPlace(diffs, count);
 }
 
 /**

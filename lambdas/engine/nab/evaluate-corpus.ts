@@ -63,8 +63,9 @@ export function evaluateCorpus(inputs: readonly NabFileInput[], profile: NabProf
   };
 }
 
+/** Sums counts and raw scores; the per-file row and window lists are not carried into sums. */
 function sumScores(scores: readonly FileScore[]): FileScore {
-  const total: FileScore = { score: 0, truePositiveWindows: 0, missedWindows: 0, falsePositives: 0, windows: 0 };
+  const total: FileScore = { score: 0, truePositiveWindows: 0, missedWindows: 0, falsePositives: 0, windows: 0, missedWindowIds: [], falsePositiveRows: [] };
   for (const score of scores) {
     total.score += score.score;
     total.truePositiveWindows += score.truePositiveWindows;

@@ -13,6 +13,10 @@ export interface FileScore {
   falsePositives: number;
   /** Scorable windows in the file. */
   windows: number;
+  /** Window numbers (0-based, file order) with no detection. */
+  missedWindowIds: number[];
+  /** Row indices of the detections outside every window. */
+  falsePositiveRows: number[];
 }
 
 /**
@@ -24,29 +28,31 @@ export interface FileScore {
 export function scoreAtThreshold(rows: readonly SweptRow[], threshold: number, profile: NabProfile): FileScore {
   const windowBest = new Map<number, number>();
   let falsePositiveCost = 0;
-  let falsePositives = 0;
-  for (const row of rows) {
-    if (row.window === 'probationary') continue;
+  const falsePositiveRows: number[] = [];
+  rows.forEach((row, index) => {
+    if (row.window === 'probationary') return;
     if (row.window !== null && !windowBest.has(row.window)) windowBest.set(row.window, -profile.fnWeight);
-    if (row.anomalyScore < threshold) continue;
+    if (row.anomalyScore < threshold) return;
     if (row.window === null) {
-      falsePositives++;
+      falsePositiveRows.push(index);
       falsePositiveCost += row.sweepScore;
     } else {
       windowBest.set(row.window, Math.max(windowBest.get(row.window) as number, row.sweepScore));
     }
-  }
+  });
   let windowTotal = 0;
-  let missedWindows = 0;
-  for (const best of windowBest.values()) {
+  const missedWindowIds: number[] = [];
+  for (const [window, best] of windowBest) {
     windowTotal += best;
-    if (best === -profile.fnWeight) missedWindows++;
+    if (best === -profile.fnWeight) missedWindowIds.push(window);
   }
   return {
     score: windowTotal + falsePositiveCost,
-    truePositiveWindows: windowBest.size - missedWindows,
-    missedWindows,
-    falsePositives,
+    truePositiveWindows: windowBest.size - missedWindowIds.length,
+    missedWindows: missedWindowIds.length,
+    falsePositives: falsePositiveRows.length,
     windows: windowBest.size,
+    missedWindowIds,
+    falsePositiveRows,
   };
 }

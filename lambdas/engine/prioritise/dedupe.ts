@@ -14,6 +14,7 @@ const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'ebs/unattached-volume': 'remove',
   'ec2/rightsize-instance': 'resize',
   'ebs/gp2-to-gp3': 'resize',
+  'ebs/io1-to-gp3': 'resize',
   'lambda/memory-size': 'resize',
 };
 

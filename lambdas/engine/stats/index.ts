@@ -7,3 +7,5 @@ export { median } from './median.js';
 export { mad, MAD_TO_SIGMA } from './mad.js';
 export { selectInPlace } from './select-in-place.js';
 export { medianInPlace } from './median-in-place.js';
+export { variance } from './variance.js';
+export { standardDeviation } from './standard-deviation.js';

@@ -74,7 +74,7 @@ export function apiFleet(archetype: 'web-api' | 'mobile-api'): Builder {
       dailyAmplitude: rand.between(0.4, 0.65),
       peakHourUtc: rand.between(14, 19),
       weekendFactor: archetype === 'web-api' ? rand.between(0.55, 0.75) : rand.between(1.05, 1.25),
-      growthPerDay: rand.between(0.002, 0.008),
+      growthPerDay: rand.between(0.001, 0.005),
       noise: rand.between(0.06, 0.12),
     };
     const createdAt = context.daysAgo(rand.int(100, 500));

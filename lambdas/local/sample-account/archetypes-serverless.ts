@@ -75,7 +75,7 @@ export const apiFunctions: Builder = (context, region) => {
         dailyAmplitude: rand.between(0.4, 0.7),
         peakHourUtc: rand.between(13, 20),
         weekendFactor: rand.between(0.8, 1.2),
-        growthPerDay: rand.between(0.001, 0.01),
+        growthPerDay: rand.between(0.0005, 0.004),
         noise: 0.1,
       },
       details: { durationMs: rand.between(30, 250), tailFactor: rand.between(2, 4), errorRate: rand.between(0.0005, 0.005), boundBy },
@@ -108,15 +108,16 @@ export const pipelineFunctions: Builder = (context, region) => {
       architecture: rand.chance(0.4) ? 'arm64' : 'x86_64',
       runtime: rand.pick(['python3.12', 'python3.11', 'java21']),
       workload: {
-        level: rand.between(5, 30),
+        // Requests per second while a run is active (each lasting seconds: concurrency = rate × duration).
+        level: rand.between(0.2, 2),
         dailyAmplitude: 0,
         peakHourUtc: 0,
         weekendFactor: 1,
-        growthPerDay: rand.between(0.002, 0.012),
+        growthPerDay: rand.between(0.001, 0.004),
         noise: 0.15,
         batch: { everyHours, startHourUtc: rand.int(0, everyHours === 24 ? 4 : everyHours - 1), durationMinutes: rand.int(10, 40), idleLevel: 0 },
       },
-      details: { durationMs: rand.between(2_000, 40_000), tailFactor: rand.between(1.5, 3), errorRate: rand.between(0.001, 0.01), boundBy: memoryBound ? 'memory' : 'cpu' },
+      details: { durationMs: rand.between(1_000, 20_000), tailFactor: rand.between(1.5, 3), errorRate: rand.between(0.001, 0.01), boundBy: memoryBound ? 'memory' : 'cpu' },
       createdAt: context.daysAgo(rand.int(90, 500)),
     });
   }

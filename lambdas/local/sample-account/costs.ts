@@ -55,7 +55,7 @@ export function sampleDailyCosts(inputs: CostInputs): DailyCost[] {
     for (const [service, usd] of totals) {
       const noise = 1 + 0.03 * hashNormal(inputs.seed, service.length * 131 + service.charCodeAt(0), dayStart / DAY_MS);
       const incident = inputs.incidents.find((i) => i.kind === 'cost-spike' && i.service === service && i.start <= dayStart && dayStart < i.end);
-      const factor = incident === undefined ? 1 : Number(/×(\d+(?:\.\d+)?)/.exec(incident.description)?.[1] ?? 3);
+      const factor = incident?.costFactor ?? 1;
       costs.push({ date: new Date(dayStart).toISOString().slice(0, 10), account: inputs.accountId, service, amountUsd: round(usd * noise * factor) });
     }
   }

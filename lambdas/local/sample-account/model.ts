@@ -43,6 +43,8 @@ export type Incident = {
   resourceArn?: string;
   /** The service line of a cost incident, as Cost Explorer names it. */
   service?: string;
+  /** How many times the usual daily cost a cost incident costs. */
+  costFactor?: number;
   start: number;
   end: number;
   description: string;

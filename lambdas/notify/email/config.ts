@@ -5,7 +5,8 @@ import { looksLikeEmail } from './send-email.js';
 
 /**
  * Environment of the email notify function.
- * - TABLE_NAME, SENDER_EMAIL (an SES-verified identity), RECIPIENT_EMAILS (comma list): required.
+ * - TABLE_NAME, SENDER_EMAIL (an SES-verified identity), RECIPIENT_EMAILS (comma list): required, except that
+ *   both empty means email is disabled (see isEmailDisabled).
  * - REPORT_URL: optional link to the full report; `{runId}` in it is replaced by the run id.
  * - OWNER_EMAIL_TAG: optional resource tag holding an owner's email for per-owner digests; default "owner".
  * - DIGEST_TOP_N: optional number of actions listed; default 10.
@@ -26,6 +27,15 @@ export interface EmailNotifyConfig {
   reportUrlTemplate?: string;
   ownerTagKey: string;
   topN?: number;
+}
+
+/**
+ * Email is optional: the stack sets SENDER_EMAIL and RECIPIENT_EMAILS to empty strings when it is not
+ * configured, and the handler then reports delivery as disabled instead of failing. One set without the other
+ * is a configuration error (readEmailConfig names it).
+ */
+export function isEmailDisabled(env: Record<string, string | undefined> = process.env): boolean {
+  return (env.SENDER_EMAIL ?? '').trim() === '' && (env.RECIPIENT_EMAILS ?? '').trim() === '';
 }
 
 /** Reads and validates the email notify environment, naming the first bad variable. */

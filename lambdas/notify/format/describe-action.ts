@@ -5,6 +5,7 @@ const VERBS: Record<string, string> = {
   'ec2/rightsize-instance': 'Rightsize EC2 instance',
   'ec2/idle-instance': 'Stop idle EC2 instance',
   'ebs/gp2-to-gp3': 'Convert EBS volume gp2 → gp3',
+  'ebs/io1-to-gp3': 'Convert EBS volume io1 → gp3',
   'ebs/unattached-volume': 'Snapshot and delete unattached EBS volume',
   'lambda/memory-size': 'Resize Lambda memory',
   'external/compute-optimizer': 'Apply Compute Optimizer recommendation',

@@ -104,6 +104,27 @@ function cell(text: string, width: number, align: 'left' | 'right' = 'left'): st
   return align === 'left' ? fitted.padEnd(width) : fitted.padStart(width);
 }
 
+/** Word-wraps text into lines of at most `width` characters (a single longer word is cut). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = '';
+    }
+    line = line === '' ? word : `${line} ${word}`;
+    while (line.length > width) {
+      lines.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+const TITLE_WIDTH = 52;
+
 function renderText(digest: Digest): string {
   const { totals } = digest;
   const lines = [
@@ -119,13 +140,16 @@ function renderText(digest: Digest): string {
     lines.push(`${forecast.name}: ${formatUsd(forecast.forecastTotal)} over the next ${forecast.horizonPoints} ${forecast.step}s`);
   }
   lines.push('', 'Top actions', '');
-  lines.push(`${cell('#', 3, 'right')}  ${cell('Action', 52)}  ${cell('$/month', 11, 'right')}  ${cell('Risk', 9)}  ${cell('Conf.', 5, 'right')}  ${cell('Effort', 6)}`);
-  lines.push('-'.repeat(3 + 2 + 52 + 2 + 11 + 2 + 9 + 2 + 5 + 2 + 6));
+  lines.push(`${cell('#', 3, 'right')}  ${cell('Action', TITLE_WIDTH)}  ${cell('$/month', 11, 'right')}  ${cell('Risk', 9)}  ${cell('Conf.', 5, 'right')}  ${cell('Effort', 6)}`);
+  lines.push('-'.repeat(3 + 2 + TITLE_WIDTH + 2 + 11 + 2 + 9 + 2 + 5 + 2 + 6));
   for (const item of digest.top) {
     const { action } = item;
+    // Titles wrap under the Action column rather than being cut: the change itself is the point of the line.
+    const [first, ...rest] = wrap(item.title, TITLE_WIDTH);
     lines.push(
-      `${cell(String(item.rank), 3, 'right')}  ${cell(item.title, 52)}  ${cell(formatUsd(action.monthlySavingsUsd), 11, 'right')}  ${cell(item.riskLabel, 9)}  ${cell(formatPercent(action.confidence), 5, 'right')}  ${cell(action.effort, 6)}`,
+      `${cell(String(item.rank), 3, 'right')}  ${cell(first, TITLE_WIDTH)}  ${cell(formatUsd(action.monthlySavingsUsd), 11, 'right')}  ${cell(item.riskLabel, 9)}  ${cell(formatPercent(action.confidence), 5, 'right')}  ${cell(action.effort, 6)}`,
     );
+    for (const continuation of rest) lines.push(`     ${continuation}`);
     lines.push(`     ${action.resource.name || action.resource.arn} (${action.resource.type}, ${action.resource.account}, ${action.resource.region})`);
     lines.push(`     ${evidenceLine(action.evidence)}`);
   }

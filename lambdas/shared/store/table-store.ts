@@ -5,7 +5,6 @@ import {
   CostForecastSchema,
   DailyCostSchema,
   ExternalRecommendationSchema,
-  MetricSeriesSchema,
   ResourceSchema,
   type CollectionIssue,
   type CostForecast,
@@ -15,8 +14,7 @@ import {
   type Resource,
 } from '../../engine/types/snapshot.js';
 import { z } from 'zod';
-import { StoreItemInvalidError } from './errors.js';
-import { describeIssue, documentItem, readDocument } from './item-codec.js';
+import { documentItem, readDocument } from './item-codec.js';
 import { keys } from './keys.js';
 import {
   ActionStateSchema,
@@ -25,7 +23,7 @@ import {
   RunSummarySchema,
   StoredForecastSchema,
 } from './schemas.js';
-import { decodeSeries, encodeSeries, type SeriesChunk } from './series-codec.js';
+import { readSeriesItems, seriesItems } from './series-items.js';
 import type {
   ActionState,
   AuditRecord,
@@ -46,14 +44,6 @@ export interface StoreOptions {
 }
 
 const DAY_SEC = 86_400;
-const SeriesMetaSchema = z.object({
-  resourceArn: z.string(),
-  namespace: z.string(),
-  metricName: z.string(),
-  stat: z.string(),
-  unit: z.string().optional(),
-  periodSec: z.number().int().positive(),
-});
 const RankSchema = z.object({ rank: z.number().int().nonnegative() });
 const RunRefSchema = z.object({ runId: z.string() });
 
@@ -121,95 +111,22 @@ export class TableStore implements HeadroomStore {
   /** Replaces each given series (same resource, namespace, metric, stat and period) as a whole. */
   async putSeries(series: MetricSeries[]): Promise<void> {
     const expiresAt = this.expiry();
-    const items: TableItem[] = [];
-    for (const s of series) {
-      const version = randomBytes(6).toString('hex');
-      const meta = {
-        resourceArn: s.resourceArn,
-        namespace: s.namespace,
-        metricName: s.metricName,
-        stat: s.stat,
-        unit: s.unit,
-        periodSec: s.periodSec,
-      };
-      const name = keys.seriesName(s);
-      for (const chunk of encodeSeries(s.timestamps, s.values, s.periodSec)) {
-        items.push({
-          pk: keys.byArn(s.resourceArn),
-          sk: keys.seriesChunk(name, chunk.index),
-          kind: 'series',
-          data: JSON.stringify(meta),
-          version,
-          chunk: chunk.index,
-          chunks: chunk.count,
-          ...(chunk.start === undefined ? {} : { start: chunk.start }),
-          v: chunk.values,
-          ...(chunk.timestamps ? { t: chunk.timestamps } : {}),
-          expiresAt,
-        });
-      }
-    }
-    await this.table.putItems(items);
+    await this.table.putItems(series.flatMap((s) => seriesItems(s, expiresAt)));
   }
 
   async getSeries(resourceArn: string): Promise<MetricSeries[]> {
-    return this.readAllSeries(this.live(await this.table.query(keys.byArn(resourceArn), { prefix: keys.seriesPrefix })));
+    return readSeriesItems(this.live(await this.table.query(keys.byArn(resourceArn), { prefix: keys.seriesPrefix })));
   }
 
   /** One Query of the resource's partition (resource, series and recommendation items) instead of two. */
   async getResourceData(resourceArn: string): Promise<{ series: MetricSeries[]; recommendations: ExternalRecommendation[] }> {
     const items = this.live(await this.table.query(keys.byArn(resourceArn)));
     return {
-      series: this.readAllSeries(items.filter((item) => item.sk.startsWith(keys.seriesPrefix))),
+      series: readSeriesItems(items.filter((item) => item.sk.startsWith(keys.seriesPrefix))),
       recommendations: items
         .filter((item) => item.sk.startsWith(keys.recommendationPrefix))
         .map((item) => readDocument(item, ExternalRecommendationSchema)),
     };
-  }
-
-  /** Series chunk items (sorted by sk) grouped per series and decoded. */
-  private readAllSeries(items: TableItem[]): MetricSeries[] {
-    const groups = new Map<string, TableItem[]>();
-    for (const item of items) {
-      const name = item.sk.slice(0, item.sk.lastIndexOf('#'));
-      groups.set(name, [...(groups.get(name) ?? []), item]);
-    }
-    return [...groups.values()].map((group) => this.readSeries(group));
-  }
-
-  /**
-   * Chunks of one series, sorted by index. The newest write is the version of chunk 0; chunks left over from a
-   * longer earlier write carry another version and are ignored (they expire with their TTL).
-   */
-  private readSeries(group: TableItem[]): MetricSeries {
-    const first = group[0];
-    const meta = readDocument(first, SeriesMetaSchema);
-    const count = first.chunks;
-    const chunks = group.filter((item) => item.version === first.version);
-    if (first.chunk !== 0 || typeof count !== 'number' || chunks.length !== count) {
-      throw new StoreItemInvalidError(
-        { pk: first.pk, sk: first.sk },
-        `series has ${chunks.length} chunk(s) of its latest version but declares ${String(count)}`,
-      );
-    }
-    const decoded = decodeSeries(
-      chunks.map((item): SeriesChunk => {
-        if (!(item.v instanceof Uint8Array) || (item.t !== undefined && !(item.t instanceof Uint8Array))) {
-          throw new StoreItemInvalidError({ pk: item.pk, sk: item.sk }, 'series values are not binary');
-        }
-        return {
-          index: Number(item.chunk),
-          count,
-          start: typeof item.start === 'number' ? item.start : undefined,
-          values: item.v,
-          timestamps: item.t as Uint8Array | undefined,
-        };
-      }),
-      meta.periodSec,
-    );
-    const parsed = MetricSeriesSchema.safeParse({ ...meta, ...decoded });
-    if (!parsed.success) throw new StoreItemInvalidError({ pk: first.pk, sk: first.sk }, describeIssue(parsed.error.issues[0]));
-    return parsed.data;
   }
 
   // ---- costs -----------------------------------------------------------------------------------------------
@@ -225,8 +142,9 @@ export class TableStore implements HeadroomStore {
   async listCosts(): Promise<DailyCost[]> {
     const accounts = this.live(await this.table.query(keys.scopes, { prefix: 'COST#' }));
     const costs: DailyCost[] = [];
-    for (const account of accounts) {
-      const items = this.live(await this.table.query(account.sk));
+    for (const scope of accounts) {
+      const account = scope.sk.slice('COST#'.length);
+      const items = this.live(await this.table.query(keys.costs(account)));
       costs.push(...items.map((item) => readDocument(item, DailyCostSchema)));
     }
     return costs;

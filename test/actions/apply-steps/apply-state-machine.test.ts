@@ -10,7 +10,8 @@ import { ApplyWorkflow } from '../../../lib/constructs/apply-workflow.js';
 import { HANDLERS } from '../../../lib/handlers.js';
 import { createApplyStepHandlers, type ApplyStepHandlers } from '../../../lambdas/actions/apply-steps/handlers.js';
 import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
-import { createSdkEc2Ports, createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-ports.js';
+import { createSdkEc2Ports } from '../../../lambdas/actions/executors/sdk-ec2-ports.js';
+import { createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-metrics-ports.js';
 import { extractDefinition } from '../../../lambdas/local/state-machine/extract-definition.js';
 import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-state-machine.js';
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
@@ -118,6 +119,50 @@ describe('apply state machine with the real step handlers', () => {
     const output = await run();
     expect(output).toMatchObject({ outcome: 'rolled-back', rollback: { status: 'not-needed' }, error: { Error: 'InvalidParameterValue' } });
     expect(posts[0]).toMatch(/Rolled back[\s\S]*Apply error: InvalidParameterValue/);
+  });
+
+  it('rolls the volume back when validation finds a latency regression after the bake', async () => {
+    // A clock that jumps 2 hours when Apply returns stands in for the Bake wait the local runner skips.
+    let now = FIXED_NOW;
+    const clock = () => now;
+    handlers = createApplyStepHandlers({
+      ...(await depsWithoutExecutors()),
+      enabledExecutors: ['ebs-gp2-to-gp3'],
+      context: { ec2: createSdkEc2Ports(), cloudwatch: createSdkMetricsPorts(), now: clock },
+      now: clock,
+    });
+    const applyStep = handlers.apply;
+    handlers = {
+      ...handlers,
+      apply: async (event) => {
+        const result = await applyStep(event);
+        now = new Date(FIXED_NOW.getTime() + 2 * 3_600_000);
+        return result;
+      },
+    };
+    cloudwatch.on(GetMetricDataCommand).callsFake((input) => {
+      const timestamps: Date[] = [];
+      for (let t = input.StartTime.getTime(); t < input.EndTime.getTime(); t += 60_000) timestamps.push(new Date(t));
+      return {
+        MetricDataResults: input.MetricDataQueries.map((query: { Id: string; MetricStat: { Metric: { MetricName: string } } }) => {
+          const name = query.MetricStat.Metric.MetricName;
+          const values = timestamps.map((t, i) => {
+            if (name.endsWith('Ops')) return 1000;
+            if (name.endsWith('Time')) return (t < FIXED_NOW ? 2 : 9) * (1 + 0.1 * Math.sin(i));
+            return 0.5;
+          });
+          return { Id: query.Id, Timestamps: timestamps, Values: values };
+        }),
+      };
+    });
+    ec2.on(DescribeVolumesCommand)
+      .resolvesOnce(fixture('describe-volumes-gp2.json'))
+      .resolvesOnce(fixture('describe-volumes-gp2.json'))
+      .resolves({ Volumes: [{ VolumeId: VOLUME_ID, VolumeType: 'gp3', Size: 500, State: 'in-use' }] });
+
+    const output = await run();
+    expect(output).toMatchObject({ outcome: 'rolled-back', validation: { regressed: true }, rollback: { status: 'rolled-back' } });
+    expect(ec2.commandCalls(ModifyVolumeCommand).map((call) => call.args[0].input.VolumeType)).toEqual(['gp3', 'gp2']);
   });
 
   async function depsWithoutExecutors() {

@@ -11,7 +11,8 @@ import { runRollbackPoint } from '../../../lambdas/actions/apply-steps/rollback-
 import { runRollback } from '../../../lambdas/actions/apply-steps/rollback.js';
 import { runValidate } from '../../../lambdas/actions/apply-steps/validate.js';
 import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
-import { createSdkEc2Ports, createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-ports.js';
+import { createSdkEc2Ports } from '../../../lambdas/actions/executors/sdk-ec2-ports.js';
+import { createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-metrics-ports.js';
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
 import { ACTION_ID, ebsAction, FIXED_NOW, fixture, RUN_ID, storeWith, VOLUME_ID } from '../helpers.js';
 

@@ -9,7 +9,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ebsGp2ToGp3 } from '../../../lambdas/actions/executors/ebs-gp2-to-gp3.js';
 import type { ExecutorContext } from '../../../lambdas/actions/executors/executor.js';
-import { createSdkEc2Ports, createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-ports.js';
+import { createSdkEc2Ports } from '../../../lambdas/actions/executors/sdk-ec2-ports.js';
+import { createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-metrics-ports.js';
 import { ebsAction, FIXED_NOW, fixture, VOLUME_ID } from '../helpers.js';
 
 const ec2 = mockClient(EC2Client);

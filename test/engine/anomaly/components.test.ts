@@ -3,7 +3,7 @@ import { AnomalyLikelihood } from '../../../lambdas/engine/anomaly/anomaly-likel
 import { logGaussianTail } from '../../../lambdas/engine/anomaly/gaussian-tail.js';
 import { RangeBreak } from '../../../lambdas/engine/anomaly/range-break.js';
 import { RobustBaseline } from '../../../lambdas/engine/anomaly/robust-baseline.js';
-import { SeasonalRange } from '../../../lambdas/engine/anomaly/seasonal-range.js';
+import { SeasonalHistory } from '../../../lambdas/engine/anomaly/seasonal-history.js';
 import { SlidingMax } from '../../../lambdas/engine/anomaly/sliding-max.js';
 import { seededNoise } from './synthetic.js';
 
@@ -84,15 +84,23 @@ describe('AnomalyLikelihood', () => {
   });
 });
 
-describe('SeasonalRange', () => {
+describe('SeasonalHistory', () => {
   it('knows the range of values seen one period ago, within the tolerance', () => {
     const hour = 3_600_000;
-    const season = new SeasonalRange(24 * hour, hour);
-    expect(season.contains(0, 1, 0)).toBe(false);
-    for (let h = 0; h < 24; h++) season.add(h * hour, h === 3 ? 100 : 1);
-    expect(season.contains(27 * hour, 100, 0)).toBe(true); // yesterday at 03:00 was 100
-    expect(season.contains(27 * hour, 110, 0)).toBe(false);
-    expect(season.contains(27 * hour, 110, 0.2)).toBe(true); // within 20 % of the range's width
-    expect(season.contains(30 * hour, 100, 0)).toBe(false); // the 03:00 value is out of the window now
+    const season = new SeasonalHistory(24 * hour, hour);
+    expect(season.seenBefore(0, 1, 0)).toBe(false);
+    for (let h = 0; h < 27; h++) season.add(h * hour, h === 3 ? 100 : 1);
+    expect(season.seenBefore(27 * hour, 100, 0)).toBe(true); // yesterday at 03:00 was 100
+    expect(season.seenBefore(27 * hour, 110, 0)).toBe(false);
+    expect(season.seenBefore(27 * hour, 110, 0.2)).toBe(true); // within 20 % of the range's width
+    expect(season.seenBefore(30 * hour, 100, 0)).toBe(false); // the 03:00 value is out of the window now
+  });
+
+  it('keeps only one season of values however long the series', () => {
+    const season = new SeasonalHistory(1000, 10);
+    for (let t = 0; t < 100_000; t++) season.add(t, t % 1000 === 500 ? 50 : 0);
+    expect(season.seenBefore(100_500, 50, 0)).toBe(true);
+    expect(season.seenBefore(100_200, 50, 0)).toBe(false);
+    expect(season.retained).toBeLessThanOrEqual(1011); // times within [t − 1010, t]
   });
 });

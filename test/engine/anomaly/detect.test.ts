@@ -90,11 +90,19 @@ describe('detectAnomalies', () => {
     expect(detectAnomalies([])).toEqual([]);
     expectWellFormed(detectAnomalies(toPoints(Array(300).fill(null))), 300);
     expectWellFormed(detectAnomalies(toPoints(noise.slice(0, 500).map((x, i) => (i === 400 ? 1e300 : x * 1e290)))), 500);
+    // Values near ±Number.MAX_VALUE overflow differences; the output must still be finite.
+    expectWellFormed(detectAnomalies(toPoints(Array.from({ length: 300 }, (_, i) => (i % 2 ? 1.7e308 : -1.7e308)))), 300);
+    expectWellFormed(detectAnomalies(toPoints(noise.slice(0, 300).map((x, i) => (i === 200 ? 1.7e308 : i === 201 ? -1.7e308 : x)))), 300);
   });
 
   it('works on daily cost series as on 5-minute metrics (step-agnostic)', () => {
     const costs = gaussianSeries(400, 11).map((x, i) => 100 + 3 * x + (i === 300 ? 60 : 0));
     expect(alertRows(detectAnomalies(toPoints(costs, 86_400_000)))).toEqual([300]);
+  });
+
+  it('caps warm-up and refractory in time, so a young daily series alerts on two incidents weeks apart', () => {
+    const costs = gaussianSeries(120, 5).map((x, i) => 100 + 3 * x + (i === 40 ? 80 : i === 60 ? 200 : 0));
+    expect(alertRows(detectAnomalies(toPoints(costs, 86_400_000)))).toEqual([40, 60]);
   });
 
   it('alerts more at a higher sensitivity and rejects one outside [0, 1]', () => {

@@ -43,6 +43,13 @@ describe('forecastSeries on 5-minute metrics', () => {
     });
   });
 
+  it('gives a short horizon the same forecast and interval as the start of a longer one', () => {
+    const short = forecastSeries(history, 3);
+    expect(short.forecast).toEqual(result.forecast.slice(0, 3));
+    expect(short.lower80).toEqual(result.lower80.slice(0, 3));
+    expect(short.upper80).toEqual(result.upper80.slice(0, 3));
+  });
+
   it('is deterministic', () => {
     expect(forecastSeries(history, 288)).toEqual(result);
   });
@@ -57,6 +64,17 @@ describe('forecastSeries on 5-minute metrics', () => {
     const messyResult = forecastSeries(shuffled, 288);
     expect(messyResult.timestamps).toEqual(result.timestamps);
     expect(mae(future, messyResult.forecast)).toBeLessThan(1.1 * mae(future, result.forecast));
+  });
+});
+
+describe('forecastSeries with a weekly season in 5-minute data', () => {
+  it('forecasts a Monday from last Monday, not from the Sunday before it', () => {
+    // 29 days from a Monday: the hidden last day is a Monday, the day before it a Sunday.
+    const series = syntheticSeries({ points: 29 * 288, stepMs: FIVE_MINUTES, seed: 21, level: 40, daily: 10, weekday: 30, noise: 2 });
+    const { history, future } = holdout(series, 288);
+    const result = forecastSeries(history, 288);
+    expect(result.seasonPeriods).toEqual([288, 2016]);
+    expect(mae(future, result.forecast) / mae(future, seasonalNaive(history.values, 288, 288))).toBeLessThan(0.3);
   });
 });
 
@@ -84,6 +102,16 @@ describe('forecastSeries edge cases', () => {
     const decaying = { timestamps: Array.from({ length: 60 }, (_, i) => i * 60_000), values: Array.from({ length: 60 }, (_, i) => Math.max(0, 30 - i)) };
     const result = forecastSeries(decaying, 20);
     expect(Math.min(...result.lower80, ...result.forecast)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the forecast inside its interval even when every backtest error has the same sign', () => {
+    // Exponential growth: every candidate under-forecasts, so all backtest residuals are positive.
+    const growth = { timestamps: Array.from({ length: 200 }, (_, i) => i * 3_600_000), values: Array.from({ length: 200 }, (_, i) => 1.03 ** i) };
+    const result = forecastSeries(growth, 24);
+    result.forecast.forEach((value, i) => {
+      expect(result.lower80[i]).toBeLessThanOrEqual(value);
+      expect(result.upper80[i]).toBeGreaterThan(value);
+    });
   });
 
   it('forecasts a series without any season', () => {

@@ -13,6 +13,7 @@ const score = (alertRows: number[]) => {
 describe('scoreAtThreshold', () => {
   it('scores -1 per window when nothing alerts', () => {
     expect(score([])).toMatchObject({ score: -2, missedWindows: 2, truePositiveWindows: 0, falsePositives: 0, windows: 2 });
+    expect(score([75]).missedWindowIds).toEqual([0]);
   });
 
   it('scores +1 per window for a detection on each first row', () => {
@@ -26,6 +27,7 @@ describe('scoreAtThreshold', () => {
   it('charges -0.11 for a detection before any window and ignores probationary rows', () => {
     expect(score([5, 20, 40, 70]).score).toBeCloseTo(2 - 0.11, 6);
     expect(score([5, 20, 40, 70]).falsePositives).toBe(1);
+    expect(score([5, 20, 40, 70]).falsePositiveRows).toEqual([20]);
   });
 
   it('a late detection is worth less than an early one but more than a miss', () => {

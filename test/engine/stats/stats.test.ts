@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mad, MAD_TO_SIGMA, mean, median, medianInPlace, quantile, quantileSorted, selectInPlace, StatsInputError } from '../../../lambdas/engine/stats/index.js';
+import { mad, MAD_TO_SIGMA, mean, median, medianInPlace, quantile, quantileSorted, selectInPlace, standardDeviation, StatsInputError, variance } from '../../../lambdas/engine/stats/index.js';
 
 describe('mean', () => {
   it('averages the sample', () => {
@@ -76,5 +76,15 @@ describe('selectInPlace / medianInPlace', () => {
   it('rejects an empty range and ranks outside it', () => {
     expect(() => medianInPlace(new Float64Array(0))).toThrow(StatsInputError);
     expect(() => selectInPlace(Float64Array.of(1, 2), 2)).toThrow(StatsInputError);
+  });
+});
+
+describe('variance / standardDeviation', () => {
+  it('uses the n − 1 denominator', () => {
+    expect(variance([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(32 / 7, 12);
+    expect(standardDeviation([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(Math.sqrt(32 / 7), 12);
+  });
+  it('needs two values', () => {
+    expect(() => variance([1])).toThrow(StatsInputError);
   });
 });

@@ -45,6 +45,30 @@ describe('email notify handler', () => {
   });
 });
 
+describe('email notify handler without email configured', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('reports email delivery as disabled when sender and recipients are both empty, sending nothing', async () => {
+    vi.resetModules();
+    ses.reset();
+    vi.stubEnv('TABLE_NAME', 'headroom');
+    vi.stubEnv('SENDER_EMAIL', '');
+    vi.stubEnv('RECIPIENT_EMAILS', '');
+    const { handler } = await import('../../../lambdas/notify/email/handler.js');
+    await expect(handler({ runId: 'run-2026-11-29' })).resolves.toMatchObject({ disabled: true });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+
+  it('fails, naming the variable, when only one of them is set', async () => {
+    vi.resetModules();
+    vi.stubEnv('TABLE_NAME', 'headroom');
+    vi.stubEnv('SENDER_EMAIL', 'headroom@example.com');
+    vi.stubEnv('RECIPIENT_EMAILS', '');
+    const { handler } = await import('../../../lambdas/notify/email/handler.js');
+    await expect(handler({ runId: 'run-2026-11-29' })).rejects.toThrow('environment variable RECIPIENT_EMAILS must be set');
+  });
+});
+
 describe('readEmailConfig', () => {
   it('names a recipient that is not an address', () => {
     expect(() => readEmailConfig({ ...ENV, RECIPIENT_EMAILS: 'a@example.com, finops team' })).toThrow('environment variable RECIPIENT_EMAILS has an entry that is not an email address: finops team');

@@ -73,3 +73,13 @@ describe('buildEmail', () => {
     expect(buildEmail(buildDigest({ run, actions: [], forecasts: [] })).subject).not.toMatch(/[\r\n]/);
   });
 });
+
+describe('buildEmail text part', () => {
+  it('wraps a long action title under its column instead of cutting it', () => {
+    const [action] = sampleActions(1);
+    const long = { ...action, current: { instanceType: 'm5.24xlarge-with-a-very-long-name' }, proposed: { instanceType: 'm7g.large-with-an-even-longer-name' } };
+    const { text } = buildEmail(buildDigest({ run: sampleRun([long]), actions: [long], forecasts: [] }));
+    expect(text.replace(/\s+/g, ' ')).toContain('m5.24xlarge-with-a-very-long-name → m7g.large-with-an-even-longer-name');
+    expect(text).not.toContain('…');
+  });
+});

@@ -1,7 +1,12 @@
 import type { Rule } from '../rule.js';
 import { readConfig } from '../support/read-config.js';
 import { buildFinding } from '../support/build-finding.js';
+import { dataConfidence } from '../support/confidence.js';
+import { riskFromProjectedUtilisation } from '../support/performance-risk.js';
+import { excerpt } from '../support/downsample.js';
+import { roundTo } from '../support/money.js';
 import { gp2Performance } from './gp2-performance.js';
+import { observedIops } from './observed-iops.js';
 
 const RULE_ID = 'ebs/gp2-to-gp3';
 
@@ -9,9 +14,12 @@ const RULE_ID = 'ebs/gp2-to-gp3';
  * gp2 → gp3. gp3 storage is 20 % cheaper per GB ($0.08 vs $0.10 in us-east-1) and includes 3,000 IOPS and
  * 125 MiB/s whatever the size. To lose nothing, the proposed gp3 volume gets
  *   iops       = max(3,000, gp2 peak IOPS)          (gp2 peak = max(baseline 3/GiB, burst 3,000))
- *   throughput = max(125, gp2 throughput MiB/s)     (128 up to 170 GiB, 250 above)
+ *                or, when VolumeReadOps/VolumeWriteOps are collected,
+ *                max(3,000, min(gp2 peak, ⌈p99.5 observed IOPS × (1 + headroom)⌉))
+ *   throughput = max(125, gp2 throughput MiB/s)     (128 up to 170 GiB, 250 above; bytes metrics are not collected)
  * and savings = gp2 monthly cost − gp3 monthly cost (storage + IOPS above 3,000 × $0.005 + MiB/s above 125 × $0.04).
- * The change is online (ModifyVolume, no detach), so performance risk 0, no restart, confidence 1 (pure pricing).
+ * The change is online (ModifyVolume, no detach), no restart. Without I/O metrics: risk 0, confidence 1 (gp3 matches
+ * gp2's best case). With them: risk from the projected p99.5 IOPS utilisation, confidence from data coverage.
  */
 export const gp2ToGp3: Rule = {
   id: RULE_ID,
@@ -22,7 +30,11 @@ export const gp2ToGp3: Rule = {
     const config = readConfig(slice.resource, 'ebs:volume');
     if (config.volumeType !== 'gp2' || config.state === 'deleting' || config.state === 'deleted' || config.state === 'error') return [];
     const gp2 = gp2Performance(config.sizeGiB);
-    const iops = Math.max(context.prices.gp3.baselineIops, gp2.peakIops);
+    const observed = observedIops(slice.series, context.now, context.lookbackDays);
+    const baselineIops = context.prices.gp3.baselineIops;
+    const iops = observed
+      ? Math.max(baselineIops, Math.min(gp2.peakIops, Math.ceil(observed.p995Iops * (1 + context.headroomPercent / 100))))
+      : Math.max(baselineIops, gp2.peakIops);
     const throughputMiBps = Math.max(context.prices.gp3.baselineThroughputMiBps, gp2.throughputMiBps);
     const currentUsd = context.prices.ebsVolumeMonthlyUsd({ volumeType: 'gp2', sizeGiB: config.sizeGiB });
     const proposedUsd = context.prices.ebsVolumeMonthlyUsd({ volumeType: 'gp3', sizeGiB: config.sizeGiB, iops, throughputMiBps });
@@ -36,8 +48,8 @@ export const gp2ToGp3: Rule = {
         current: { volumeType: 'gp2', sizeGiB: config.sizeGiB, iops: gp2.baselineIops, throughputMiBps: gp2.throughputMiBps },
         proposed: { volumeType: 'gp3', iops, throughputMiBps },
         monthlySavingsUsd,
-        performanceRisk: 0,
-        confidence: 1,
+        performanceRisk: observed ? riskFromProjectedUtilisation((observed.p995Iops / iops) * 100) : 0,
+        confidence: observed ? dataConfidence(observed.coverage, observed.daysObserved, context.lookbackDays) : 1,
         effort: 'low',
         restartRequired: false,
         reversible: true,
@@ -51,10 +63,11 @@ export const gp2ToGp3: Rule = {
             gp3MonthlyUsd: Math.round(proposedUsd * 100) / 100,
             gp3ExtraIops: iops - context.prices.gp3.baselineIops,
             gp3ExtraThroughputMiBps: throughputMiBps - context.prices.gp3.baselineThroughputMiBps,
+            ...(observed ? { p99_5Iops: roundTo(observed.p995Iops), daysObserved: observed.daysObserved } : { ioMetrics: false }),
           },
-          quantiles: {},
-          series: [],
-          sources: ['ebs-config', ...context.prices.sources],
+          quantiles: observed?.quantiles ?? {},
+          series: observed ? [excerpt('VolumeReadOps+VolumeWriteOps', 'IOPS', 'Count/Second', observed.timestamps, observed.iops)] : [],
+          sources: observed ? ['ebs-config', 'cloudwatch', ...context.prices.sources] : ['ebs-config', ...context.prices.sources],
         },
         automation: { executor: 'ebs-gp2-to-gp3' },
         carbonKgCo2eMonthly: 0,

@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import { HOURS_PER_MONTH } from '../../pricing/price-book.js';
 import { computeKgCo2ePerMonth } from '../../carbon/estimate.js';
 import { readConfig } from '../support/read-config.js';
-import { findSeries, windowSeries } from '../support/series-window.js';
+import { findSeries, MS_PER_DAY, windowSeries } from '../support/series-window.js';
 import { aggregateByUtcDay } from '../support/daily.js';
 import { evidenceQuantiles } from '../support/quantiles.js';
 import { excerpt } from '../support/downsample.js';
@@ -19,7 +19,7 @@ const MIN_IDLE_DAYS = 4;
 
 /**
  * Idle EC2 instance, Trusted Advisor's definition ("Low Utilization Amazon EC2 Instances"): an instance running in the
- * last 14 days whose daily average CPU utilisation was ≤ 10 % and daily network I/O (NetworkIn + NetworkOut) ≤ 5 MB on
+ * last 14 whole UTC days whose daily average CPU utilisation was ≤ 10 % and daily network I/O (NetworkIn + NetworkOut) ≤ 5 MB on
  * at least 4 of those days. Proposes stopping it.
  *
  * Savings follow Trusted Advisor's estimate: the on-demand hourly price × 730 × idleDays / observedDays (the share of
@@ -41,10 +41,12 @@ export const idleInstance: Rule = {
     const outSeries = findSeries(slice.series, 'NetworkOut', ['Sum', 'Average']);
     if (!cpuSeries || !inSeries || !outSeries) return [];
 
-    const cpu = windowSeries(cpuSeries, context.now, WINDOW_DAYS);
+    // Whole UTC days only: the 14 days before the one `now` falls in (a partial day would look idle).
+    const windowEnd = Math.floor(context.now / MS_PER_DAY) * MS_PER_DAY - 1;
+    const cpu = windowSeries(cpuSeries, windowEnd, WINDOW_DAYS);
     const cpuDays = aggregateByUtcDay(cpu.timestamps, cpu.values);
-    const netIn = windowSeries(inSeries, context.now, WINDOW_DAYS);
-    const netOut = windowSeries(outSeries, context.now, WINDOW_DAYS);
+    const netIn = windowSeries(inSeries, windowEnd, WINDOW_DAYS);
+    const netOut = windowSeries(outSeries, windowEnd, WINDOW_DAYS);
     const networkByDay = new Map<number, number>();
     for (const day of [...aggregateByUtcDay(netIn.timestamps, netIn.values), ...aggregateByUtcDay(netOut.timestamps, netOut.values)]) {
       networkByDay.set(day.day, (networkByDay.get(day.day) ?? 0) + day.sum);
@@ -59,7 +61,8 @@ export const idleInstance: Rule = {
     const idleShare = idle.length / observed.length;
     const busyShare = 1 - idleShare;
     const performanceRisk = busyShare === 0 ? 0 : busyShare <= 0.25 ? 1 : busyShare <= 0.5 ? 2 : busyShare <= 0.75 ? 3 : 4;
-    const { quantiles } = evidenceQuantiles(cpu.values);
+    // Evidence quantiles over the rules' common lookback window: the same array rightsizing sorts, so it is sorted once.
+    const { quantiles } = evidenceQuantiles(windowSeries(cpuSeries, context.now, context.lookbackDays).values);
     const carbon = spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(spec.vcpu, spec.memoryGiB, quantiles.p50 / 100) * idleShare : 0;
     const maxIdleNetwork = Math.max(...idle.map((d) => networkByDay.get(d.day) ?? 0));
 

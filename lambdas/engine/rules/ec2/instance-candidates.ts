@@ -24,31 +24,54 @@ export interface CandidateRequirements {
  * when `allowArm`; at least `neededVcpu` vCPUs and `neededMemoryGiB` memory.
  */
 export function rightsizingCandidates(prices: PriceBook, req: CandidateRequirements): Ec2InstanceSpec[] {
+  return [...candidatesByPrice(prices)].filter((c) => fits(c, req)).sort(byPreference(req.current));
+}
+
+/** The first of rightsizingCandidates without building the list: scans the price-sorted pool once (hot path). */
+export function cheapestRightsizingCandidate(prices: PriceBook, req: CandidateRequirements): Ec2InstanceSpec | undefined {
+  let best: Ec2InstanceSpec | undefined;
+  const prefer = byPreference(req.current);
+  for (const c of candidatesByPrice(prices)) {
+    if (best && (c.usdPerHour ?? 0) > (best.usdPerHour ?? 0)) break;
+    if (fits(c, req) && (!best || prefer(c, best) < 0)) best = c;
+  }
+  return best;
+}
+
+/** The candidate pool sorted by price ascending, computed once per price book. */
+const sortedPools = new WeakMap<PriceBook, readonly Ec2InstanceSpec[]>();
+function candidatesByPrice(prices: PriceBook): readonly Ec2InstanceSpec[] {
+  let pool = sortedPools.get(prices);
+  if (!pool) {
+    pool = [...prices.ec2Candidates()].sort((a, b) => (a.usdPerHour ?? 0) - (b.usdPerHour ?? 0));
+    sortedPools.set(prices, pool);
+  }
+  return pool;
+}
+
+function byPreference(current: Ec2InstanceSpec): (a: Ec2InstanceSpec, b: Ec2InstanceSpec) => number {
+  return (a, b) =>
+    (a.usdPerHour ?? 0) - (b.usdPerHour ?? 0) ||
+    (a.vcpu ?? 0) - (b.vcpu ?? 0) ||
+    Number(b.architecture === current.architecture) - Number(a.architecture === current.architecture) ||
+    (a.instanceType < b.instanceType ? -1 : 1);
+}
+
+function fits(c: Ec2InstanceSpec, req: CandidateRequirements): boolean {
   const { current } = req;
-  const currentHasLocalDisk = attributes(current).includes('d');
-  const categoryOk = (c: Ec2InstanceSpec): boolean =>
+  const categoryOk =
     c.category === current.category || (INTERCHANGEABLE.has(current.category ?? '') && INTERCHANGEABLE.has(c.category ?? ''));
-  return prices
-    .ec2Candidates()
-    .filter(
-      (c) =>
-        c.instanceType !== current.instanceType &&
-        !c.previousGeneration &&
-        c.generation >= current.generation &&
-        categoryOk(c) &&
-        c.burstable === current.burstable &&
-        !c.instanceType.endsWith('.metal') &&
-        !/^(mac|u-)/.test(c.family) &&
-        (!currentHasLocalDisk || attributes(c).includes('d')) &&
-        (c.architecture === current.architecture || (req.allowArm && c.architecture === 'arm64')) &&
-        (c.vcpu ?? 0) >= req.neededVcpu &&
-        (c.memoryGiB ?? 0) >= req.neededMemoryGiB,
-    )
-    .sort(
-      (a, b) =>
-        (a.usdPerHour ?? 0) - (b.usdPerHour ?? 0) ||
-        (a.vcpu ?? 0) - (b.vcpu ?? 0) ||
-        Number(b.architecture === current.architecture) - Number(a.architecture === current.architecture) ||
-        (a.instanceType < b.instanceType ? -1 : 1),
-    );
+  return (
+    c.instanceType !== current.instanceType &&
+    !c.previousGeneration &&
+    c.generation >= current.generation &&
+    categoryOk &&
+    c.burstable === current.burstable &&
+    !c.instanceType.endsWith('.metal') &&
+    !/^(mac|u-)/.test(c.family) &&
+    (!attributes(current).includes('d') || attributes(c).includes('d')) &&
+    (c.architecture === current.architecture || (req.allowArm && c.architecture === 'arm64')) &&
+    (c.vcpu ?? 0) >= req.neededVcpu &&
+    (c.memoryGiB ?? 0) >= req.neededMemoryGiB
+  );
 }

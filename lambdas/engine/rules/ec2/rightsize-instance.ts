@@ -4,14 +4,14 @@ import { computeKgCo2ePerMonth } from '../../carbon/estimate.js';
 import { mean } from '../../stats/index.js';
 import { readConfig } from '../support/read-config.js';
 import { findSeries, windowSeries } from '../support/series-window.js';
-import { evidenceQuantiles } from '../support/quantiles.js';
+import { evidenceQuantiles, sortedCopy } from '../support/quantiles.js';
 import { quantileSorted } from '../../stats/index.js';
 import { dataConfidence } from '../support/confidence.js';
 import { clampRisk, riskFromProjectedUtilisation } from '../support/performance-risk.js';
 import { excerpt } from '../support/downsample.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
-import { rightsizingCandidates } from './instance-candidates.js';
+import { cheapestRightsizingCandidate } from './instance-candidates.js';
 
 /** Compute Optimizer needs at least 30 hours of metrics before it recommends; so do we. */
 const MIN_HOURS_OF_DATA = 30;
@@ -57,10 +57,10 @@ export const rightsizeInstance: Rule = {
 
     const memSeries = findSeries(slice.series, 'mem_used_percent', ['Average', 'Maximum']);
     const mem = memSeries ? windowSeries(memSeries, context.now, context.lookbackDays) : undefined;
-    const p995Mem = mem && mem.values.length > 0 ? quantileSorted(Float64Array.from(mem.values).sort(), SIZING_QUANTILE) : undefined;
+    const p995Mem = mem && mem.values.length > 0 ? quantileSorted(sortedCopy(mem.values), SIZING_QUANTILE) : undefined;
     const neededMemoryGiB = p995Mem === undefined ? current.memoryGiB : (current.memoryGiB * p995Mem * headroom) / 100;
 
-    const [best] = rightsizingCandidates(context.prices, {
+    const best = cheapestRightsizingCandidate(context.prices, {
       current,
       neededVcpu,
       neededMemoryGiB,

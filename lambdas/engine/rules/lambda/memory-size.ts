@@ -2,10 +2,10 @@ import type { Rule } from '../rule.js';
 import type { MetricSeries } from '../../types/snapshot.js';
 import { computeKgCo2ePerMonth } from '../../carbon/estimate.js';
 import { HOURS_PER_MONTH } from '../../pricing/price-book.js';
-import { quantile } from '../../stats/index.js';
+import { quantileSorted } from '../../stats/index.js';
 import { readConfig } from '../support/read-config.js';
 import { findSeries, windowSeries, type WindowedSeries } from '../support/series-window.js';
-import { evidenceQuantiles } from '../support/quantiles.js';
+import { evidenceQuantiles, sortedCopy } from '../support/quantiles.js';
 import { dataConfidence } from '../support/confidence.js';
 import { clampRisk, riskFromProjectedUtilisation } from '../support/performance-risk.js';
 import { excerpt } from '../support/downsample.js';
@@ -31,19 +31,22 @@ function sumOf(w: WindowedSeries | undefined): number {
   return w ? w.values.reduce((a, b) => a + b, 0) : 0;
 }
 
-/** Invocation-weighted mean of the Average duration when timestamps align with Invocations; plain mean otherwise. */
+/**
+ * Invocation-weighted mean of the Average duration, matching points by timestamp (both ascending, merged in one pass);
+ * the plain mean when no timestamps match.
+ */
 function meanDurationMs(duration: WindowedSeries, invocations: WindowedSeries): number {
-  const byTime = new Map<number, number>();
-  invocations.timestamps.forEach((t, i) => byTime.set(t, invocations.values[i]));
   let weighted = 0;
   let weight = 0;
-  duration.timestamps.forEach((t, i) => {
-    const n = byTime.get(t);
-    if (n !== undefined && n > 0) {
-      weighted += duration.values[i] * n;
-      weight += n;
+  let j = 0;
+  for (let i = 0; i < duration.timestamps.length; i++) {
+    const t = duration.timestamps[i];
+    while (j < invocations.timestamps.length && invocations.timestamps[j] < t) j++;
+    if (j < invocations.timestamps.length && invocations.timestamps[j] === t && invocations.values[j] > 0) {
+      weighted += duration.values[i] * invocations.values[j];
+      weight += invocations.values[j];
     }
-  });
+  }
   return weight > 0 ? weighted / weight : duration.values.reduce((a, b) => a + b, 0) / duration.values.length;
 }
 
@@ -81,14 +84,14 @@ export const memorySize: Rule = {
 
     const durationP99Series = slice.series.find((s) => s.metricName === 'Duration' && s.stat === 'p99');
     const p99Window = windowOf(durationP99Series, now, lookbackDays);
-    const p99Ms = p99Window && p99Window.values.length > 0 ? quantile(p99Window.values, 0.95) : quantile(durationAvg.values, 0.99);
+    const p99Ms = p99Window && p99Window.values.length > 0 ? quantileSorted(sortedCopy(p99Window.values), 0.95) : quantileSorted(sortedCopy(durationAvg.values), 0.99);
     const avgMs = meanDurationMs(durationAvg, invocations);
     const errors = sumOf(windowOf(findSeries(slice.series, 'Errors', ['Sum']), now, lookbackDays));
     const throttles = sumOf(windowOf(findSeries(slice.series, 'Throttles', ['Sum']), now, lookbackDays));
     const memUsed = windowOf(findSeries(slice.series, 'used_memory_max', ['Maximum']), now, lookbackDays);
     const cpuTime = windowOf(findSeries(slice.series, 'cpu_total_time', ['Average']), now, lookbackDays);
 
-    const maxMemoryUsedMb = memUsed && memUsed.values.length > 0 ? Math.max(...memUsed.values) : undefined;
+    const maxMemoryUsedMb = memUsed && memUsed.values.length > 0 ? memUsed.values.reduce((a, b) => Math.max(a, b), -Infinity) : undefined;
     const cpuBoundMeasured = cpuTime !== undefined && cpuTime.values.length > 0;
     const cpuBound = cpuBoundMeasured ? Math.min(1, cpuTime.values.reduce((a, b) => a + b, 0) / cpuTime.values.length / avgMs) : DEFAULT_CPU_BOUND;
 

@@ -9,22 +9,23 @@ export interface DailyAggregate {
   max: number;
 }
 
-/** Groups points by UTC day, oldest day first. */
+/** Groups points by UTC day, oldest day first. Timestamps are ascending (the snapshot contract): one pass, no map. */
 export function aggregateByUtcDay(timestamps: readonly number[], values: readonly number[]): DailyAggregate[] {
-  const byDay = new Map<number, DailyAggregate>();
+  const days: DailyAggregate[] = [];
+  let current: DailyAggregate | undefined;
   for (let i = 0; i < timestamps.length; i++) {
     const day = Math.floor(timestamps[i] / MS_PER_DAY) * MS_PER_DAY;
     const v = values[i];
-    const entry = byDay.get(day);
-    if (entry) {
-      entry.count++;
-      entry.sum += v;
-      if (v > entry.max) entry.max = v;
+    if (current && current.day === day) {
+      current.count++;
+      current.sum += v;
+      if (v > current.max) current.max = v;
     } else {
-      byDay.set(day, { day, count: 1, sum: v, mean: 0, max: v });
+      if (current && day < current.day) throw new RangeError('aggregateByUtcDay needs ascending timestamps');
+      current = { day, count: 1, sum: v, mean: 0, max: v };
+      days.push(current);
     }
   }
-  const days = [...byDay.values()].sort((a, b) => a.day - b.day);
   for (const d of days) d.mean = d.sum / d.count;
   return days;
 }

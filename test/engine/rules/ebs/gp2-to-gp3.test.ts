@@ -46,3 +46,21 @@ describe('ebs/gp2-to-gp3', () => {
     expect(finding.monthlySavingsUsd).toBeCloseTo(11 - 8.8 - 0.12, 2);
   });
 });
+
+describe('ebs/gp2-to-gp3 with I/O metrics', () => {
+  it('provisions only the IOPS a large volume uses (p99.5 + headroom), not its full gp2 baseline', async () => {
+    const { series } = await import('../fixtures.js');
+    const res = volume({ sizeGiB: 2000 });
+    const ops = [
+      series(res.arn, 'VolumeReadOps', 'Sum', () => 300 * 1000, { namespace: 'AWS/EBS' }), // 1,000 IOPS over 300 s
+      series(res.arn, 'VolumeWriteOps', 'Sum', () => 300 * 1500, { namespace: 'AWS/EBS' }),
+    ];
+    const [finding] = gp2ToGp3.evaluate(slice(res, ops), context());
+    // 2,500 IOPS × 1.2 = 3,000 → the free baseline suffices.
+    expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 3000, throughputMiBps: 250 });
+    expect(finding.monthlySavingsUsd).toBeCloseTo(200 - 165, 2);
+    expect(finding.evidence.statistics.p99_5Iops).toBeCloseTo(2500, 3);
+    expect(finding.performanceRisk).toBe(2); // 2,500 of 3,000 IOPS = 83 %
+    expect(finding.confidence).toBe(1);
+  });
+});

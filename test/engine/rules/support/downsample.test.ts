@@ -16,3 +16,16 @@ describe('downsample', () => {
     expect(downsample([0, 1], [4, 5])).toEqual({ timestamps: [0, 1], values: [4, 5] });
   });
 });
+
+describe('aggregateByUtcDay', () => {
+  it('sums, averages and takes the max per UTC day, oldest first', async () => {
+    const { aggregateByUtcDay } = await import('../../../../lambdas/engine/rules/support/daily.js');
+    const day = 86_400_000;
+    const days = aggregateByUtcDay([0, 1000, day, day + 5], [1, 3, 10, 20]);
+    expect(days).toEqual([
+      { day: 0, count: 2, sum: 4, mean: 2, max: 3 },
+      { day, count: 2, sum: 30, mean: 15, max: 20 },
+    ]);
+    expect(() => aggregateByUtcDay([day, 0], [1, 1])).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Engine throughput and memory (SPEC §10: 10,000 resources × 14 days of 5-minute data × 3 metrics analysed in ≤ 10 s
+ * and ≤ 1.5 GB RSS on one core): `npx tsx bench/engine.ts [--resources N]`, or under `/usr/bin/time -v` for the
+ * kernel's peak RSS figure.
+ *
+ * Builds a synthetic snapshot in memory — 70 % EC2 instances (CPUUtilization, NetworkIn, NetworkOut), 20 % Lambda
+ * functions (Duration, Invocations, used_memory_max), 10 % gp2 volumes (VolumeReadOps, VolumeWriteOps,
+ * VolumeIdleTime) — each series 14 × 288 = 4,032 points. All series share one timestamp array (they are on the same
+ * 5-minute grid; a collector can intern it the same way), so the data alone is ≈ 8 bytes × 3 × 4,032 per resource.
+ * Times sliceSnapshot + analyseResources + prioritise (not data generation), as wall time and as this process's CPU time
+ * (the fair figure on a shared machine: it excludes time spent waiting for a core), sampling RSS between batches of 500
+ * resources (analyseResources is synchronous; the analyse-batch workflow step also runs in batches).
+ */
+import { analyseResources, createRuleContext, sliceSnapshot } from '../lambdas/engine/analyse.js';
+import { prioritise } from '../lambdas/engine/prioritise/prioritise.js';
+import type { Finding } from '../lambdas/engine/types/action.js';
+import type { MetricSeries, Resource, Snapshot } from '../lambdas/engine/types/snapshot.js';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer, got "${process.argv[index + 1]}"`);
+  return value;
+}
+
+/** xorshift32: fast and deterministic, so runs are comparable. */
+function generator(seed: number): () => number {
+  let state = seed || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+}
+
+const POINTS = 14 * 288;
+const NOW = Date.UTC(2026, 10, 15);
+const TIMESTAMPS = Array.from({ length: POINTS }, (_, i) => NOW - (POINTS - 1 - i) * 300_000);
+const INSTANCE_TYPES = ['m5.2xlarge', 'm5.xlarge', 'c5.2xlarge', 'r5.xlarge', 'm6i.large', 't3.large', 'c6g.xlarge', 'm7i.4xlarge'];
+
+function metric(arn: string, namespace: string, metricName: string, stat: string, values: number[]): MetricSeries {
+  return { resourceArn: arn, namespace, metricName, stat, periodSec: 300, timestamps: TIMESTAMPS, values };
+}
+
+/** A daily cycle around `base` with noise and rare spikes, clamped to [0, cap]. */
+function cycle(random: () => number, base: number, cap: number): number[] {
+  const values = new Array<number>(POINTS);
+  for (let i = 0; i < POINTS; i++) {
+    const daily = 0.4 * base * Math.sin((2 * Math.PI * i) / 288);
+    const spike = random() < 0.001 ? base * 2 : 0;
+    values[i] = Math.min(cap, Math.max(0, base + daily + spike + 0.1 * base * (random() - 0.5)));
+  }
+  return values;
+}
+
+function resourceOf(type: Resource['type'], name: string, config: Record<string, unknown>): Resource {
+  return { arn: `arn:aws:${type.split(':')[0]}:us-east-1:123456789012:${name}`, type, account: '123456789012', region: 'us-east-1', name, tags: {}, config };
+}
+
+function buildSnapshot(count: number): Snapshot {
+  const resources: Resource[] = [];
+  const series: MetricSeries[] = [];
+  for (let n = 0; n < count; n++) {
+    const random = generator(Math.imul(n + 1, 2654435761)); // spread small seeds: xorshift's first outputs follow them
+    const kind = n % 10;
+    if (kind < 7) {
+      const r = resourceOf('ec2:instance', `i-${n}`, { instanceType: INSTANCE_TYPES[n % INSTANCE_TYPES.length], state: 'running', platform: 'linux', volumeIds: [] });
+      const idle = random() < 0.15;
+      resources.push(r);
+      series.push(metric(r.arn, 'AWS/EC2', 'CPUUtilization', 'Average', cycle(random, idle ? 2 : 5 + 60 * random(), 100)));
+      series.push(metric(r.arn, 'AWS/EC2', 'NetworkIn', 'Sum', cycle(random, idle ? 500 : 2e6, 1e12)));
+      series.push(metric(r.arn, 'AWS/EC2', 'NetworkOut', 'Sum', cycle(random, idle ? 500 : 1e6, 1e12)));
+    } else if (kind < 9) {
+      const memoryMb = [512, 1024, 2048, 3008][n % 4];
+      const r = resourceOf('lambda:function', `fn-${n}`, { memoryMb, timeoutSec: 30, architecture: 'x86_64', runtime: 'nodejs22.x' });
+      resources.push(r);
+      series.push(metric(r.arn, 'AWS/Lambda', 'Duration', 'Average', cycle(random, 50 + 500 * random(), 30_000)));
+      series.push(metric(r.arn, 'AWS/Lambda', 'Invocations', 'Sum', cycle(random, 100 + 5000 * random(), 1e9)));
+      series.push(metric(r.arn, 'LambdaInsights', 'used_memory_max', 'Maximum', cycle(random, memoryMb * (0.1 + 0.5 * random()), memoryMb)));
+    } else {
+      const r = resourceOf('ebs:volume', `vol-${n}`, { volumeType: 'gp2', sizeGiB: 20 + Math.floor(2000 * random()), state: 'in-use' });
+      resources.push(r);
+      series.push(metric(r.arn, 'AWS/EBS', 'VolumeReadOps', 'Sum', cycle(random, 3000, 1e9)));
+      series.push(metric(r.arn, 'AWS/EBS', 'VolumeWriteOps', 'Sum', cycle(random, 3000, 1e9)));
+      series.push(metric(r.arn, 'AWS/EBS', 'VolumeIdleTime', 'Sum', cycle(random, 200, 300)));
+    }
+  }
+  return { version: 1, collectedAt: new Date(NOW).toISOString(), accounts: ['123456789012'], regions: ['us-east-1'], resources, series, costs: [], recommendations: [], issues: [] };
+}
+
+const BATCH = 500;
+const count = option('resources', 10_000);
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+const buildStarted = performance.now();
+const snapshot = buildSnapshot(count);
+const buildSeconds = (performance.now() - buildStarted) / 1000;
+let peakRss = process.memoryUsage().rss;
+const rssAfterBuild = peakRss;
+
+const cpuStarted = process.cpuUsage();
+const started = performance.now();
+const context = createRuleContext({ now: NOW });
+const slices = sliceSnapshot(snapshot);
+const findings: Finding[] = [];
+for (let i = 0; i < slices.length; i += BATCH) {
+  for (const f of analyseResources(slices.slice(i, i + BATCH), context)) findings.push(f);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const analysedAt = performance.now();
+const actions = prioritise(findings);
+const finished = performance.now();
+const cpu = process.cpuUsage(cpuStarted);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const byRule = new Map<string, number>();
+for (const f of findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+process.stdout.write(
+  [
+    `resources: ${count.toLocaleString('en')} (${snapshot.series.length.toLocaleString('en')} series × ${POINTS} points = ${(snapshot.series.length * POINTS).toLocaleString('en')} points)`,
+    `data generation (not timed below): ${buildSeconds.toFixed(2)} s, RSS after build ${mib(rssAfterBuild)}`,
+    `analyseResources: ${((analysedAt - started) / 1000).toFixed(2)} s`,
+    `prioritise: ${((finished - analysedAt) / 1000).toFixed(2)} s`,
+    `total engine time: ${((finished - started) / 1000).toFixed(2)} s wall (budget 10 s)`,
+    `engine CPU time: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)} + system ${(cpu.system / 1e6).toFixed(2)}; wall time inflates when other processes share the cores)`,
+    `findings: ${findings.length} (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}), actions: ${actions.length}`,
+    `peak RSS sampled: ${mib(peakRss)} (budget 1.5 GB = 1431 MiB)`,
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { getDocumentClient } from '../shared/aws/dynamodb.js';
+import { DynamoStore } from '../shared/store/dynamo-store.js';
+import { createAwsPortsFor, type AwsCredentials } from './aws/aws-ports.js';
+import type { CollectorContext, CollectorStore } from './context.js';
+import type { CollectorPorts, PortsFor } from './ports.js';
+
+const commaList = (what: string) =>
+  z
+    .string({ error: `${what} must be a comma-separated list` })
+    .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+    .pipe(z.array(z.string()).min(1, `${what} must name at least one entry`));
+
+/** Environment of the collector functions (set by the CDK stack, SPEC §9). */
+export const CollectorEnvSchema = z.object({
+  TABLE_NAME: z.string().min(1, 'TABLE_NAME must name the Headroom table'),
+  REGIONS: commaList('REGIONS'),
+  ACCOUNTS: commaList('ACCOUNTS').pipe(z.array(z.string().regex(/^\d{12}$/, 'ACCOUNTS must hold 12-digit AWS account ids'))),
+  MEMBER_ROLE_NAME: z.string().min(1).optional(),
+  LOOKBACK_DAYS: z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().int().min(1).max(455).default(14)),
+});
+export type CollectorEnv = z.output<typeof CollectorEnvSchema>;
+
+/** The schedule's input: `{}` or an override of the configured accounts and regions. */
+export const CollectorEventSchema = z
+  .object({
+    accounts: z.array(z.string().regex(/^\d{12}$/, 'accounts must hold 12-digit AWS account ids')).min(1).optional(),
+    regions: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .default({});
+
+/** The environment or the event is wrong; the message names the field. */
+export class CollectorConfigError extends Error {
+  override readonly name = 'CollectorConfigError';
+}
+
+export function readCollectorEnv(env: NodeJS.ProcessEnv = process.env): CollectorEnv {
+  const parsed = CollectorEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CollectorConfigError(`environment variable ${issue?.path.join('.') ?? '?'} is invalid: ${issue?.message ?? 'unknown problem'}`);
+  }
+  return parsed.data;
+}
+
+export function parseCollectorEvent(event: unknown): z.output<typeof CollectorEventSchema> {
+  const parsed = CollectorEventSchema.safeParse(event ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CollectorConfigError(`collector event is invalid: ${issue?.path.join('.') || '(event)'}: ${issue?.message ?? 'unknown problem'}`);
+  }
+  return parsed.data;
+}
+
+export interface CollectorRuntime {
+  store: CollectorStore;
+  portsFor: PortsFor;
+  env: CollectorEnv;
+}
+
+/**
+ * Builds the real runtime: DynamoStore on TABLE_NAME and AWS ports. `homeAccount` is the account
+ * the function runs in (from the invocation's ARN): it uses the function's own credentials. Other
+ * accounts need the member role; until a role-assuming credential provider is wired in
+ * (`credentialsFor`), they are reported as denied rather than silently read with the wrong
+ * credentials.
+ */
+export function buildCollectorRuntime(options: {
+  env: CollectorEnv;
+  homeAccount: string | undefined;
+  credentialsFor?: (account: string, roleName: string) => AwsCredentials;
+}): CollectorRuntime {
+  const { env, homeAccount, credentialsFor } = options;
+  const aws = createAwsPortsFor({
+    credentialsFor: (account) => (account === homeAccount || env.MEMBER_ROLE_NAME === undefined ? undefined : credentialsFor?.(account, env.MEMBER_ROLE_NAME)),
+  });
+  const portsFor: PortsFor = (account, region) => {
+    if (account === homeAccount || homeAccount === undefined || (env.MEMBER_ROLE_NAME !== undefined && credentialsFor !== undefined)) return aws(account, region);
+    return memberRoleUnavailable(account, env.MEMBER_ROLE_NAME);
+  };
+  return { store: new DynamoStore(getDocumentClient(), env.TABLE_NAME), portsFor, env };
+}
+
+let runtime: CollectorRuntime | undefined;
+
+/** The runtime, built at first use and kept for the execution environment's life. */
+export function getCollectorRuntime(invokedFunctionArn?: string): CollectorRuntime {
+  runtime ??= buildCollectorRuntime({ env: readCollectorEnv(), homeAccount: invokedFunctionArn?.split(':')[4] });
+  return runtime;
+}
+
+/** Lets tests and the local runner supply their own store and ports. */
+export function setCollectorRuntime(replacement: CollectorRuntime | undefined): void {
+  runtime = replacement;
+}
+
+/** The collector context for one invocation: the event may narrow or replace accounts and regions. */
+export function collectorContext(rt: CollectorRuntime, event: unknown, now: number): CollectorContext {
+  const override = parseCollectorEvent(event);
+  return {
+    portsFor: rt.portsFor,
+    store: rt.store,
+    accounts: override.accounts ?? rt.env.ACCOUNTS,
+    regions: override.regions ?? rt.env.REGIONS,
+    now,
+    lookbackDays: rt.env.LOOKBACK_DAYS,
+  };
+}
+
+/** Ports that fail every call with a clear AccessDenied-style error naming what is missing. */
+function memberRoleUnavailable(account: string, roleName: string | undefined): CollectorPorts {
+  const fail = async (): Promise<never> => {
+    const message =
+      roleName === undefined
+        ? `account ${account} is not the collector's own account and MEMBER_ROLE_NAME is not set`
+        : `assuming ${roleName} in account ${account} needs a role credential provider, which this build does not include yet`;
+    throw Object.assign(new Error(message), { name: 'MemberRoleUnavailable', $fault: 'client' as const, $metadata: {} });
+  };
+  return {
+    inventory: { describeInstances: fail, describeVolumes: fail, listFunctions: fail, listLambdaTags: fail },
+    cloudwatch: { getMetricData: fail },
+    costExplorer: { getCostAndUsage: fail, getCostForecast: fail },
+    computeOptimizer: { getEC2InstanceRecommendations: fail, getEBSVolumeRecommendations: fail, getLambdaFunctionRecommendations: fail },
+  };
+}

@@ -1,0 +1,167 @@
+import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchPort } from '../../collectors/ports.js';
+import { metricValue, publishedMetrics, type MetricContext } from './metrics.js';
+import type { SampleResource } from './model.js';
+import { decodeToken, encodeToken, requestKey } from './page-token.js';
+import { responseMetadata, SampleServiceError } from './sample-errors.js';
+
+/** GetMetricData's documented limits. */
+export const GET_METRIC_DATA_MAX_QUERIES = 500;
+export const GET_METRIC_DATA_MAX_DATAPOINTS = 100_800;
+const DAY_MS = 86_400_000;
+
+/** How long CloudWatch keeps data at each period: < 60 s 3 h, 60 s 15 days, 300 s 63 days, 3600 s 455 days. */
+function retentionMs(periodSec: number): number {
+  if (periodSec < 60) return 3 * 3_600_000;
+  if (periodSec < 300) return 15 * DAY_MS;
+  if (periodSec < 3600) return 63 * DAY_MS;
+  return 455 * DAY_MS;
+}
+
+export interface SampleCloudWatchOptions {
+  /** Datapoints per response before paginating (default and maximum 100,800, as in the real API). */
+  datapointsPerPage?: number;
+}
+
+interface ComputedResult {
+  id: string;
+  label?: string;
+  timestamps: Date[];
+  values: number[];
+  status: MetricDataResult['StatusCode'];
+  messages: MetricDataResult['Messages'];
+}
+
+/**
+ * GetMetricData over one region of the sample account, with the real API's behaviours: at most 500
+ * queries; at most 100,800 datapoints per response (or MaxDatapoints), the rest behind NextToken, a
+ * query cut at a page boundary marked `PartialData` and continued on the next page; newest first
+ * unless ScanBy is TimestampAscending; period-aligned timestamps; no datapoints where the resource
+ * published none; nothing older than the period's retention. Metric math is not evaluated (the query
+ * comes back InternalError with a message).
+ */
+export function createSampleCloudWatchPort(samples: SampleResource[], context: MetricContext, options: SampleCloudWatchOptions = {}): CloudWatchPort {
+  const index = new Map<string, SampleResource>();
+  for (const sample of samples) {
+    for (const metric of publishedMetrics(sample)) {
+      index.set(metricKey(metric.namespace, metric.metricName, metric.dimension.Name, metric.dimension.Value), sample);
+    }
+  }
+  // The computed results of the request being paged, so later pages do not recompute them.
+  let cache: { key: string; results: ComputedResult[]; total: number } | undefined;
+
+  return {
+    async getMetricData(input) {
+      const queries = input.MetricDataQueries ?? [];
+      validate(queries, input.StartTime, input.EndTime);
+      const key = requestKey(input, 'NextToken');
+      const offset = decodeToken(input.NextToken, key, 'InvalidNextToken');
+      if (cache?.key !== key) {
+        const results = queries.map((q) => compute(q, input.StartTime as Date, input.EndTime as Date, input.ScanBy === 'TimestampAscending', index, context));
+        cache = { key, results, total: results.reduce((n, r) => n + r.values.length, 0) };
+      }
+      const limit = Math.min(input.MaxDatapoints ?? GET_METRIC_DATA_MAX_DATAPOINTS, options.datapointsPerPage ?? GET_METRIC_DATA_MAX_DATAPOINTS, GET_METRIC_DATA_MAX_DATAPOINTS);
+      const page: MetricDataResult[] = [];
+      let position = 0;
+      let taken = 0;
+      let emittedAll = true;
+      for (const result of cache.results) {
+        const start = position;
+        const end = position + result.values.length;
+        position = end;
+        // Already sent on earlier pages (an empty result sits at its position and is sent once).
+        if (end < offset || (end === offset && result.values.length > 0)) continue;
+        if (taken >= limit) {
+          emittedAll = false;
+          break;
+        }
+        const from = Math.max(0, offset - start);
+        const count = Math.min(result.values.length - from, limit - taken);
+        taken += count;
+        const cut = from + count < result.values.length;
+        page.push({
+          Id: result.id,
+          Label: result.label,
+          Timestamps: result.timestamps.slice(from, from + count),
+          Values: result.values.slice(from, from + count),
+          StatusCode: cut ? 'PartialData' : result.status,
+          Messages: result.messages,
+        });
+        if (cut) {
+          emittedAll = false;
+          break;
+        }
+      }
+      const nextToken = emittedAll ? undefined : encodeToken(offset + taken, key);
+      if (nextToken === undefined) cache = undefined;
+      return { MetricDataResults: page, NextToken: nextToken, Messages: [], $metadata: responseMetadata() };
+    },
+  };
+}
+
+function metricKey(namespace: string, metricName: string, dimensionName: string, dimensionValue: string): string {
+  return `${namespace}|${metricName}|${dimensionName}=${dimensionValue}`;
+}
+
+function validate(queries: MetricDataQuery[], start: Date | undefined, end: Date | undefined): void {
+  if (queries.length === 0) throw new SampleServiceError('ValidationError', 'The parameter MetricDataQueries is required.');
+  if (queries.length > GET_METRIC_DATA_MAX_QUERIES) {
+    throw new SampleServiceError('ValidationError', `The collection MetricDataQueries must not have a size greater than ${GET_METRIC_DATA_MAX_QUERIES}.`);
+  }
+  if (!(start instanceof Date) || !(end instanceof Date) || start.getTime() >= end.getTime()) {
+    throw new SampleServiceError('InvalidParameterValue', 'The parameter StartTime must be earlier than EndTime.');
+  }
+  const ids = new Set<string>();
+  for (const query of queries) {
+    if (query.Id === undefined || !/^[a-z][a-zA-Z0-9_]*$/.test(query.Id)) {
+      throw new SampleServiceError('ValidationError', `The value ${query.Id ?? ''} for parameter MetricDataQueries.member.Id is invalid.`);
+    }
+    if (ids.has(query.Id)) throw new SampleServiceError('ValidationError', `The value ${query.Id} for parameter MetricDataQueries.member.Id is duplicated.`);
+    ids.add(query.Id);
+    const period = query.MetricStat?.Period;
+    if (query.MetricStat !== undefined && (period === undefined || period <= 0 || (period >= 60 && period % 60 !== 0))) {
+      throw new SampleServiceError('InvalidParameterValue', `The parameter MetricDataQueries.member.MetricStat.Period must be a multiple of 60; got ${period}.`);
+    }
+  }
+}
+
+function compute(
+  query: MetricDataQuery,
+  start: Date,
+  end: Date,
+  ascending: boolean,
+  index: Map<string, SampleResource>,
+  context: MetricContext,
+): ComputedResult {
+  const id = query.Id as string;
+  const empty = (status: ComputedResult['status'], message?: string): ComputedResult => ({
+    id,
+    label: query.Label,
+    timestamps: [],
+    values: [],
+    status,
+    messages: message ? [{ Code: status, Value: message }] : [],
+  });
+  if (query.ReturnData === false) return empty('Complete');
+  const stat = query.MetricStat;
+  if (stat === undefined) return empty('InternalError', 'the sample account does not evaluate metric math expressions');
+  const dimension = stat.Metric?.Dimensions?.[0];
+  const sample = dimension?.Name && dimension.Value ? index.get(metricKey(stat.Metric?.Namespace ?? '', stat.Metric?.MetricName ?? '', dimension.Name, dimension.Value)) : undefined;
+  if (sample === undefined || stat.Stat === undefined) return { ...empty('Complete'), label: query.Label ?? stat.Metric?.MetricName };
+  const periodMs = (stat.Period as number) * 1000;
+  const oldest = Math.max(start.getTime(), context.now - retentionMs(stat.Period as number));
+  const first = Math.ceil(oldest / periodMs) * periodMs;
+  const timestamps: Date[] = [];
+  const values: number[] = [];
+  for (let t = first; t < end.getTime() && t < context.now; t += periodMs) {
+    const value = metricValue(sample, stat.Metric?.MetricName ?? '', stat.Stat, t, stat.Period as number, context);
+    if (value === undefined) continue;
+    timestamps.push(new Date(t));
+    values.push(value);
+  }
+  if (!ascending) {
+    timestamps.reverse();
+    values.reverse();
+  }
+  return { id, label: query.Label ?? stat.Metric?.MetricName, timestamps, values, status: 'Complete', messages: [] };
+}

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { MetricSeriesSchema, type MetricSeries } from '../../engine/types/snapshot.js';
+import { StoreItemInvalidError } from './errors.js';
+import { describeIssue, readDocument } from './item-codec.js';
+import { keys } from './keys.js';
+import { decodeSeries, encodeSeries, type SeriesChunk } from './series-codec.js';
+import type { TableItem } from './table.js';
+
+/**
+ * A metric series as table items: one per chunk (series-codec.ts), all under the resource's ARN# partition.
+ * Each chunk carries the series' identity as JSON in `data`, its index, the chunk count and a `version`
+ * shared by the chunks of one write, plus the packed values `v` (and timestamps `t` when off-grid).
+ */
+
+const SeriesMetaSchema = z.object({
+  resourceArn: z.string(),
+  namespace: z.string(),
+  metricName: z.string(),
+  stat: z.string(),
+  unit: z.string().optional(),
+  periodSec: z.number().int().positive(),
+});
+
+export function seriesItems(s: MetricSeries, expiresAt: number): TableItem[] {
+  const version = randomBytes(6).toString('hex');
+  const meta = { resourceArn: s.resourceArn, namespace: s.namespace, metricName: s.metricName, stat: s.stat, unit: s.unit, periodSec: s.periodSec };
+  const name = keys.seriesName(s);
+  return encodeSeries(s.timestamps, s.values, s.periodSec).map((chunk) => ({
+    pk: keys.byArn(s.resourceArn),
+    sk: keys.seriesChunk(name, chunk.index),
+    kind: 'series',
+    data: JSON.stringify(meta),
+    version,
+    chunk: chunk.index,
+    chunks: chunk.count,
+    ...(chunk.start === undefined ? {} : { start: chunk.start }),
+    v: chunk.values,
+    ...(chunk.timestamps ? { t: chunk.timestamps } : {}),
+    expiresAt,
+  }));
+}
+
+/** Series chunk items of one partition (sorted by sk), grouped per series and decoded. */
+export function readSeriesItems(items: TableItem[]): MetricSeries[] {
+  const groups = new Map<string, TableItem[]>();
+  for (const item of items) {
+    const name = item.sk.slice(0, item.sk.lastIndexOf('#'));
+    groups.set(name, [...(groups.get(name) ?? []), item]);
+  }
+  return [...groups.values()].map(readSeries);
+}
+
+/**
+ * Chunks of one series, sorted by index. The newest write is the version of chunk 0; chunks left over from a
+ * longer earlier write carry another version and are ignored (they expire with their TTL).
+ */
+function readSeries(group: TableItem[]): MetricSeries {
+  const first = group[0];
+  const meta = readDocument(first, SeriesMetaSchema);
+  const count = first.chunks;
+  const chunks = group.filter((item) => item.version === first.version);
+  if (first.chunk !== 0 || typeof count !== 'number' || chunks.length !== count) {
+    throw new StoreItemInvalidError(
+      { pk: first.pk, sk: first.sk },
+      `series has ${chunks.length} chunk(s) of its latest version but declares ${String(count)}`,
+    );
+  }
+  const decoded = decodeSeries(
+    chunks.map((item): SeriesChunk => {
+      if (!(item.v instanceof Uint8Array) || (item.t !== undefined && !(item.t instanceof Uint8Array))) {
+        throw new StoreItemInvalidError({ pk: item.pk, sk: item.sk }, 'series values are not binary');
+      }
+      return {
+        index: Number(item.chunk),
+        count,
+        start: typeof item.start === 'number' ? item.start : undefined,
+        values: item.v,
+        timestamps: item.t as Uint8Array | undefined,
+      };
+    }),
+    meta.periodSec,
+  );
+  const parsed = MetricSeriesSchema.safeParse({ ...meta, ...decoded });
+  if (!parsed.success) throw new StoreItemInvalidError({ pk: first.pk, sk: first.sk }, describeIssue(parsed.error.issues[0]));
+  return parsed.data;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { configFromContext, DeployConfigError, parseDeployConfig } from '../../lib/config.js';
+
+function errorOf(run: () => unknown): DeployConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DeployConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a DeployConfigError, nothing was thrown');
+}
+
+describe('deploy configuration', () => {
+  it('has defaults for every field so an empty context synthesises', () => {
+    const config = parseDeployConfig({});
+    expect(config.enabledExecutors).toEqual([]);
+    expect(config.bakeMinutes).toBe(60);
+    expect(config.headroomPercent).toBe(20);
+    expect(config.lookbackDays).toBe(14);
+    expect(config.schedules.analysisAt).toBe('06:00');
+    expect(config.table).toEqual({ deletionProtection: true, pointInTimeRecovery: true, removalPolicy: 'retain' });
+    expect(config.slack.approverIds).toEqual([]);
+  });
+
+  it('names the field in a one-line message when a value is out of range', () => {
+    const error = errorOf(() => parseDeployConfig({ bakeMinutes: 2 }));
+    expect(error.message).toBe('Invalid deploy configuration: headroom.bakeMinutes: expected number ≥ 5');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('names nested fields and lists every bad field on the same line', () => {
+    const error = errorOf(() => parseDeployConfig({ accounts: ['123'], schedules: { analysisAt: '25:00' } }));
+    expect(error.message).toContain('headroom.accounts.0: expected a 12-digit AWS account id');
+    expect(error.message).toContain('headroom.schedules.analysisAt: expected a time of day as HH:MM');
+    expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  it('rejects unknown executors, unknown keys, bad tag scopes and unknown time zones', () => {
+    expect(errorOf(() => parseDeployConfig({ enabledExecutors: ['rm-rf'] })).message).toContain('headroom.enabledExecutors.0: expected one of ebs-gp2-to-gp3');
+    expect(errorOf(() => parseDeployConfig({ bakeMinute: 30 })).message).toContain('bakeMinute');
+    expect(errorOf(() => parseDeployConfig({ tagScope: 'headroom' })).message).toContain('headroom.tagScope: expected key=value');
+    expect(errorOf(() => parseDeployConfig({ schedules: { timeZone: 'Mars/Olympus' } })).message).toContain('headroom.schedules.timeZone');
+    expect(errorOf(() => parseDeployConfig({ logRetentionDays: 10 })).message).toContain('headroom.logRetentionDays: expected one of 1, 3');
+  });
+
+  it('requires a sender when email recipients are configured', () => {
+    expect(errorOf(() => parseDeployConfig({ email: { recipients: ['ops@example.com'] } })).message).toBe(
+      'Invalid deploy configuration: headroom.email.sender: expected email.sender when email.recipients is set',
+    );
+  });
+
+  it('reads the headroom object, a JSON string, and dotted CLI keys whose string values are JSON or comma lists', () => {
+    const config = configFromContext({
+      headroom: JSON.stringify({ bakeMinutes: 30, regions: ['eu-west-1'] }),
+      'headroom.lookbackDays': '28',
+      'headroom.slack.approverIds': 'U012AB3CD,S0614TZR7',
+      'headroom.table.deletionProtection': 'false',
+      'headroom.slack.channel': '#finops',
+      unrelated: 'ignored',
+    });
+    expect(config.bakeMinutes).toBe(30);
+    expect(config.regions).toEqual(['eu-west-1']);
+    expect(config.lookbackDays).toBe(28);
+    expect(config.slack.approverIds).toEqual(['U012AB3CD', 'S0614TZR7']);
+    expect(config.slack.channel).toBe('#finops');
+    expect(config.table.deletionProtection).toBe(false);
+  });
+
+  it('lets a dotted key override the same field of the headroom object', () => {
+    expect(configFromContext({ headroom: { bakeMinutes: 30 }, 'headroom.bakeMinutes': 45 }).bakeMinutes).toBe(45);
+  });
+
+  it('fails with one line when the headroom context is not an object', () => {
+    expect(errorOf(() => configFromContext({ headroom: '{not json' })).message).toMatch(/^Invalid deploy configuration: headroom: expected a JSON object/);
+    expect(errorOf(() => configFromContext({ headroom: [1] })).message).toBe('Invalid deploy configuration: headroom: expected a JSON object');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EXECUTOR_IDS,
+  executorActions,
+  executorStatements,
+  isReadAction,
+  parseTagScope,
+  readOnlyStatements,
+} from '../../lib/executor-permissions.js';
+
+const scope = { partition: 'aws', account: '111122223333', region: 'eu-west-1' };
+
+describe('executor permissions', () => {
+  it('grants nothing when no executor is enabled', () => {
+    expect(executorStatements([], [scope], 'headroom:managed=true')).toEqual([]);
+  });
+
+  it('never puts a write action on a * resource, for any executor', () => {
+    for (const statement of executorStatements(EXECUTOR_IDS, [scope])) {
+      const writes = statement.actions.filter((action) => !isReadAction(action));
+      if (writes.length > 0) expect(statement.resources, writes.join(',')).not.toContain('*');
+    }
+  });
+
+  it('scopes writes to resource ARNs of the account and each region', () => {
+    const statements = executorStatements(['ebs-gp2-to-gp3'], [scope, { ...scope, region: 'us-east-1' }]);
+    const modify = statements.find((statement) => statement.actions.includes('ec2:ModifyVolume'));
+    expect(modify?.resources).toEqual([
+      'arn:aws:ec2:eu-west-1:111122223333:volume/*',
+      'arn:aws:ec2:us-east-1:111122223333:volume/*',
+    ]);
+  });
+
+  it('adds the aws:ResourceTag condition to writes on existing resources only', () => {
+    const statements = executorStatements(['ebs-snapshot-delete'], [scope], 'headroom:managed=true');
+    const deleteVolume = statements.find((statement) => statement.actions.includes('ec2:DeleteVolume'));
+    expect(deleteVolume?.conditions).toEqual({ StringEquals: { 'aws:ResourceTag/headroom:managed': 'true' } });
+    const createTags = statements.find((statement) => statement.actions.includes('ec2:CreateTags'));
+    expect(createTags?.conditions).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateSnapshot' } });
+    expect(createTags?.resources).toEqual(['arn:aws:ec2:eu-west-1::snapshot/*']);
+    const describe = statements.find((statement) => statement.actions.includes('ec2:DescribeVolumes'));
+    expect(describe?.conditions).toBeUndefined();
+  });
+
+  it('lists the actions each executor declares', () => {
+    expect(executorActions('lambda-memory')).toEqual(['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration']);
+    expect(executorActions('log-retention')).toEqual(['logs:DeleteRetentionPolicy', 'logs:DescribeLogGroups', 'logs:PutRetentionPolicy']);
+  });
+
+  it('keeps only read actions for the inspecting functions', () => {
+    const reading = readOnlyStatements(executorStatements(['ec2-instance-type'], [scope]));
+    expect(reading.flatMap((statement) => statement.actions)).toEqual(['ec2:DescribeInstances']);
+  });
+
+  it('parses key=value tag scopes and rejects others', () => {
+    expect(parseTagScope('team=web=1')).toEqual({ key: 'team', value: 'web=1' });
+    expect(() => parseTagScope('=x')).toThrow('is not key=value');
+  });
+});

@@ -1,0 +1,147 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HANDLER_ROLES, HANDLERS, STATE_MACHINE_LOGICAL_IDS } from '../../lib/handlers.js';
+import { synthesise } from './support/synth.js';
+
+const synth = synthesise({
+  accounts: ['111122223333', '444455556666'],
+  regions: ['eu-west-1', 'us-east-1'],
+  memberRoleName: 'HeadroomReadOnly',
+  email: { sender: 'headroom@example.com', recipients: ['ops@example.com', 'finops@example.com'] },
+  slack: { channel: '#finops', approverIds: ['U012AB3CD'] },
+  schedules: { cloudwatchEveryHours: 3, analysisAt: '07:30', timeZone: 'Europe/Paris' },
+  bakeMinutes: 90,
+  tagScope: 'headroom:managed=true',
+});
+afterAll(() => synth.cleanup());
+const { template, json, stack } = synth;
+
+function functionProps(role: keyof typeof HANDLERS): Record<string, unknown> {
+  const resource = json.Resources[HANDLERS[role].logicalId];
+  expect(resource?.Type, role).toBe('AWS::Lambda::Function');
+  return resource.Properties ?? {};
+}
+
+describe('table', () => {
+  it('is one on-demand table keyed pk/sk with TTL, point-in-time recovery, KMS encryption and deletion protection', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+
+  it('follows the configuration for deletion protection and removal', () => {
+    const other = synthesise({ table: { deletionProtection: false, removalPolicy: 'destroy' } });
+    try {
+      other.template.hasResource('AWS::DynamoDB::GlobalTable', {
+        DeletionPolicy: 'Delete',
+        Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] }),
+      });
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
+describe('functions', () => {
+  it('creates one function per role under its fixed logical id, exposed by role on the stack', () => {
+    template.resourceCountIs('AWS::Lambda::Function', HANDLER_ROLES.length);
+    for (const role of HANDLER_ROLES) {
+      functionProps(role);
+      expect(stack.resolve((stack.functions[role].node.defaultChild as CfnElement).logicalId)).toBe(HANDLERS[role].logicalId);
+    }
+  });
+
+  it('runs every function on Node.js 24, ARM64, with active tracing and its own log group with retention', () => {
+    for (const role of HANDLER_ROLES) {
+      const props = functionProps(role);
+      expect(props.Runtime, role).toBe('nodejs24.x');
+      expect(props.Architectures, role).toEqual(['arm64']);
+      expect(props.TracingConfig, role).toEqual({ Mode: 'Active' });
+      expect(props.LoggingConfig, role).toEqual({ LogGroup: { Ref: expect.stringMatching(/Logs/) } });
+      expect((props.Environment as { Variables: Record<string, unknown> }).Variables.TABLE_NAME, role).toBeDefined();
+    }
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('passes the configuration to collectors, workflow, notify, interactions and apply functions', () => {
+    const env = (role: keyof typeof HANDLERS) => (functionProps(role).Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env('collect-cloudwatch')).toMatchObject({
+      REGIONS: 'eu-west-1,us-east-1',
+      ACCOUNTS: '111122223333,444455556666',
+      MEMBER_ROLE_NAME: 'HeadroomReadOnly',
+      LOOKBACK_DAYS: '14',
+    });
+    expect(env('plan')).toMatchObject({ HEADROOM_PERCENT: '20', LOOKBACK_DAYS: '14', BATCH_SIZE: '100' });
+    expect(env('notify-slack')).toMatchObject({ SLACK_CHANNEL: '#finops', SLACK_SECRET_ARN: { Ref: expect.any(String) } });
+    expect(env('notify-email')).toMatchObject({ SENDER_EMAIL: 'headroom@example.com', RECIPIENT_EMAILS: 'ops@example.com,finops@example.com' });
+    expect(env('interactions')).toMatchObject({ APPROVER_IDS: 'U012AB3CD', APPLY_STATE_MACHINE_ARN: { Ref: STATE_MACHINE_LOGICAL_IDS.apply } });
+    expect(env('apply')).toMatchObject({ ENABLED_EXECUTORS: '', TAG_SCOPE: 'headroom:managed=true' });
+  });
+
+  it('exposes the interactions function through a Function URL without AWS auth and outputs it', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [HANDLERS.interactions.logicalId, 'Arn'] },
+    });
+    template.hasOutput('InteractionsUrl', {});
+  });
+});
+
+describe('schedules', () => {
+  const schedules = () => Object.values(json.Resources).filter((resource) => resource.Type === 'AWS::Scheduler::Schedule');
+  const targetOf = (resource: { Properties?: Record<string, unknown> }) => JSON.stringify((resource.Properties?.Target as { Arn: unknown }).Arn);
+
+  it('starts each of the four collectors at its configured rate', () => {
+    const expected: Record<string, string> = {
+      CollectCloudWatchFunction: 'rate(3 hours)',
+      CollectCostExplorerFunction: 'rate(1 day)',
+      CollectComputeOptimizerFunction: 'rate(1 day)',
+      CollectInventoryFunction: 'rate(6 hours)',
+    };
+    for (const [logicalId, expression] of Object.entries(expected)) {
+      const schedule = schedules().find((resource) => targetOf(resource).includes(`"${logicalId}"`));
+      expect(schedule?.Properties?.ScheduleExpression, logicalId).toBe(expression);
+      expect(schedule?.Properties?.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
+    }
+  });
+
+  it('starts the analysis state machine daily at the configured time and zone', () => {
+    const analysis = schedules().find((resource) => targetOf(resource).includes(STATE_MACHINE_LOGICAL_IDS.analysis));
+    expect(analysis?.Properties).toMatchObject({
+      ScheduleExpression: 'cron(30 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Paris',
+      Target: { Input: '{}' },
+    });
+    expect(schedules()).toHaveLength(5);
+  });
+});
+
+describe('state machines', () => {
+  it('creates both as STANDARD with ERROR logging and tracing, under fixed logical ids', () => {
+    for (const logicalId of Object.values(STATE_MACHINE_LOGICAL_IDS)) {
+      expect(json.Resources[logicalId]?.Properties).toMatchObject({
+        StateMachineType: 'STANDARD',
+        TracingConfiguration: { Enabled: true },
+        LoggingConfiguration: { Level: 'ERROR', IncludeExecutionData: false },
+      });
+    }
+    expect(stack.resolve((stack.analysisStateMachine.node.defaultChild as CfnElement).logicalId)).toBe('AnalysisStateMachine');
+  });
+});

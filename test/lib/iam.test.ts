@@ -1,0 +1,113 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { isReadAction } from '../../lib/executor-permissions.js';
+import { EXECUTOR_IDS } from '../../lib/executor-permissions.js';
+import { HANDLERS, STATE_MACHINE_LOGICAL_IDS } from '../../lib/handlers.js';
+import { asList, policyStatements, synthesise } from './support/synth.js';
+
+/**
+ * Actions AWS offers no resource-level permissions for, so `*` is the only possible resource. Each is a
+ * service-side telemetry or log-delivery call CDK adds for tracing/logging, never a change to a user resource.
+ */
+const NO_RESOURCE_LEVEL_PERMISSIONS = new Set([
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+]);
+
+// Everything switched on: every executor, several regions and accounts, a member role, email.
+const synth = synthesise({
+  accounts: ['111122223333', '444455556666'],
+  regions: ['eu-west-1', 'us-east-1'],
+  memberRoleName: 'HeadroomReadOnly',
+  email: { sender: 'headroom@example.com', recipients: ['ops@example.com'] },
+  enabledExecutors: [...EXECUTOR_IDS],
+  tagScope: 'headroom:managed=true',
+});
+afterAll(() => synth.cleanup());
+const statements = policyStatements(synth.json);
+
+/** The inline policy of a role's function: `<role construct>/Role/DefaultPolicy`. */
+function statementsOf(role: keyof typeof HANDLERS) {
+  const roleLogicalId = ((synth.json.Resources[HANDLERS[role].logicalId].Properties?.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
+  return statements
+    .filter(({ policy }) => JSON.stringify(synth.json.Resources[policy].Properties?.Roles).includes(`"${roleLogicalId}"`))
+    .map(({ statement }) => statement);
+}
+
+describe('IAM', () => {
+  it('has no * resource on any write action', () => {
+    expect(statements.length).toBeGreaterThan(20);
+    const offenders = statements
+      .filter(({ statement }) => asList(statement.Resource).includes('*'))
+      .flatMap(({ policy, statement }) =>
+        asList(statement.Action)
+          .filter((action) => !isReadAction(action) && !NO_RESOURCE_LEVEL_PERMISSIONS.has(action))
+          .map((action) => `${policy}: ${action}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('uses no wildcard action', () => {
+    const wildcards = statements.flatMap(({ statement }) => asList(statement.Action)).filter((action) => action.includes('*'));
+    expect(wildcards).toEqual([]);
+  });
+
+  it('lets collectors read their source and assume only the member role in the configured accounts', () => {
+    const inventory = statementsOf('collect-inventory');
+    const assume = inventory.find((statement) => asList(statement.Action).includes('sts:AssumeRole'));
+    expect(JSON.stringify(assume?.Resource)).toContain(':iam::111122223333:role/HeadroomReadOnly');
+    expect(JSON.stringify(assume?.Resource)).toContain(':iam::444455556666:role/HeadroomReadOnly');
+    expect(asList(assume?.Resource ?? [])).toHaveLength(2);
+    const reads = statementsOf('collect-cost-explorer').flatMap((statement) => asList(statement.Action));
+    expect(reads).toEqual(expect.arrayContaining(['ce:GetCostAndUsage', 'ce:GetCostForecast']));
+    expect(reads.filter((action) => action.startsWith('ec2:'))).toEqual([]);
+  });
+
+  it('lets the interactions function start only the apply state machine', () => {
+    const start = statementsOf('interactions').filter((statement) => asList(statement.Action).some((action) => action.startsWith('states:')));
+    expect(start).toHaveLength(1);
+    expect(start[0].Action).toBe('states:StartExecution');
+    expect(start[0].Resource).toEqual({ Ref: STATE_MACHINE_LOGICAL_IDS.apply });
+  });
+
+  it('scopes ses:SendEmail to the sender identity', () => {
+    const send = statementsOf('notify-email').find((statement) => asList(statement.Action).includes('ses:SendEmail'));
+    const resources = JSON.stringify(send?.Resource);
+    expect(resources).toContain('identity/headroom@example.com');
+    expect(resources).toContain('identity/example.com');
+    expect(resources).not.toContain('"*"');
+  });
+
+  it('grants executor writes to apply and rollback only, with the tag condition', () => {
+    const writes = (role: keyof typeof HANDLERS) =>
+      statementsOf(role).filter((statement) => asList(statement.Action).includes('ec2:ModifyVolume'));
+    expect(writes('apply')).toHaveLength(1);
+    expect(writes('apply')[0].Condition).toEqual({ StringEquals: { 'aws:ResourceTag/headroom:managed': 'true' } });
+    expect(writes('rollback')).toHaveLength(1);
+    expect(writes('precheck')).toEqual([]);
+    expect(writes('validate')).toEqual([]);
+    expect(writes('analyse-batch')).toEqual([]);
+  });
+
+  it('grants no executor permission when no executor is enabled', () => {
+    const plain = synthesise({});
+    try {
+      const ec2 = policyStatements(plain.json)
+        .flatMap(({ statement }) => asList(statement.Action))
+        .filter((action) => /^(ec2|dynamodb:UpdateTable|lambda:Update|logs:PutRetention)/.test(action));
+      // Only the inventory collector's Describe calls remain.
+      expect(ec2.every((action) => action.startsWith('ec2:Describe'))).toBe(true);
+    } finally {
+      plain.cleanup();
+    }
+  });
+});

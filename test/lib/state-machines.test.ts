@@ -1,0 +1,210 @@
+import aslValidator from 'asl-validator';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { roleForFunctionArn, STATE_MACHINE_LOGICAL_IDS, type HandlerRole } from '../../lib/handlers.js';
+import { definitionFromTemplate } from '../../lib/state-machine-definition.js';
+import { synthesise } from './support/synth.js';
+
+const synth = synthesise({ bakeMinutes: 45 });
+afterAll(() => synth.cleanup());
+const analysis = definitionFromTemplate(synth.json, STATE_MACHINE_LOGICAL_IDS.analysis);
+const apply = definitionFromTemplate(synth.json, STATE_MACHINE_LOGICAL_IDS.apply);
+
+type JSONValue = Parameters<StateMachine['run']>[0];
+type State = Record<string, unknown> & { Type: string };
+const states = (definition: Record<string, unknown>) => definition.States as Record<string, State>;
+
+type Handlers = Partial<Record<HandlerRole, (payload: Record<string, unknown>) => unknown>>;
+
+/**
+ * Runs a definition the way the local runner does: every Lambda task is routed by the function in its
+ * `FunctionName` parameter to a fake handler, whose value is wrapped like the Lambda integration's result.
+ */
+async function run(definition: Record<string, unknown>, input: JSONValue, handlers: Handlers): Promise<unknown> {
+  const taskNames = collectTaskNames(definition);
+  const local = Object.fromEntries(
+    taskNames.map((name) => [
+      name,
+      async (parameters: JSONValue) => {
+        const { FunctionName, Payload } = parameters as { FunctionName: string; Payload: Record<string, unknown> };
+        const role = roleForFunctionArn(FunctionName);
+        const handler = role === undefined ? undefined : handlers[role];
+        if (handler === undefined) throw new Error(`no fake handler for ${FunctionName}`);
+        return { StatusCode: 200, Payload: (await handler(Payload)) as JSONValue };
+      },
+    ]),
+  );
+  const machine = new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
+  const execution = machine.run(input, {
+    overrides: {
+      taskResourceLocalHandlers: local,
+      waitTimeOverrides: Object.fromEntries(waitNames(definition).map((name) => [name, 0])),
+      retryIntervalOverrides: Object.fromEntries(taskNames.map((name) => [name, 0])),
+    },
+  });
+  return execution.result;
+}
+
+function collectTaskNames(definition: Record<string, unknown>): string[] {
+  return Object.entries(states(definition)).flatMap(([name, state]) => {
+    const nested = [
+      ...((state.Branches as Record<string, unknown>[] | undefined) ?? []),
+      ...(state.ItemProcessor ? [state.ItemProcessor as Record<string, unknown>] : []),
+    ];
+    return [...(state.Type === 'Task' ? [name] : []), ...nested.flatMap(collectTaskNames)];
+  });
+}
+
+function waitNames(definition: Record<string, unknown>): string[] {
+  return Object.entries(states(definition))
+    .filter(([, state]) => state.Type === 'Wait')
+    .map(([name]) => name);
+}
+
+const analysisHandlers = (overrides: Handlers = {}): Handlers => ({
+  plan: () => ({ runId: 'run-1', startedAt: '2026-11-29T06:00:00Z', batches: [{ runId: 'run-1', batchId: 'b1' }, { runId: 'run-1', batchId: 'b2' }] }),
+  'analyse-batch': (payload) => ({ batchId: payload.batchId, status: 'ok', findings: 3 }),
+  forecast: () => ({ forecasts: 4 }),
+  prioritise: () => ({ actionCount: 5, totalMonthlySavingsUsd: 120.5 }),
+  'persist-run': (payload) => ({ runId: payload.runId, startedAt: payload.startedAt, status: 'succeeded', batches: 2, failedBatches: [], actionCount: 5, totalMonthlySavingsUsd: 120.5 }),
+  'notify-slack': () => ({ channel: 'slack', status: 'sent' }),
+  'notify-email': () => ({ channel: 'email', status: 'sent' }),
+  ...overrides,
+});
+
+describe('analysis state machine', () => {
+  it('is valid Amazon States Language', () => {
+    const result = aslValidator(analysis, { checkArn: true, checkPaths: true });
+    expect(result.errorsText('\n')).toBe('');
+    expect(result.isValid).toBe(true);
+  });
+
+  it('maps over the planned batches 10 at a time, catching each batch failure into a recorded result', () => {
+    const map = states(analysis).AnalyseBatches;
+    expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.batches', MaxConcurrency: 10, ResultPath: '$.batchResults' });
+    expect(map.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'AnalyseBatchesFailed' })]);
+    const inner = states((map.ItemProcessor as Record<string, unknown>));
+    expect(inner.AnalyseBatch.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordBatchFailure' }]);
+    expect(inner.AnalyseBatch.Retry).toEqual([
+      {
+        ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
+        IntervalSeconds: 2,
+        MaxAttempts: 3,
+        BackoffRate: 2,
+      },
+    ]);
+    expect(inner.RecordBatchFailure.Parameters).toEqual({ 'batchId.$': '$.batchId', status: 'failed', 'error.$': '$.error.Cause' });
+  });
+
+  it('passes only keys between steps and ends with each step result at its contract path', async () => {
+    const output = await run(analysis, {}, analysisHandlers());
+    expect(output).toEqual({
+      runId: 'run-1',
+      startedAt: '2026-11-29T06:00:00Z',
+      batches: [{ runId: 'run-1', batchId: 'b1' }, { runId: 'run-1', batchId: 'b2' }],
+      batchResults: [{ batchId: 'b1', status: 'ok', findings: 3 }, { batchId: 'b2', status: 'ok', findings: 3 }],
+      forecast: { forecasts: 4 },
+      prioritised: { actionCount: 5, totalMonthlySavingsUsd: 120.5 },
+      run: expect.objectContaining({ runId: 'run-1', status: 'succeeded', actionCount: 5 }),
+      notifications: [{ channel: 'slack', status: 'sent' }, { channel: 'email', status: 'sent' }],
+    });
+  });
+
+  it('records a failed batch and a failed notification without failing the run', async () => {
+    const seen: unknown[] = [];
+    const output = (await run(analysis, { runId: 'given' }, analysisHandlers({
+      plan: (payload) => {
+        seen.push(payload);
+        return { runId: 'given', startedAt: 't0', batches: [{ runId: 'given', batchId: 'b1' }, { runId: 'given', batchId: 'bad' }] };
+      },
+      'analyse-batch': (payload) => {
+        if (payload.batchId === 'bad') throw new Error('engine blew up');
+        return { batchId: payload.batchId, status: 'ok', findings: 1 };
+      },
+      'persist-run': (payload) => {
+        seen.push(payload);
+        return { runId: 'given', startedAt: 't0', status: 'partial', batches: 2, failedBatches: [{ batchId: 'bad', error: 'x' }], actionCount: 0, totalMonthlySavingsUsd: 0 };
+      },
+      'notify-email': () => {
+        throw new Error('SES said no');
+      },
+    }))) as Record<string, unknown>;
+    expect(seen[0]).toEqual({ runId: 'given' });
+    const batchResults = output.batchResults as Record<string, unknown>[];
+    expect(batchResults[0]).toEqual({ batchId: 'b1', status: 'ok', findings: 1 });
+    expect(batchResults[1]).toMatchObject({ batchId: 'bad', status: 'failed' });
+    expect(String(batchResults[1].error)).toContain('engine blew up');
+    expect(seen[1]).toEqual({ runId: 'given', startedAt: 't0', batchResults });
+    const notifications = output.notifications as Record<string, unknown>[];
+    expect(notifications[0]).toEqual({ channel: 'slack', status: 'sent' });
+    expect(notifications[1]).toMatchObject({ channel: 'email', status: 'failed' });
+    expect(String(notifications[1].error)).toContain('SES said no');
+  });
+
+  it('fails the run with an error naming the step when forecasting fails', async () => {
+    const failing = run(analysis, {}, analysisHandlers({ forecast: () => { throw new Error('no data'); } }));
+    // The Fail state's Error names the step; its Cause is the handler's error.
+    await expect(failing).rejects.toMatchObject({ cause: { name: 'Headroom.ForecastFailed' } });
+    await expect(failing).rejects.toThrow(/no data/);
+  });
+});
+
+const applyHandlers = (overrides: Handlers = {}): Handlers => ({
+  precheck: () => ({ ok: true }),
+  'rollback-point': () => ({ recordedAt: 't1', before: { volumeType: 'gp2' } }),
+  apply: () => ({ appliedAt: 't2', after: { volumeType: 'gp3' } }),
+  validate: () => ({ regressed: false, test: 'mann-whitney-u', details: { p: 0.4 } }),
+  rollback: () => ({ rolledBackAt: 't3' }),
+  'notify-outcome': (state) => ({ notified: state.outcome }),
+  ...overrides,
+});
+const approval = { runId: 'run-1', actionId: 'a1', approvedBy: 'U012AB3CD' };
+
+describe('apply state machine', () => {
+  it('is valid Amazon States Language with a bake Wait of the configured length', () => {
+    const result = aslValidator(apply, { checkArn: true, checkPaths: true });
+    expect(result.errorsText('\n')).toBe('');
+    expect(states(apply).Bake).toMatchObject({ Type: 'Wait', Seconds: 45 * 60 });
+  });
+
+  it('applies, bakes, validates and reports `applied`, each task seeing the whole state', async () => {
+    const seenByValidate: unknown[] = [];
+    const output = (await run(apply, approval, applyHandlers({
+      validate: (state) => {
+        seenByValidate.push(state);
+        return { regressed: false, test: 'mann-whitney-u', details: {} };
+      },
+    }))) as Record<string, unknown>;
+    expect(seenByValidate[0]).toMatchObject({ ...approval, precheck: { ok: true }, rollbackPoint: { recordedAt: 't1' }, apply: { appliedAt: 't2' } });
+    expect(output).toMatchObject({ outcome: 'applied', notification: { notified: 'applied' } });
+    expect(output).not.toHaveProperty('rollback');
+  });
+
+  it('skips when the precheck fails', async () => {
+    const output = await run(apply, approval, applyHandlers({ precheck: () => ({ ok: false, reason: 'volume is already gp3' }) }));
+    expect(output).toMatchObject({ outcome: 'skipped', precheck: { ok: false, reason: 'volume is already gp3' } });
+    expect(output).not.toHaveProperty('apply');
+    const malformed = await run(apply, approval, applyHandlers({ precheck: () => ({ reason: 'no verdict' }) }));
+    expect(malformed).toMatchObject({ outcome: 'skipped' });
+  });
+
+  it('rolls back on a regression, on a failed apply and on a validation without a verdict', async () => {
+    const regressed = await run(apply, approval, applyHandlers({ validate: () => ({ regressed: true, test: 't', details: {} }) }));
+    expect(regressed).toMatchObject({ outcome: 'rolled-back', rollback: { rolledBackAt: 't3' } });
+    const applyFailed = await run(apply, approval, applyHandlers({ apply: () => { throw new Error('ModifyVolume refused'); } }));
+    expect(applyFailed).toMatchObject({ outcome: 'rolled-back' });
+    const noVerdict = await run(apply, approval, applyHandlers({ validate: () => ({ test: 't', details: {} }) }));
+    expect(noVerdict).toMatchObject({ outcome: 'rolled-back' });
+  });
+
+  it('notifies and then fails the execution when the rollback itself fails', async () => {
+    const notified: unknown[] = [];
+    const failing = run(apply, approval, applyHandlers({
+      validate: () => ({ regressed: true, test: 't', details: {} }),
+      rollback: () => { throw new Error('cannot restore'); },
+      'notify-outcome': (state) => { notified.push(state.outcome); return {}; },
+    }));
+    await expect(failing).rejects.toMatchObject({ cause: { name: 'Headroom.ApplyFailed' } });
+    expect(notified).toEqual(['rollback-failed']);
+  });
+});
