@@ -40,8 +40,8 @@ export interface RunningCostInputs {
   metricCollectionsPerDay?: number;
   /** How often the Cost Explorer collector runs. */
   costCollectionsPerDay?: number;
-  /** Services with cost in the account (one group per service per day in GetCostAndUsage). */
-  services?: number;
+  /** Daily periods per GetCostAndUsage page (undocumented by AWS; 30 assumed). */
+  costDaysPerPage?: number;
   analysisRunsPerDay?: number;
   batchSize?: number;
   /** Bytes one stored metric series takes in DynamoDB (packed float32 values + key overhead). */
@@ -67,7 +67,8 @@ export interface RunningCostBreakdown {
  *   queries Q = resources × queriesPerResource; points per query P = lookbackDays × 86,400 / period
  *   calls = ⌈Q / 500⌉; pages = Σ over calls of ⌈queries_in_call × P / 100,800⌉
  *   metrics billed = Q + (pages − calls)      (each page boundary splits at most one query)
- * Cost Explorer per collection: ⌈90 × services / (page of ~3,000 groups)⌉ GetCostAndUsage pages + 1 forecast.
+ * Cost Explorer per collection: ⌈90 / costDaysPerPage⌉ GetCostAndUsage pages + 1 forecast (the page size is
+ *   not documented; 30 daily periods per page is assumed, as the sample account pages).
  * DynamoDB: every collection rewrites each series: writes = Q × ⌈P × bytesPerPoint / 1,024⌉ WRU;
  *   the analysis reads each series once: Q × ⌈P × bytesPerPoint / 4,096⌉ / 2 RRU; storage Q × P × bytes.
  * Lambda: 4 collector + (5 + batches + 2 notify) workflow invocations per day at 1 GB for ~5 s each (arm64).
@@ -82,7 +83,7 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
   const periodSec = inputs.periodSec ?? 300;
   const metricRuns = inputs.metricCollectionsPerDay ?? 1;
   const costRuns = inputs.costCollectionsPerDay ?? 1;
-  const services = inputs.services ?? 30;
+  const costDaysPerPage = inputs.costDaysPerPage ?? 30;
   const analysisRuns = inputs.analysisRunsPerDay ?? 1;
   const batchSize = inputs.batchSize ?? 50;
   const bytesPerPoint = inputs.bytesPerStoredPoint ?? 4;
@@ -98,7 +99,7 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
   const metricsBilled = queries + (pages - calls);
   const cloudwatch = metricsBilled * PRICES.getMetricDataPerMetric * metricRuns * DAYS_PER_MONTH;
 
-  const costExplorerRequests = Math.max(1, Math.ceil((90 * services) / 3000)) + 1;
+  const costExplorerRequests = Math.ceil(90 / costDaysPerPage) + 1;
   const costExplorer = costExplorerRequests * PRICES.costExplorerPerRequest * costRuns * DAYS_PER_MONTH;
 
   const seriesBytes = pointsPerQuery * bytesPerPoint + 200;

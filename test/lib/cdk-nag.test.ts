@@ -38,6 +38,7 @@ describe('cdk-nag AwsSolutions checks', () => {
       accounts: ['111122223333'],
       regions: ['eu-west-1', 'us-east-1'],
       memberRoleName: 'HeadroomReadOnly',
+      slack: { secretName: 'headroom/slack' },
       email: { sender: 'headroom@example.com', recipients: ['ops@example.com'] },
       enabledExecutors: ['ebs-gp2-to-gp3', 'lambda-memory', 'ec2-stop', 'ebs-snapshot-delete'],
       tagScope: 'headroom:managed=true',
@@ -48,7 +49,7 @@ describe('cdk-nag AwsSolutions checks', () => {
     expect(result.threw).toBe(false);
   });
 
-  it('fail synth on an unacknowledged finding, so the check above is live', () => {
+  it('fail synth on an unacknowledged finding (and only on it, with the default configuration)', () => {
     const { app, stack } = build({});
     new iam.Policy(stack, 'TooBroad', {
       statements: [new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: ['*'] })],
@@ -56,6 +57,10 @@ describe('cdk-nag AwsSolutions checks', () => {
     });
     const result = synthWithNag(app);
     expect(result.threw).toBe(true);
-    expect(result.report).toContain('AwsSolutions-IAM5');
+    expect(result.report).toContain('AwsSolutions-IAM5[Resource::*]');
+    // Every construct path the report names is the injected policy: the default stack itself is clean.
+    const paths = [...result.report.matchAll(/^\s+(Headroom\/\S+)/gm)].map((match) => match[1]);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((constructPath) => !constructPath.startsWith('Headroom/TooBroad/'))).toEqual([]);
   });
 });

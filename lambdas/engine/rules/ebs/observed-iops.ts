@@ -1,5 +1,4 @@
 import type { MetricSeries } from '../../types/snapshot.js';
-import { quantileSorted } from '../../stats/index.js';
 import { findSeries, windowSeries } from '../support/series-window.js';
 import { evidenceQuantiles } from '../support/quantiles.js';
 
@@ -30,11 +29,11 @@ export function observedIops(series: readonly MetricSeries[], now: number, lookb
   if (byTime.size === 0) return undefined;
   const timestamps = [...byTime.keys()].sort((a, b) => a - b);
   const iops = timestamps.map((t) => byTime.get(t) ?? 0);
-  const { sorted, quantiles } = evidenceQuantiles(iops);
+  const { exact, quantiles } = evidenceQuantiles(iops);
   return {
     timestamps,
     iops,
-    p995Iops: quantileSorted(sorted, 0.995),
+    p995Iops: exact['p99.5'],
     quantiles,
     coverage: Math.max(...present.map((w) => w.coverage)),
     daysObserved: Math.max(...present.map((w) => w.daysObserved)),

@@ -4,8 +4,7 @@ import { computeKgCo2ePerMonth } from '../../carbon/estimate.js';
 import { mean } from '../../stats/index.js';
 import { readConfig } from '../support/read-config.js';
 import { findSeries, windowSeries } from '../support/series-window.js';
-import { evidenceQuantiles, sortedCopy } from '../support/quantiles.js';
-import { quantileSorted } from '../../stats/index.js';
+import { evidenceQuantiles, exactQuantiles } from '../support/quantiles.js';
 import { dataConfidence } from '../support/confidence.js';
 import { clampRisk, riskFromProjectedUtilisation } from '../support/performance-risk.js';
 import { excerpt } from '../support/downsample.js';
@@ -18,7 +17,7 @@ const MIN_HOURS_OF_DATA = 30;
 /** Below this a change is not worth a restart. */
 const MIN_MONTHLY_SAVINGS_USD = 1;
 /** Sizing quantile: p99.5 ignores the few busiest 5-minute points (≈ 20 over 14 days) but keeps real peaks. */
-const SIZING_QUANTILE = 0.995;
+const SIZING_QUANTILE = 'p99.5';
 const RULE_ID = 'ec2/rightsize-instance';
 
 /**
@@ -51,13 +50,13 @@ export const rightsizeInstance: Rule = {
     if ((cpu.values.length * cpuSeries.periodSec) / 3600 < MIN_HOURS_OF_DATA) return [];
 
     const headroom = 1 + context.headroomPercent / 100;
-    const { sorted, quantiles } = evidenceQuantiles(cpu.values);
-    const p995Cpu = quantileSorted(sorted, SIZING_QUANTILE);
+    const { exact, quantiles } = evidenceQuantiles(cpu.values);
+    const p995Cpu = exact[SIZING_QUANTILE];
     const neededVcpu = (current.vcpu * p995Cpu * headroom) / 100;
 
     const memSeries = findSeries(slice.series, 'mem_used_percent', ['Average', 'Maximum']);
     const mem = memSeries ? windowSeries(memSeries, context.now, context.lookbackDays) : undefined;
-    const p995Mem = mem && mem.values.length > 0 ? quantileSorted(sortedCopy(mem.values), SIZING_QUANTILE) : undefined;
+    const p995Mem = mem && mem.values.length > 0 ? exactQuantiles(mem.values)[SIZING_QUANTILE] : undefined;
     const neededMemoryGiB = p995Mem === undefined ? current.memoryGiB : (current.memoryGiB * p995Mem * headroom) / 100;
 
     const best = cheapestRightsizingCandidate(context.prices, {

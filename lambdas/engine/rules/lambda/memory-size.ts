@@ -2,16 +2,15 @@ import type { Rule } from '../rule.js';
 import type { MetricSeries } from '../../types/snapshot.js';
 import { computeKgCo2ePerMonth } from '../../carbon/estimate.js';
 import { HOURS_PER_MONTH } from '../../pricing/price-book.js';
-import { quantileSorted } from '../../stats/index.js';
 import { readConfig } from '../support/read-config.js';
 import { findSeries, windowSeries, type WindowedSeries } from '../support/series-window.js';
-import { evidenceQuantiles, sortedCopy } from '../support/quantiles.js';
+import { evidenceQuantiles, exactQuantiles } from '../support/quantiles.js';
 import { dataConfidence } from '../support/confidence.js';
 import { clampRisk, riskFromProjectedUtilisation } from '../support/performance-risk.js';
 import { excerpt } from '../support/downsample.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
-import { cpuShare, MEMORY_STEPS_MB, projectDurationMs } from './duration-model.js';
+import { cpuShare, MEMORY_STEPS_MB, ONE_VCPU_MEMORY_MB, projectDurationMs } from './duration-model.js';
 
 const RULE_ID = 'lambda/memory-size';
 /** A smaller size is proposed only if it saves ≥ 5 % and ≥ $1/month, and slows the p99 by ≤ 10 %. */
@@ -26,6 +25,9 @@ const MAX_TIMEOUT_SHARE = 0.8;
 /** Without Lambda Insights CPU time we assume fully CPU-bound (the pessimistic case for downsizing). */
 const DEFAULT_CPU_BOUND = 1;
 const CONFIDENCE_FACTOR_WITHOUT_CPU_TIME = 0.7;
+/** Lowering memory without knowing what the function uses: only down to one vCPU's worth, at high risk, half confidence. */
+const RISK_WITHOUT_MEMORY_DATA = 3;
+const CONFIDENCE_FACTOR_WITHOUT_MEMORY_DATA = 0.5;
 
 function sumOf(w: WindowedSeries | undefined): number {
   return w ? w.values.reduce((a, b) => a + b, 0) : 0;
@@ -62,7 +64,9 @@ function windowOf(series: MetricSeries | undefined, now: number, lookbackDays: n
  *
  *   cost(m) = invocations/month × d(m)/1000 s × m/1024 GB × $/GB-s        (requests cost the same at any size)
  *
- * Smaller sizes need measured peak memory × (1 + headroom) to fit; without it only larger sizes are considered.
+ * Smaller sizes need measured peak memory × (1 + headroom) to fit. Without a memory measurement a size above 1,769 MB
+ * may still come down to 1,769 MB (single-threaded code gains nothing above one vCPU), never lower, with performance
+ * risk 3 (the memory in use is unknown) and half the confidence.
  * Proposes the cheapest size saving ≥ 5 % (≥ $1/month) whose p99 grows ≤ 10 % and stays under 80 % of the timeout;
  * otherwise, with measured CPU time, a larger size that cuts p99 ≥ 20 % for ≤ 1 % more cost. Performance risk: max of
  * memory (projected peak memory %, see performance-risk.ts) and duration (growth > 0 → 1, > 5 % → 2; p99 > 80 % of
@@ -84,7 +88,7 @@ export const memorySize: Rule = {
 
     const durationP99Series = slice.series.find((s) => s.metricName === 'Duration' && s.stat === 'p99');
     const p99Window = windowOf(durationP99Series, now, lookbackDays);
-    const p99Ms = p99Window && p99Window.values.length > 0 ? quantileSorted(sortedCopy(p99Window.values), 0.95) : quantileSorted(sortedCopy(durationAvg.values), 0.99);
+    const p99Ms = p99Window && p99Window.values.length > 0 ? exactQuantiles(p99Window.values).p95 : exactQuantiles(durationAvg.values).p99;
     const avgMs = meanDurationMs(durationAvg, invocations);
     const errors = sumOf(windowOf(findSeries(slice.series, 'Errors', ['Sum']), now, lookbackDays));
     const throttles = sumOf(windowOf(findSeries(slice.series, 'Throttles', ['Sum']), now, lookbackDays));
@@ -104,7 +108,8 @@ export const memorySize: Rule = {
 
     const m = config.memoryMb;
     const currentCost = monthlyCost(m, avgMs);
-    const floorMb = maxMemoryUsedMb === undefined ? m : maxMemoryUsedMb * (1 + context.headroomPercent / 100);
+    const floorMb =
+      maxMemoryUsedMb === undefined ? Math.min(m, ONE_VCPU_MEMORY_MB) : maxMemoryUsedMb * (1 + context.headroomPercent / 100);
     const timeoutMs = config.timeoutSec * 1000;
     const options = MEMORY_STEPS_MB.filter((size) => size !== m && size >= floorMb).map((size) => {
       const avg = projectDurationMs(avgMs, m, size, cpuBound);
@@ -128,11 +133,19 @@ export const memorySize: Rule = {
     const choice = cheaper[0] ?? faster[0];
     if (!choice) return [];
 
-    const memoryRisk = maxMemoryUsedMb === undefined ? 0 : riskFromProjectedUtilisation((maxMemoryUsedMb / choice.size) * 100);
+    const loweredBlind = maxMemoryUsedMb === undefined && choice.size < m;
+    const memoryRisk =
+      maxMemoryUsedMb === undefined
+        ? loweredBlind
+          ? RISK_WITHOUT_MEMORY_DATA
+          : 0
+        : riskFromProjectedUtilisation((maxMemoryUsedMb / choice.size) * 100);
     const durationRisk = choice.p99 > timeoutMs * MAX_TIMEOUT_SHARE ? 3 : choice.growth > 0.05 ? 2 : choice.growth > 0 ? 1 : 0;
     const performanceRisk = clampRisk(Math.max(memoryRisk, durationRisk) + (throttles > 0 && choice.growth > 0 ? 1 : 0));
     const confidence = roundTo(
-      dataConfidence(durationAvg.coverage, durationAvg.daysObserved, lookbackDays) * (cpuBoundMeasured ? 1 : CONFIDENCE_FACTOR_WITHOUT_CPU_TIME),
+      dataConfidence(durationAvg.coverage, durationAvg.daysObserved, lookbackDays) *
+        (cpuBoundMeasured ? 1 : CONFIDENCE_FACTOR_WITHOUT_CPU_TIME) *
+        (loweredBlind ? CONFIDENCE_FACTOR_WITHOUT_MEMORY_DATA : 1),
       2,
     );
     // Carbon: a function's allocation is memory plus its vCPU share, busy for the billed seconds of the month.

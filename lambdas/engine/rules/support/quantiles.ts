@@ -1,36 +1,113 @@
-import { quantileSorted } from '../../stats/index.js';
+import { assertNonEmpty } from '../../stats/assert-input.js';
 import { roundTo } from './money.js';
 
-/** The quantile levels reported as evidence, keyed as in Evidence.quantiles. */
-const LEVELS: ReadonlyArray<[string, number]> = [
-  ['p50', 0.5],
-  ['p90', 0.9],
-  ['p95', 0.95],
-  ['p99', 0.99],
-  ['p99.5', 0.995],
-  ['max', 1],
-];
+/** The quantile levels rules use and report as evidence, keyed as in Evidence.quantiles. */
+export const EVIDENCE_LEVELS = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, 'p99.5': 0.995, max: 1 } as const;
+export type EvidenceLevel = keyof typeof EVIDENCE_LEVELS;
 
-let lastInput: readonly number[] | undefined;
-let lastSorted: Float64Array | undefined;
-
-/**
- * An ascending Float64Array copy (the array-like constructor is much faster than Float64Array.from's iterator).
- * Remembers the last input: rules on one resource often sort the same series (CPU for rightsizing and idleness), and
- * windowSeries hands out the series' own array when it is wholly in the window. Callers must not mutate the result.
- */
-export function sortedCopy(values: readonly number[]): Float64Array {
-  if (values === lastInput && lastSorted && lastSorted.length === values.length) return lastSorted;
-  const sorted = new Float64Array(values).sort();
-  lastInput = values;
-  lastSorted = sorted;
-  return sorted;
+function insertionSort(a: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= lo && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }
 
-/** Sorts once and returns the evidence quantiles (type 7, see stats/quantile-sorted.ts) plus the sorted sample. */
-export function evidenceQuantiles(values: readonly number[]): { sorted: Float64Array; quantiles: Record<string, number> } {
-  const sorted = sortedCopy(values);
+/** Hoare partition around the median of three; returns [j, i] with a[lo..j] ≤ pivot ≤ a[i..hi]. */
+function partition(a: Float64Array, lo: number, hi: number): [number, number] {
+  const x = a[lo];
+  const y = a[(lo + hi) >>> 1];
+  const z = a[hi];
+  const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+  let i = lo;
+  let j = hi;
+  while (i <= j) {
+    while (a[i] < pivot) i++;
+    while (a[j] > pivot) j--;
+    if (i <= j) {
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+      i++;
+      j--;
+    }
+  }
+  return [j, i];
+}
+
+/** Quickselect: afterwards a[k] is the k-th smallest of a[lo..hi], smaller ones left of it, larger right. */
+function select(a: Float64Array, lo: number, hi: number, k: number): void {
+  while (hi - lo > 16) {
+    const [j, i] = partition(a, lo, hi);
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+  insertionSort(a, lo, hi);
+}
+
+function sortRange(a: Float64Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const [j, i] = partition(a, lo, hi);
+    if (j - lo < hi - i) {
+      sortRange(a, lo, j);
+      lo = i;
+    } else {
+      sortRange(a, i, hi);
+      hi = j;
+    }
+  }
+  insertionSort(a, lo, hi);
+}
+
+let lastInput: readonly number[] | undefined;
+let lastResult: Record<EvidenceLevel, number> | undefined;
+
+/**
+ * The evidence quantiles of a sample (type 7, the same definition as stats/quantile.ts:
+ * `h = (n − 1)·q`, `Q = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)`), unrounded, without sorting the whole sample:
+ * one quickselect splits off the top 10 % (sorted: p90 … max read from it), a second places the median's two order
+ * statistics. ≈ 2× faster than a full sort of a 14-day 5-minute series, which is the engine's hot path.
+ * Remembers the last input (rules on one resource often ask about the same series). Throws on an empty sample.
+ *
+ * Example: `exactQuantiles([1, 2, 3, 4]).p50 === 2.5`, `.max === 4`.
+ */
+export function exactQuantiles(values: readonly number[]): Record<EvidenceLevel, number> {
+  if (values === lastInput && lastResult) return lastResult;
+  assertNonEmpty(values, 'quantile');
+  const n = values.length;
+  const a = new Float64Array(values);
+  const top = Math.floor((n - 1) * 0.9);
+  select(a, 0, n - 1, top);
+  sortRange(a, top, n - 1);
+  const mid = Math.floor((n - 1) * 0.5);
+  if (mid < top) select(a, 0, top - 1, mid);
+  // The order statistic after the median: the smallest element right of it.
+  let afterMid = a[Math.min(mid + 1, n - 1)];
+  if (mid + 1 < top) for (let i = mid + 1; i < top; i++) if (a[i] < afterMid) afterMid = a[i];
+  const at = (q: number): number => {
+    const h = (n - 1) * q;
+    const lower = Math.floor(h);
+    const upper = Math.min(lower + 1, n - 1);
+    const lo = a[lower];
+    const hi = lower === mid && upper !== lower ? afterMid : a[upper];
+    return lo + (h - lower) * (hi - lo);
+  };
+  const result = {} as Record<EvidenceLevel, number>;
+  for (const [key, q] of Object.entries(EVIDENCE_LEVELS) as Array<[EvidenceLevel, number]>) result[key] = at(q);
+  lastInput = values;
+  lastResult = result;
+  return result;
+}
+
+/** exactQuantiles rounded to 3 decimals, as Evidence.quantiles. */
+export function evidenceQuantiles(values: readonly number[]): { exact: Record<EvidenceLevel, number>; quantiles: Record<string, number> } {
+  const exact = exactQuantiles(values);
   const quantiles: Record<string, number> = {};
-  for (const [key, q] of LEVELS) quantiles[key] = roundTo(quantileSorted(sorted, q));
-  return { sorted, quantiles };
+  for (const key of Object.keys(exact) as EvidenceLevel[]) quantiles[key] = roundTo(exact[key]);
+  return { exact, quantiles };
 }

@@ -58,9 +58,20 @@ describe('lambda/memory-size', () => {
     expect(finding.evidence.statistics.projectedP99DurationMs as number).toBeLessThan(1200);
   });
 
-  it('does not shrink memory without a memory measurement', () => {
+  it('does not shrink memory below one vCPU (1,769 MB) without a memory measurement', () => {
     const res = fn();
     expect(memorySize.evaluate(slice(res, metrics(res.arn, 200)), context())).toEqual([]);
+  });
+
+  it('brings a 3,008 MB function down to 1,769 MB without a memory measurement, at high risk and half confidence', () => {
+    const res = fn({ memoryMb: 3008 });
+    const [finding] = memorySize.evaluate(slice(res, metrics(res.arn, 200)), context());
+    expect(finding.proposed).toEqual({ memoryMb: 1769 });
+    expect(finding.performanceRisk).toBe(3);
+    expect(finding.confidence).toBeCloseTo(1 * 0.7 * 0.5, 2);
+    // Duration is unchanged above one vCPU in the model, so the saving is the memory ratio.
+    expect(finding.monthlySavingsUsd).toBeCloseTo((finding.evidence.statistics.currentMonthlyComputeUsd as number) * (1 - 1769 / 3008), 0);
+    expect(finding.evidence.statistics.memoryUsedKnown).toBe(false);
   });
 
   it('returns nothing without Duration or Invocations data', () => {

@@ -1,0 +1,113 @@
+import {
+  ComputeOptimizerClient,
+  GetEBSVolumeRecommendationsCommand,
+  GetEC2InstanceRecommendationsCommand,
+  GetLambdaFunctionRecommendationsCommand,
+  OptInRequiredException,
+} from '@aws-sdk/client-compute-optimizer';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
+import { collectRecommendations } from '../../../lambdas/collectors/compute-optimizer/collect-recommendations.js';
+import { ACCOUNT, testContext } from '../helpers/context.js';
+
+const co = mockClient(ComputeOptimizerClient);
+afterEach(() => co.reset());
+
+const instanceArn = (id: string, region = 'us-east-1') => `arn:aws:ec2:${region}:${ACCOUNT}:instance/${id}`;
+
+describe('collectRecommendations', () => {
+  it('pages EC2 recommendations with nextToken and normalises savings and performance risk', async () => {
+    co.on(GetEC2InstanceRecommendationsCommand, { nextToken: undefined })
+      .resolves({
+        instanceRecommendations: [
+          {
+            instanceArn: instanceArn('i-1'),
+            accountId: ACCOUNT,
+            currentInstanceType: 'm5a.xlarge',
+            finding: 'Overprovisioned',
+            findingReasonCodes: ['CPUOverprovisioned'],
+            recommendationOptions: [
+              { instanceType: 'm6g.large', rank: 2, performanceRisk: 2, savingsOpportunity: { estimatedMonthlySavings: { currency: 'USD', value: 50.1 } } },
+              { instanceType: 'r5a.large', rank: 1, performanceRisk: 1, savingsOpportunity: { estimatedMonthlySavings: { currency: 'USD', value: 43.07 } } },
+            ],
+          },
+        ],
+        nextToken: 'n2',
+      })
+      .on(GetEC2InstanceRecommendationsCommand, { nextToken: 'n2' })
+      .resolves({ instanceRecommendations: [{ instanceArn: instanceArn('i-2'), currentInstanceType: 't3.medium', finding: 'Optimized', recommendationOptions: [] }] });
+    co.on(GetEBSVolumeRecommendationsCommand).resolves({ volumeRecommendations: [] });
+    co.on(GetLambdaFunctionRecommendationsCommand).resolves({ lambdaFunctionRecommendations: [] });
+    const context = testContext(createAwsPortsFor());
+
+    const report = await collectRecommendations(context);
+
+    expect(co.commandCalls(GetEC2InstanceRecommendationsCommand)).toHaveLength(2);
+    expect(co.commandCalls(GetEC2InstanceRecommendationsCommand)[0].args[0].input).toMatchObject({ accountIds: [ACCOUNT] });
+    expect(await context.store.getRecommendations(instanceArn('i-1'))).toEqual([
+      {
+        source: 'compute-optimizer',
+        resourceArn: instanceArn('i-1'),
+        finding: 'Overprovisioned',
+        current: { instanceType: 'm5a.xlarge', findingReasonCodes: ['CPUOverprovisioned'] },
+        options: [
+          { proposed: { instanceType: 'r5a.large' }, monthlySavingsUsd: 43.07, performanceRisk: 1 },
+          { proposed: { instanceType: 'm6g.large' }, monthlySavingsUsd: 50.1, performanceRisk: 2 },
+        ],
+      },
+    ]);
+    expect(report.itemsWritten.recommendations).toBe(2);
+  });
+
+  it('strips the version qualifier from Lambda recommendations and maps gp2 volume options', async () => {
+    co.on(GetEC2InstanceRecommendationsCommand).resolves({ instanceRecommendations: [] });
+    co.on(GetEBSVolumeRecommendationsCommand).resolves({
+      volumeRecommendations: [
+        {
+          volumeArn: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-1`,
+          finding: 'NotOptimized',
+          currentConfiguration: { volumeType: 'gp2', volumeSize: 100, volumeBaselineIOPS: 300 },
+          volumeRecommendationOptions: [{ configuration: { volumeType: 'gp3', volumeSize: 100, volumeBaselineIOPS: 3000 }, performanceRisk: 0, rank: 1, savingsOpportunity: { estimatedMonthlySavings: { value: 2 } } }],
+        },
+      ],
+    });
+    co.on(GetLambdaFunctionRecommendationsCommand).resolves({
+      lambdaFunctionRecommendations: [
+        {
+          functionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:resize:$LATEST`,
+          currentMemorySize: 1024,
+          finding: 'NotOptimized',
+          currentPerformanceRisk: 'Low',
+          memorySizeRecommendationOptions: [{ rank: 1, memorySize: 848, savingsOpportunity: { estimatedMonthlySavings: { value: 0.0121 } } }],
+        },
+      ],
+    });
+    const context = testContext(createAwsPortsFor());
+
+    await collectRecommendations(context);
+
+    expect(await context.store.getRecommendations(`arn:aws:lambda:us-east-1:${ACCOUNT}:function:resize`)).toEqual([
+      expect.objectContaining({ options: [{ proposed: { memoryMb: 848 }, monthlySavingsUsd: 0.0121, performanceRisk: 1 }] }),
+    ]);
+    expect(await context.store.getRecommendations(`arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-1`)).toEqual([
+      expect.objectContaining({ current: expect.objectContaining({ volumeType: 'gp2', sizeGiB: 100 }), options: [expect.objectContaining({ proposed: expect.objectContaining({ volumeType: 'gp3' }) })] }),
+    ]);
+  });
+
+  it('records OptInRequiredException for a region that is not opted in and collects the other region', async () => {
+    co.on(GetEC2InstanceRecommendationsCommand).callsFake(async () => {
+      const region = await co.send.thisValues.at(-1)?.config.region();
+      if (region === 'eu-west-1') throw new OptInRequiredException({ message: 'The account is not opted in.', $metadata: { httpStatusCode: 400 } });
+      return { instanceRecommendations: [{ instanceArn: instanceArn('i-9'), finding: 'Optimized', recommendationOptions: [] }] };
+    });
+    co.on(GetEBSVolumeRecommendationsCommand).resolves({});
+    co.on(GetLambdaFunctionRecommendationsCommand).resolves({});
+    const context = testContext(createAwsPortsFor(), { regions: ['eu-west-1', 'us-east-1'] });
+
+    const report = await collectRecommendations(context);
+
+    expect(report.issues).toEqual([{ source: 'compute-optimizer', account: ACCOUNT, region: 'eu-west-1', code: 'OptInRequiredException', message: 'The account is not opted in.' }]);
+    expect(await context.store.getRecommendations(instanceArn('i-9'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,105 @@
+import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
+import { collectCosts } from '../../../lambdas/collectors/cost-explorer/collect-costs.js';
+import { CostExplorerShapeError, parseAmount } from '../../../lambdas/collectors/cost-explorer/parse-amount.js';
+import { loadFixture } from '../helpers/fixtures.js';
+import { ACCOUNT, testContext } from '../helpers/context.js';
+
+const ce = mockClient(CostExplorerClient);
+afterEach(() => ce.reset());
+
+const group = (service: string, amount: string) => ({ Keys: [service, ACCOUNT], Metrics: { UnblendedCost: { Amount: amount, Unit: 'USD' } } });
+
+function mockForecast(): void {
+  ce.on(GetCostForecastCommand).resolves({
+    Total: { Amount: '3000.5', Unit: 'USD' },
+    ForecastResultsByTime: [
+      { TimePeriod: { Start: '2026-11-29', End: '2026-11-30' }, MeanValue: '100', PredictionIntervalLowerBound: '90', PredictionIntervalUpperBound: '110' },
+      { TimePeriod: { Start: '2026-11-30', End: '2026-12-01' }, MeanValue: '100', PredictionIntervalLowerBound: '91', PredictionIntervalUpperBound: '112.5' },
+    ],
+  });
+}
+
+describe('collectCosts', () => {
+  it('pages GetCostAndUsage with NextPageToken and parses string amounts into daily costs by service', async () => {
+    ce.on(GetCostAndUsageCommand, { NextPageToken: undefined })
+      .resolves({
+        ResultsByTime: [{ TimePeriod: { Start: '2026-08-31', End: '2026-09-01' }, Groups: [group('AWS Lambda', '12.3400000000'), group('Amazon DynamoDB', '0.0000001')], Total: {} }],
+        NextPageToken: 'p2',
+      })
+      .on(GetCostAndUsageCommand, { NextPageToken: 'p2' })
+      .resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-09-01', End: '2026-09-02' }, Groups: [group('AWS Lambda', '13')], Total: {} }] });
+    mockForecast();
+    const context = testContext(createAwsPortsFor());
+
+    const report = await collectCosts(context);
+
+    expect(await context.store.listCosts()).toEqual(
+      expect.arrayContaining([
+        { date: '2026-08-31', account: ACCOUNT, service: 'AWS Lambda', amountUsd: 12.34 },
+        { date: '2026-08-31', account: ACCOUNT, service: 'Amazon DynamoDB', amountUsd: 1e-7 },
+        { date: '2026-09-01', account: ACCOUNT, service: 'AWS Lambda', amountUsd: 13 },
+      ]),
+    );
+    expect(report.calls).toEqual({ 'ce:GetCostAndUsage': 2, 'ce:GetCostForecast': 1 });
+    const request = ce.commandCalls(GetCostAndUsageCommand)[0].args[0].input;
+    expect(request).toMatchObject({
+      TimePeriod: { Start: '2026-08-31', End: '2026-11-29' },
+      Granularity: 'DAILY',
+      Metrics: ['UnblendedCost'],
+      GroupBy: [
+        { Type: 'DIMENSION', Key: 'SERVICE' },
+        { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
+      ],
+      Filter: { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [ACCOUNT] } },
+    });
+  });
+
+  it("stores Cost Explorer's 30-day forecast with its summed 80 % bounds", async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [] });
+    mockForecast();
+    const context = testContext(createAwsPortsFor());
+
+    await collectCosts(context);
+
+    expect(await context.store.getCostForecast()).toEqual({ start: '2026-11-29', end: '2026-12-29', meanUsd: 3000.5, lowerUsd: 181, upperUsd: 222.5 });
+    expect(ce.commandCalls(GetCostForecastCommand)[0].args[0].input).toMatchObject({ Metric: 'UNBLENDED_COST', PredictionIntervalLevel: 80, TimePeriod: { Start: '2026-11-29', End: '2026-12-29' } });
+  });
+
+  it('records an unavailable forecast as an issue and keeps the daily costs', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [group('AWS Lambda', '1.5')] }] });
+    ce.on(GetCostForecastCommand).rejects(Object.assign(new Error('Insufficient amount of historical data'), { name: 'DataUnavailableException', $fault: 'client', $metadata: {} }));
+    const context = testContext(createAwsPortsFor());
+
+    const report = await collectCosts(context);
+
+    expect(report.issues).toEqual([{ source: 'cost-explorer', account: ACCOUNT, code: 'DataUnavailableException', message: 'Insufficient amount of historical data' }]);
+    expect(await context.store.listCosts()).toHaveLength(1);
+  });
+
+  it('fails with a clear error when an amount is not a decimal string', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [group('AWS Lambda', 'n/a')] }] });
+    mockForecast();
+
+    await expect(collectCosts(testContext(createAwsPortsFor()))).rejects.toThrow(/UnblendedCost of AWS Lambda on 2026-11-01: .*decimal number.*"n\/a"/);
+  });
+});
+
+describe('parseAmount', () => {
+  it('parses every amount of the official GetCostAndUsage example (strings, not numbers)', () => {
+    const example = loadFixture<{ ResultsByTime: { Groups: { Metrics: Record<string, { Amount: string }> }[] }[] }>('ce.GetCostAndUsage.1.json');
+    const amounts = example.ResultsByTime.flatMap((r) => r.Groups.flatMap((g) => Object.values(g.Metrics).map((m) => m.Amount)));
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const amount of amounts) expect(typeof amount).toBe('string');
+    expect(parseAmount('40.3543773134', 'x')).toBeCloseTo(40.3543773134, 10);
+    expect(amounts.map((a) => parseAmount(a, 'example')).every(Number.isFinite)).toBe(true);
+  });
+
+  it('rejects numbers, empty strings and missing amounts', () => {
+    expect(() => parseAmount(undefined, 'Total')).toThrow(CostExplorerShapeError);
+    expect(() => parseAmount('', 'Total')).toThrow(/Total/);
+    expect(() => parseAmount(12 as unknown as string, 'Total')).toThrow(/string/);
+  });
+});

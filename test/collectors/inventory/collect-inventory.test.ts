@@ -1,0 +1,161 @@
+import { DescribeInstancesCommand, DescribeVolumesCommand, EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
+import { collectInventory } from '../../../lambdas/collectors/inventory/collect-inventory.js';
+import { ACCOUNT, testContext } from '../helpers/context.js';
+
+const ec2 = mockClient(EC2Client);
+const lambda = mockClient(LambdaClient);
+afterEach(() => {
+  ec2.reset();
+  lambda.reset();
+});
+
+/** A DescribeInstances instance in the documented response shape. */
+function instance(id: string, overrides: Partial<Instance> = {}): Instance {
+  return {
+    InstanceId: id,
+    InstanceType: 'm5.xlarge',
+    State: { Code: 16, Name: 'running' },
+    LaunchTime: new Date('2026-01-15T08:30:00Z'),
+    Platform: undefined,
+    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeId: `vol-${id.slice(2)}`, Status: 'attached' } }],
+    Tags: [
+      { Key: 'Name', Value: `web-${id.slice(-1)}` },
+      { Key: 'team', Value: 'checkout' },
+      { Key: 'aws:autoscaling:groupName', Value: 'web-asg' },
+    ],
+    ...overrides,
+  };
+}
+
+function mockEmptyLambda(): void {
+  lambda.on(ListFunctionsCommand).resolves({ Functions: [] });
+}
+
+describe('collectInventory', () => {
+  it('pages DescribeInstances with NextToken and normalises instances with tags and ARNs', async () => {
+    ec2
+      .on(DescribeInstancesCommand, { NextToken: undefined })
+      .resolves({ Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0aaaaaaaaaaaaaaa1')] }], NextToken: 'tok-2' })
+      .on(DescribeInstancesCommand, { NextToken: 'tok-2' })
+      .resolves({ Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0aaaaaaaaaaaaaaa2', { Platform: 'windows' as Instance['Platform'], State: { Code: 80, Name: 'stopped' } })] }] });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
+    mockEmptyLambda();
+    const context = testContext(createAwsPortsFor());
+
+    const report = await collectInventory(context);
+
+    expect(ec2.commandCalls(DescribeInstancesCommand)).toHaveLength(2);
+    expect(ec2.commandCalls(DescribeInstancesCommand)[0].args[0].input).toMatchObject({ MaxResults: 1000 });
+    const resources = await context.store.listResources();
+    expect(resources).toHaveLength(2);
+    const first = resources.find((r) => r.name === 'web-1');
+    expect(first).toMatchObject({
+      arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0aaaaaaaaaaaaaaa1`,
+      type: 'ec2:instance',
+      account: ACCOUNT,
+      region: 'us-east-1',
+      tags: { team: 'checkout', Name: 'web-1' },
+      config: { instanceType: 'm5.xlarge', state: 'running', platform: 'linux', launchTime: '2026-01-15T08:30:00.000Z', autoScalingGroup: 'web-asg', volumeIds: ['vol-0aaaaaaaaaaaaaaa1'] },
+    });
+    expect(resources.find((r) => r.name === 'web-2')?.config).toMatchObject({ state: 'stopped', platform: 'windows' });
+    expect(report.calls['ec2:DescribeInstances']).toBe(2);
+    expect(report.itemsWritten.resources).toBe(2);
+  });
+
+  it('normalises EBS volumes, attached and unattached', async () => {
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
+    ec2.on(DescribeVolumesCommand).resolves({
+      Volumes: [
+        { VolumeId: 'vol-1', VolumeType: 'gp2', Size: 100, Iops: 300, State: 'in-use', Attachments: [{ InstanceId: 'i-1', State: 'attached' }], CreateTime: new Date('2025-02-01T00:00:00Z') },
+        { VolumeId: 'vol-2', VolumeType: 'gp3', Size: 500, Iops: 3000, Throughput: 125, State: 'available', Attachments: [], Tags: [{ Key: 'Name', Value: 'old-data' }] },
+      ],
+    });
+    mockEmptyLambda();
+    const context = testContext(createAwsPortsFor());
+
+    await collectInventory(context);
+
+    const volumes = (await context.store.listResources()).filter((r) => r.type === 'ebs:volume');
+    expect(volumes.find((v) => v.name === 'vol-1')).toMatchObject({
+      arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-1`,
+      config: { volumeType: 'gp2', sizeGiB: 100, iops: 300, state: 'in-use', attachedInstanceId: 'i-1', createTime: '2025-02-01T00:00:00.000Z' },
+    });
+    expect(volumes.find((v) => v.name === 'old-data')?.config).toMatchObject({ volumeType: 'gp3', state: 'available', throughputMiBps: 125 });
+  });
+
+  it('pages ListFunctions with Marker/NextMarker, fetches tags per function and keys on the unqualified ARN', async () => {
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
+    const fn = (name: string, extra = {}) => ({
+      FunctionName: name,
+      FunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`,
+      Runtime: 'nodejs20.x' as const,
+      MemorySize: 1024,
+      Timeout: 30,
+      Architectures: ['arm64' as const],
+      ...extra,
+    });
+    lambda
+      .on(ListFunctionsCommand, { Marker: undefined })
+      .resolves({ Functions: [fn('api-a')], NextMarker: 'm-2' })
+      .on(ListFunctionsCommand, { Marker: 'm-2' })
+      .resolves({ Functions: [fn('api-b', { Runtime: undefined, PackageType: 'Image', Architectures: undefined })] });
+    lambda.on(ListTagsCommand).callsFake((input: { Resource: string }) => ({ Tags: { team: input.Resource.endsWith('api-a') ? 'mobile' : 'data' } }));
+    const context = testContext(createAwsPortsFor());
+
+    const report = await collectInventory(context);
+
+    expect(lambda.commandCalls(ListFunctionsCommand).map((c) => c.args[0].input)).toEqual([
+      { MaxItems: 50, Marker: undefined },
+      { MaxItems: 50, Marker: 'm-2' },
+    ]);
+    const functions = await context.store.listResources();
+    expect(functions.find((f) => f.name === 'api-a')).toMatchObject({
+      arn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:api-a`,
+      type: 'lambda:function',
+      tags: { team: 'mobile' },
+      config: { memoryMb: 1024, timeoutSec: 30, architecture: 'arm64', runtime: 'nodejs20.x' },
+    });
+    expect(functions.find((f) => f.name === 'api-b')?.config).toMatchObject({ architecture: 'x86_64', runtime: 'image' });
+    expect(report.calls['lambda:ListTags']).toBe(2);
+  });
+
+  it('records a denied region as an issue and carries on with the next region', async () => {
+    ec2.on(DescribeInstancesCommand).callsFake(async () => {
+      // Denied in eu-west-1 by an SCP; us-east-1 answers.
+      const region = await ec2.send.thisValues.at(-1)?.config.region();
+      if (region === 'eu-west-1') throw Object.assign(new Error('You are not authorized to perform this operation.'), { name: 'UnauthorizedOperation', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+      return { Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0bbbbbbbbbbbbbbb1')] }] };
+    });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
+    mockEmptyLambda();
+    const context = testContext(createAwsPortsFor(), { regions: ['eu-west-1', 'us-east-1'] });
+
+    const report = await collectInventory(context);
+
+    expect(report.issues).toEqual([
+      { source: 'inventory', account: ACCOUNT, region: 'eu-west-1', code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' },
+    ]);
+    expect((await context.store.listResources()).map((r) => r.region)).toEqual(['us-east-1']);
+    expect(await context.store.listIssues()).toHaveLength(1);
+  });
+
+  it('skips an item the engine cannot use and says why, keeping the rest', async () => {
+    ec2.on(DescribeInstancesCommand).resolves({
+      Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0ccccccccccccccc1'), instance('i-0ccccccccccccccc2', { State: { Code: 99, Name: 'hibernating' as never } })] }],
+    });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
+    mockEmptyLambda();
+    const context = testContext(createAwsPortsFor());
+
+    const report = await collectInventory(context);
+
+    expect(report.itemsWritten.resources).toBe(1);
+    expect(report.issues[0]).toMatchObject({ code: 'UnsupportedResourceShape' });
+    expect(report.issues[0].message).toMatch(/i-0ccccccccccccccc2.*state/);
+  });
+});
