@@ -68,8 +68,10 @@ export const deployConfigSchema = z.strictObject({
       channel: z.string().min(1, 'expected a Slack channel name or id').default('#headroom'),
       /** Owner tag value -> channel, for per-team digests. */
       teamChannels: z.record(z.string(), z.string().min(1, 'expected a Slack channel name or id')).default({}),
-      /** Slack user or group ids allowed to approve actions; empty means nobody can approve. */
+      /** Slack user or group ids allowed to approve actions of performance risk 0–2; empty means nobody. */
       approverIds: listOf(slackId).default([]),
+      /** Slack user or group ids allowed to approve any action, including performance risk 3–4. */
+      highRiskApproverIds: listOf(slackId).default([]),
       /** Existing Secrets Manager secret name holding {botToken, signingSecret}; unset creates one. */
       secretName: z.string().min(1, 'expected a secret name').optional(),
     })
@@ -91,7 +93,7 @@ export const deployConfigSchema = z.strictObject({
     .number('expected a number of days')
     .int('expected a whole number of days')
     .min(1, 'expected a number ≥ 1')
-    .max(455, 'expected a number ≤ 455 (CloudWatch keeps hourly data 455 days)')
+    .max(400, 'expected a number ≤ 400')
     .default(14),
   /** Resources per Map iteration of the analysis. */
   batchSize: z.number('expected a number').int('expected a whole number').min(1, 'expected a number ≥ 1').max(1000, 'expected a number ≤ 1000').default(100),
@@ -109,7 +111,8 @@ export const deployConfigSchema = z.strictObject({
     .string()
     .regex(/^[^=\s][^=]{0,127}=[^=]{0,256}$/, 'expected key=value, e.g. headroom:managed=true')
     .optional(),
-  reportUrl: z.url('expected a URL').optional(),
+  /** Link to the full report in Slack and email; `{runId}` is replaced by the run id. */
+  reportUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   logRetentionDays: z
     .number('expected a number of days')
     .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {

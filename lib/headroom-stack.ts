@@ -65,14 +65,17 @@ export class HeadroomStack extends Stack {
     const forecast = make('forecast', 1769, Duration.minutes(5), workflowEnv);
     const prioritise = make('prioritise', 1024, Duration.minutes(2), workflowEnv);
     const persistRun = make('persist-run', 512, Duration.minutes(1), workflowEnv);
-    const slackEnv = {
+    const reportUrl: Record<string, string> = config.reportUrl === undefined ? {} : { REPORT_URL: config.reportUrl };
+    const slackEnv: Record<string, string> = {
       SLACK_SECRET_ARN: slackSecret.secretArn,
       SLACK_CHANNEL: config.slack.channel,
-      ...(config.reportUrl === undefined ? {} : { REPORT_URL: config.reportUrl }),
+      ...reportUrl,
       ...(Object.keys(config.slack.teamChannels).length === 0 ? {} : { SLACK_TEAM_CHANNELS: JSON.stringify(config.slack.teamChannels) }),
     };
-    const notifySlack = make('notify-slack', 512, Duration.minutes(1), slackEnv);
+    // Approve buttons are offered only for actions an enabled executor can apply.
+    const notifySlack = make('notify-slack', 512, Duration.minutes(1), { ...slackEnv, ENABLED_EXECUTORS: config.enabledExecutors.join(',') });
     const notifyEmail = make('notify-email', 512, Duration.minutes(1), {
+      ...reportUrl,
       // Empty when email is not configured: the handler then reports email delivery as disabled.
       SENDER_EMAIL: config.email.sender ?? '',
       RECIPIENT_EMAILS: config.email.recipients.join(','),
@@ -100,6 +103,7 @@ export class HeadroomStack extends Stack {
       slackSecret,
       applyStateMachine: this.applyStateMachine,
       approverIds: config.slack.approverIds,
+      highRiskApproverIds: config.slack.highRiskApproverIds,
     });
 
     analysisSchedule(this, 'AnalysisSchedule', this.analysisStateMachine, config.schedules.analysisAt, config.schedules.timeZone);

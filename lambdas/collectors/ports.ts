@@ -13,6 +13,15 @@ import type {
   GetCostForecastCommandInput,
   GetCostForecastCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
+import type { DescribeLogGroupsCommandInput, DescribeLogGroupsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
+import type {
+  DescribeTableCommandInput,
+  DescribeTableCommandOutput,
+  ListTablesCommandInput,
+  ListTablesCommandOutput,
+  ListTagsOfResourceCommandInput,
+  ListTagsOfResourceCommandOutput,
+} from '@aws-sdk/client-dynamodb';
 import type {
   DescribeInstancesCommandInput,
   DescribeInstancesCommandOutput,
@@ -25,6 +34,7 @@ import type {
   ListTagsCommandInput,
   ListTagsCommandOutput,
 } from '@aws-sdk/client-lambda';
+import type { DescribeDBInstancesCommandInput, DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
 
 /**
  * Ports at the SDK-command level: one method per AWS API call, with the SDK's own input and output
@@ -55,6 +65,11 @@ export interface InventoryPort {
   listFunctions(input: ListFunctionsCommandInput): Promise<ListFunctionsCommandOutput>;
   /** Lambda's ListFunctions carries no tags; ListTags fetches them per function (a free API). */
   listLambdaTags(input: ListTagsCommandInput): Promise<ListTagsCommandOutput>;
+  describeDBInstances(input: DescribeDBInstancesCommandInput): Promise<DescribeDBInstancesCommandOutput>;
+  listTables(input: ListTablesCommandInput): Promise<ListTablesCommandOutput>;
+  describeTable(input: DescribeTableCommandInput): Promise<DescribeTableCommandOutput>;
+  listTagsOfResource(input: ListTagsOfResourceCommandInput): Promise<ListTagsOfResourceCommandOutput>;
+  describeLogGroups(input: DescribeLogGroupsCommandInput): Promise<DescribeLogGroupsCommandOutput>;
 }
 
 /**

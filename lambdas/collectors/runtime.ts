@@ -117,7 +117,17 @@ function memberRoleUnavailable(account: string, roleName: string | undefined): C
     throw Object.assign(new Error(message), { name: 'MemberRoleUnavailable', $fault: 'client' as const, $metadata: {} });
   };
   return {
-    inventory: { describeInstances: fail, describeVolumes: fail, listFunctions: fail, listLambdaTags: fail },
+    inventory: {
+      describeInstances: fail,
+      describeVolumes: fail,
+      listFunctions: fail,
+      listLambdaTags: fail,
+      describeDBInstances: fail,
+      listTables: fail,
+      describeTable: fail,
+      listTagsOfResource: fail,
+      describeLogGroups: fail,
+    },
     cloudwatch: { getMetricData: fail },
     costExplorer: { getCostAndUsage: fail, getCostForecast: fail },
     computeOptimizer: { getEC2InstanceRecommendations: fail, getEBSVolumeRecommendations: fail, getLambdaFunctionRecommendations: fail },

@@ -27,12 +27,17 @@ export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'r
  * The apply state machine (contracts.md). Input `{ runId, actionId, approvedBy }`; every task receives the
  * whole state and its return value lands at its own path:
  *
- *   Precheck($.precheck) ─ok─► RollbackPoint($.rollbackPoint) ► Apply($.apply) ► Bake(Wait) ► Validate($.validation)
- *      └─not ok─► skipped                               error ─┘──────────────────── error ─┤ regressed ─┤
- *                                                                      Rollback($.rollback) ◄┘────────────┘
- *   Validate not regressed ► applied;  Rollback ► rolled-back;  Precheck/RollbackPoint error ► failed;
- *   Rollback error ► rollback-failed.  Every path sets `$.outcome` and ends in NotifyOutcome($.notification);
- *   `failed` and `rollback-failed` then end in Fail so the execution shows red, the others Succeed.
+ *   Precheck ($.precheck) → PrecheckPassed? → RollbackPoint ($.rollbackPoint) → Apply ($.apply) → Bake (Wait)
+ *   → Validate ($.validation) → Regressed? → OutcomeApplied
+ *
+ * - precheck not ok (or no verdict)             → OutcomeSkipped
+ * - Apply or Validate errors, regression, or no verdict → Rollback ($.rollback) → OutcomeRolledBack
+ * - Precheck or RollbackPoint errors (nothing changed)  → OutcomeFailed
+ * - Rollback errors (the resource may stay changed)     → OutcomeRollbackFailed
+ *
+ * Every Outcome* Pass sets `$.outcome` (APPLY_OUTCOMES) and goes to NotifyOutcome ($.notification); then
+ * `failed` and `rollback-failed` end in Fail (Error Headroom.ApplyFailed, Cause from `$.error`) so the execution
+ * shows red, the others in Succeed. Caught errors are kept at `$.error`.
  */
 export class ApplyWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;

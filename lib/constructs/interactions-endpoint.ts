@@ -11,7 +11,10 @@ export interface InteractionsEndpointProps {
   table: dynamodb.ITableV2;
   slackSecret: secretsmanager.ISecret;
   applyStateMachine: sfn.IStateMachine;
+  /** May approve actions of performance risk 0–2. */
   approverIds: readonly string[];
+  /** May approve any action, including performance risk 3–4. */
+  highRiskApproverIds: readonly string[];
 }
 
 /**
@@ -28,6 +31,7 @@ export class InteractionsEndpoint extends Construct {
       SLACK_SECRET_ARN: props.slackSecret.secretArn,
       APPLY_STATE_MACHINE_ARN: props.applyStateMachine.stateMachineArn,
       APPROVER_IDS: props.approverIds.join(','),
+      HIGH_RISK_APPROVER_IDS: props.highRiskApproverIds.join(','),
     });
     props.table.grantReadWriteData(fn);
     props.slackSecret.grantRead(fn);

@@ -26,7 +26,8 @@ export function collectorSchedule(scope: Construct, id: string, fn: IFunction, e
     schedule: scheduler.ScheduleExpression.rate(Duration.hours(everyHours)),
     target: new targets.LambdaInvoke(fn, {
       role,
-      input: scheduler.ScheduleTargetInput.fromObject({ trigger: 'schedule' }),
+      // The collectors' event: {} uses the configured accounts and regions.
+      input: scheduler.ScheduleTargetInput.fromObject({}),
       retryAttempts: 2,
       maxEventAge: Duration.hours(1),
     }),

@@ -9,12 +9,19 @@ const synth = synthesise({
   regions: ['eu-west-1', 'us-east-1'],
   memberRoleName: 'HeadroomReadOnly',
   email: { sender: 'headroom@example.com', recipients: ['ops@example.com', 'finops@example.com'] },
-  slack: { channel: '#finops', approverIds: ['U012AB3CD'] },
+  slack: { channel: '#finops', approverIds: ['U012AB3CD'], highRiskApproverIds: ['S0614TZR7'] },
+  enabledExecutors: ['ebs-gp2-to-gp3', 'lambda-memory'],
+  reportUrl: 'https://reports.example.com/runs/{runId}',
   schedules: { cloudwatchEveryHours: 3, analysisAt: '07:30', timeZone: 'Europe/Paris' },
   bakeMinutes: 90,
   tagScope: 'headroom:managed=true',
 });
-afterAll(() => synth.cleanup());
+// A second stack with defaults except the table's removal settings.
+const plain = synthesise({ table: { deletionProtection: false, removalPolicy: 'destroy' } });
+afterAll(() => {
+  synth.cleanup();
+  plain.cleanup();
+});
 const { template, json, stack } = synth;
 
 function functionProps(role: keyof typeof HANDLERS): Record<string, unknown> {
@@ -47,15 +54,10 @@ describe('table', () => {
   });
 
   it('follows the configuration for deletion protection and removal', () => {
-    const other = synthesise({ table: { deletionProtection: false, removalPolicy: 'destroy' } });
-    try {
-      other.template.hasResource('AWS::DynamoDB::GlobalTable', {
-        DeletionPolicy: 'Delete',
-        Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] }),
-      });
-    } finally {
-      other.cleanup();
-    }
+    plain.template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] }),
+    });
   });
 });
 
@@ -80,6 +82,12 @@ describe('functions', () => {
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
+  it('leaves email empty (disabled) when no sender is configured', () => {
+    const variables = (plain.json.Resources[HANDLERS['notify-email'].logicalId].Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables).toMatchObject({ SENDER_EMAIL: '', RECIPIENT_EMAILS: '' });
+    expect(JSON.stringify(plain.json)).not.toContain('ses:SendEmail');
+  });
+
   it('passes the configuration to collectors, workflow, notify, interactions and apply functions', () => {
     const env = (role: keyof typeof HANDLERS) => (functionProps(role).Environment as { Variables: Record<string, unknown> }).Variables;
     expect(env('collect-cloudwatch')).toMatchObject({
@@ -89,10 +97,24 @@ describe('functions', () => {
       LOOKBACK_DAYS: '14',
     });
     expect(env('plan')).toMatchObject({ HEADROOM_PERCENT: '20', LOOKBACK_DAYS: '14', BATCH_SIZE: '100' });
-    expect(env('notify-slack')).toMatchObject({ SLACK_CHANNEL: '#finops', SLACK_SECRET_ARN: { Ref: expect.any(String) } });
-    expect(env('notify-email')).toMatchObject({ SENDER_EMAIL: 'headroom@example.com', RECIPIENT_EMAILS: 'ops@example.com,finops@example.com' });
-    expect(env('interactions')).toMatchObject({ APPROVER_IDS: 'U012AB3CD', APPLY_STATE_MACHINE_ARN: { Ref: STATE_MACHINE_LOGICAL_IDS.apply } });
-    expect(env('apply')).toMatchObject({ ENABLED_EXECUTORS: '', TAG_SCOPE: 'headroom:managed=true' });
+    const reportUrl = 'https://reports.example.com/runs/{runId}';
+    expect(env('notify-slack')).toMatchObject({
+      SLACK_CHANNEL: '#finops',
+      SLACK_SECRET_ARN: { Ref: expect.any(String) },
+      ENABLED_EXECUTORS: 'ebs-gp2-to-gp3,lambda-memory',
+      REPORT_URL: reportUrl,
+    });
+    expect(env('notify-email')).toMatchObject({
+      SENDER_EMAIL: 'headroom@example.com',
+      RECIPIENT_EMAILS: 'ops@example.com,finops@example.com',
+      REPORT_URL: reportUrl,
+    });
+    expect(env('interactions')).toMatchObject({
+      APPROVER_IDS: 'U012AB3CD',
+      HIGH_RISK_APPROVER_IDS: 'S0614TZR7',
+      APPLY_STATE_MACHINE_ARN: { Ref: STATE_MACHINE_LOGICAL_IDS.apply },
+    });
+    expect(env('apply')).toMatchObject({ ENABLED_EXECUTORS: 'ebs-gp2-to-gp3,lambda-memory', TAG_SCOPE: 'headroom:managed=true' });
   });
 
   it('exposes the interactions function through a Function URL without AWS auth and outputs it', () => {

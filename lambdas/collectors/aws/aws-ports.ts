@@ -5,9 +5,12 @@ import {
   GetEC2InstanceRecommendationsCommand,
   GetLambdaFunctionRecommendationsCommand,
 } from '@aws-sdk/client-compute-optimizer';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeInstancesCommand, DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
+import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import type { CollectorPorts, PortsFor } from '../ports.js';
 import { CountingThrottleMeter } from './throttle-meter.js';
 
@@ -63,7 +66,10 @@ function buildPorts(account: string, region: string, options: AwsPortsOptions): 
   const computeOptimizer = new ComputeOptimizerClient({ ...base, region });
   const ec2 = new EC2Client({ ...base, region });
   const lambda = new LambdaClient({ ...base, region });
-  for (const client of [cloudwatch, costExplorer, computeOptimizer, ec2, lambda]) meter.attachTo(client);
+  const rds = new RDSClient({ ...base, region });
+  const dynamodb = new DynamoDBClient({ ...base, region });
+  const logs = new CloudWatchLogsClient({ ...base, region });
+  for (const client of [cloudwatch, costExplorer, computeOptimizer, ec2, lambda, rds, dynamodb, logs]) meter.attachTo(client);
   return {
     cloudwatch: { getMetricData: (input) => cloudwatch.send(new GetMetricDataCommand(input)) },
     costExplorer: {
@@ -80,6 +86,11 @@ function buildPorts(account: string, region: string, options: AwsPortsOptions): 
       describeVolumes: (input) => ec2.send(new DescribeVolumesCommand(input)),
       listFunctions: (input) => lambda.send(new ListFunctionsCommand(input)),
       listLambdaTags: (input) => lambda.send(new ListTagsCommand(input)),
+      describeDBInstances: (input) => rds.send(new DescribeDBInstancesCommand(input)),
+      listTables: (input) => dynamodb.send(new ListTablesCommand(input)),
+      describeTable: (input) => dynamodb.send(new DescribeTableCommand(input)),
+      listTagsOfResource: (input) => dynamodb.send(new ListTagsOfResourceCommand(input)),
+      describeLogGroups: (input) => logs.send(new DescribeLogGroupsCommand(input)),
     },
     throttles: meter,
   };

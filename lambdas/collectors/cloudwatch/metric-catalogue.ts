@@ -34,6 +34,20 @@ const lambda = (metricName: string, stat: string, unit: string): MetricSpec => (
   unit,
   dimensions: (r) => [{ Name: 'FunctionName', Value: r.name }],
 });
+const rds = (metricName: string, stat: string, unit: string): MetricSpec => ({
+  namespace: 'AWS/RDS',
+  metricName,
+  stat,
+  unit,
+  dimensions: (r) => [{ Name: 'DBInstanceIdentifier', Value: r.name }],
+});
+const dynamodb = (metricName: string, stat: string, unit: string): MetricSpec => ({
+  namespace: 'AWS/DynamoDB',
+  metricName,
+  stat,
+  unit,
+  dimensions: (r) => [{ Name: 'TableName', Value: r.name }],
+});
 
 /**
  * What the collector fetches per resource type (this issue covers EC2, EBS and Lambda):
@@ -41,6 +55,8 @@ const lambda = (metricName: string, stat: string, unit: string): MetricSpec => (
  *   (saturation), NetworkIn/NetworkOut Sum (Trusted Advisor's idle test is on daily network bytes).
  * - EBS: VolumeReadOps/VolumeWriteOps Sum (IOPS = ops / period, for gp2→gp3 sizing).
  * - Lambda: Duration Average and p99, Invocations, Errors and Throttles Sum (memory tuning).
+ * - RDS: CPUUtilization Average and Maximum, DatabaseConnections Maximum (idle: no connections).
+ * - DynamoDB: ConsumedRead/WriteCapacityUnits Sum (capacity mode: units/s = Sum / period).
  */
 export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
   'ec2:instance': [
@@ -57,6 +73,8 @@ export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
     lambda('Errors', 'Sum', 'Count'),
     lambda('Throttles', 'Sum', 'Count'),
   ],
+  'rds:db-instance': [rds('CPUUtilization', 'Average', 'Percent'), rds('CPUUtilization', 'Maximum', 'Percent'), rds('DatabaseConnections', 'Maximum', 'Count')],
+  'dynamodb:table': [dynamodb('ConsumedReadCapacityUnits', 'Sum', 'Count'), dynamodb('ConsumedWriteCapacityUnits', 'Sum', 'Count')],
 };
 
 /**
@@ -66,5 +84,6 @@ export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
 export function publishesMetrics(resource: Resource): boolean {
   if (resource.type === 'ec2:instance') return resource.config.state === 'running';
   if (resource.type === 'ebs:volume') return resource.config.state === 'in-use';
+  if (resource.type === 'rds:db-instance') return resource.config.status === 'available';
   return resource.type in metricCatalogue;
 }

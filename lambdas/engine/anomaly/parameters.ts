@@ -17,6 +17,17 @@ export interface DetectorParameters {
   surpriseHistoryMemory: number;
   /** Number of recent surprises averaged before comparing with their history. */
   shortAverage: number;
+  /** Weight of the residual-spike view (0 turns it off). */
+  spikeWeight: number;
+  /** Values in the local median the spike residual is measured from. */
+  spikeMedian: number;
+  /**
+   * How many residuals per `rangeMemory` observations may exceed the usual level without being news: the
+   * spike view compares a residual with the `spikeTailCount`-th largest of that memory (tail ≈ 0.5 %).
+   */
+  spikeTailCount: number;
+  /** A residual scores ½ when it exceeds the k-th largest past residual by this fraction. */
+  spikeMargin: number;
   /** Weight of the sustained-change view in the score (1; 0 turns it off, for ablation). */
   changeWeight: number;
   /** Season length in hours (24: daily pattern); 0 disables the seasonal comparison. */
@@ -45,10 +56,14 @@ export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   surpriseHistoryMemory: 1024,
   shortAverage: 8,
   changeWeight: 1,
+  spikeWeight: 1,
+  spikeMedian: 5,
+  spikeTailCount: 20,
+  spikeMargin: 0.8,
   seasonHours: 24,
   seasonToleranceHours: 1,
   seasonSlack: 0.2,
-  seasonGate: 0.5,
+  seasonGate: 0,
   warmUp: 100,
   warmUpMaxHours: 28 * 24,
   refractory: 144,

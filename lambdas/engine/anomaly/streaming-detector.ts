@@ -3,6 +3,7 @@ import type { DetectorParameters } from './parameters.js';
 import { RangeBreak } from './range-break.js';
 import { RobustBaseline } from './robust-baseline.js';
 import { SeasonalHistory } from './seasonal-history.js';
+import { ResidualSpike } from './residual-spike.js';
 
 export interface Detection {
   /** Anomaly score in [0, 1]. */
@@ -32,6 +33,7 @@ export class StreamingDetector {
   private readonly baseline: RobustBaseline;
   private readonly likelihood: AnomalyLikelihood;
   private readonly season: SeasonalHistory;
+  private readonly spike: ResidualSpike;
   private seen = 0;
   private firstTimestamp = Number.NaN;
   private sinceAlert = Number.POSITIVE_INFINITY;
@@ -41,6 +43,7 @@ export class StreamingDetector {
     this.range = new RangeBreak(parameters.rangeMemory);
     this.baseline = new RobustBaseline(parameters.baselineMemory);
     this.likelihood = new AnomalyLikelihood(parameters.surpriseHistoryMemory, parameters.shortAverage);
+    this.spike = new ResidualSpike(parameters.spikeTailCount, parameters.rangeMemory, parameters.spikeMedian, parameters.spikeMargin);
     this.season = new SeasonalHistory(parameters.seasonHours * 3_600_000, parameters.seasonToleranceHours * 3_600_000);
   }
 
@@ -52,10 +55,12 @@ export class StreamingDetector {
     this.baseline.update(value);
     const changeScore = this.parameters.changeWeight * this.likelihood.next(deviation / (deviation + this.parameters.surpriseHalf));
 
+    const spikeScore = this.parameters.spikeWeight * this.spike.next(value);
+
     if (this.seen === 0) this.firstTimestamp = timestamp;
     this.seen++;
     this.sinceAlert++;
-    let score = Math.max(breakoutToScore(breakout), changeScore);
+    let score = Math.max(breakoutToScore(breakout), changeScore, spikeScore);
     // Only a score that could alert is checked against last season (the check scans a window of values).
     if (score >= this.alertThreshold && this.parameters.seasonHours > 0
       && this.season.seenBefore(timestamp, value, this.parameters.seasonSlack)) {

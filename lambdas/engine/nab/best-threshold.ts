@@ -11,9 +11,10 @@ export interface ThresholdScore {
  * The single threshold on anomaly_score that maximises the raw score summed over all files: an exact
  * sweep in the manner of NAB `Sweeper.calcScoreByThreshold`, run over the rows of every file at once.
  * Rows are visited from the highest anomaly score down; lowering the threshold to a row's score turns
- * it into a detection (window rewards keep their maximum, false positives accumulate). NAB itself
- * searches with a local optimiser (`nab/optimizer.py`); the exhaustive sweep finds the global best.
- * Ties keep the highest threshold (fewest detections). Threshold 1.1 means "never alert".
+ * it into a detection (window rewards keep their maximum, false positives accumulate). This is what NAB's
+ * `nab/optimizer.py` `optimizeThreshold` does (it concatenates every file's rows and sorts the
+ * thresholds by score, a stable sort, so ties keep the highest threshold — as here). Threshold 1.1
+ * means "never alert".
  */
 export function bestThreshold(files: readonly (readonly SweptRow[])[], profile: NabProfile): ThresholdScore {
   const points: { score: number; sweep: number; key: string | null }[] = [];

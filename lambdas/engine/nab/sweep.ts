@@ -45,12 +45,13 @@ export function windowsToRows(timestamps: readonly number[], windows: readonly (
 }
 
 /**
- * NAB `Sweeper.calcSweepScore` (numenta/NAB `nab/sweeper.py`): the reward of a detection at each row.
+ * NAB `Sweeper.calcSweepScore` (numenta/NAB `nab/sweeper.py`, current MIT-licensed version): the reward of a
+ * detection at each row.
  *
  * Inside a window of width W whose last row is R, row i is worth
  *   tpWeight · σ(−(R − i + 1) / W) / σ(−1)         (1 at the window's first row, ≈ 0 at its end).
  * Outside windows, row i costs
- *   fpWeight · σ(|R_prev − i| / (W_prev − 1))      (σ(3) = −1 when no window came before),
+ *   fpWeight · σ(|R_prev − i| / (W_prev − 1))      (exactly −fpWeight when no window came before),
  * where R_prev, W_prev describe the previous window: an alert just after a window is barely penalised.
  * Rows before `probationaryLength(n)` are marked 'probationary' and never scored.
  * Windows must be sorted and non-overlapping, as NAB's labels are.
@@ -80,10 +81,11 @@ export function sweepScores(
       const width = current.endIndex - current.startIndex + 1;
       sweepScore = (scaledSigmoid(-(current.endIndex - i + 1) / width) * profile.tpWeight) / maxTp;
     } else {
-      const position = previous === null
-        ? 3.0
-        : Math.abs(previous.endIndex - i) / (previous.endIndex - previous.startIndex);
-      sweepScore = scaledSigmoid(position) * profile.fpWeight;
+      // No window before: NAB charges exactly −1 · fpWeight (not σ(3) ≈ −0.9999994).
+      const unweighted = previous === null
+        ? -1.0
+        : scaledSigmoid(Math.abs(previous.endIndex - i) / (previous.endIndex - previous.startIndex));
+      sweepScore = unweighted * profile.fpWeight;
     }
     rows[i] = { anomalyScore: anomalyScores[i], sweepScore, window: i >= probation ? (current?.id ?? null) : 'probationary' };
     if (current !== null && i === current.endIndex) {

@@ -88,7 +88,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   progress(`sample account: ${options.resources} resources, seed ${options.seed}`);
   const account = generateSampleAccount({ resources: options.resources, seed: options.seed, now });
 
-  progress('cdk: synthesising the stack in-process (asset bundling skipped, cdk-nag on)');
+  progress('cdk: synthesising the stack in-process (asset bundling skipped)');
   const definitions = synthDefinitions();
 
   progress('dynamodb: starting dynalite on 127.0.0.1');

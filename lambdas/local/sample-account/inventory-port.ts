@@ -1,5 +1,8 @@
 import type { Instance, Reservation, Volume } from '@aws-sdk/client-ec2';
+import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
+import type { DBInstance } from '@aws-sdk/client-rds';
 import type { InventoryPort } from '../../collectors/ports.js';
 import { ec2Catalogue } from './catalogue.js';
 import type { SampleResource } from './model.js';
@@ -15,15 +18,21 @@ const STATE_CODES: Record<string, number> = { pending: 0, running: 16, 'shutting
 const idOf = (arn: string): string => arn.split('/').pop() ?? arn;
 
 /**
- * EC2 and Lambda inventory of one region of the sample account, answering like the real APIs:
- * DescribeInstances (MaxResults 5–1000, NextToken, the `instance-state-name` filter), DescribeVolumes
- * (MaxResults 5–500, NextToken), ListFunctions (MaxItems 1–50, Marker/NextMarker, no tags) and ListTags.
+ * Inventory of one region of the sample account, answering like the real APIs: DescribeInstances
+ * (MaxResults 5–1000, NextToken, the `instance-state-name` filter), DescribeVolumes (MaxResults
+ * 5–500, NextToken), ListFunctions (MaxItems 1–50, Marker/NextMarker, no tags), ListTags,
+ * DescribeDBInstances (MaxRecords 20–100, Marker), ListTables (Limit 1–100, ExclusiveStartTableName /
+ * LastEvaluatedTableName), DescribeTable, ListTagsOfResource and DescribeLogGroups (limit 1–50, nextToken).
  */
 export function createSampleInventoryPort(samples: SampleResource[], options: SampleListOptions = {}): InventoryPort {
   const cap = (n: number) => Math.min(n, options.maxPageSize ?? n);
   const instances = samples.filter((s) => s.resource.type === 'ec2:instance');
   const volumes = samples.filter((s) => s.resource.type === 'ebs:volume');
   const functions = samples.filter((s) => s.resource.type === 'lambda:function');
+  const dbInstances = samples.filter((s) => s.resource.type === 'rds:db-instance');
+  // ListTables and DescribeLogGroups return names in ascending order; pagination continues after a name.
+  const tables = samples.filter((s) => s.resource.type === 'dynamodb:table').sort((a, b) => a.resource.name.localeCompare(b.resource.name));
+  const logGroups = samples.filter((s) => s.resource.type === 'logs:log-group').sort((a, b) => a.resource.name.localeCompare(b.resource.name));
 
   return {
     async describeInstances(input) {
@@ -65,6 +74,91 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
       if (fn === undefined) throw new SampleServiceError('ResourceNotFoundException', `Function not found: ${input.Resource}`, 404);
       return { Tags: { ...fn.resource.tags }, $metadata: responseMetadata() };
     },
+
+    async describeDBInstances(input) {
+      const key = requestKey(input, 'Marker');
+      const size = cap(pageSize(input.MaxRecords, 20, 100, 100, 'DescribeDBInstances', 'MaxRecords', 'InvalidParameterValue'));
+      const offset = decodeToken(input.Marker, key, 'InvalidParameterValue');
+      const page = dbInstances.slice(offset, offset + size);
+      const next = offset + size < dbInstances.length ? encodeToken(offset + size, key) : undefined;
+      return { DBInstances: page.map(toDbInstance), Marker: next, $metadata: responseMetadata() };
+    },
+
+    async listTables(input) {
+      const size = cap(pageSize(input.Limit, 1, 100, 100, 'ListTables', 'Limit', 'ValidationException'));
+      const start = input.ExclusiveStartTableName === undefined ? 0 : tables.findIndex((t) => t.resource.name > (input.ExclusiveStartTableName ?? ''));
+      const page = start < 0 ? [] : tables.slice(start, start + size);
+      const more = start >= 0 && start + size < tables.length;
+      return { TableNames: page.map((t) => t.resource.name), LastEvaluatedTableName: more ? page.at(-1)?.resource.name : undefined, $metadata: responseMetadata() };
+    },
+
+    async describeTable(input) {
+      const table = tables.find((t) => t.resource.name === input.TableName);
+      if (table === undefined) throw new SampleServiceError('ResourceNotFoundException', `Requested resource not found: Table: ${input.TableName ?? ''} not found`);
+      return { Table: toTable(table), $metadata: responseMetadata() };
+    },
+
+    async listTagsOfResource(input) {
+      const table = tables.find((t) => t.resource.arn === input.ResourceArn);
+      if (table === undefined) throw new SampleServiceError('ResourceNotFoundException', `Requested resource not found: ${input.ResourceArn ?? ''}`);
+      return { Tags: tagList(table.resource.tags), $metadata: responseMetadata() };
+    },
+
+    async describeLogGroups(input) {
+      const key = requestKey(input, 'nextToken');
+      const size = cap(pageSize(input.limit, 1, 50, 50, 'DescribeLogGroups', 'limit', 'InvalidParameterException'));
+      const offset = decodeToken(input.nextToken, key, 'InvalidParameterException');
+      const matching = logGroups.filter((g) => input.logGroupNamePrefix === undefined || g.resource.name.startsWith(input.logGroupNamePrefix));
+      const page = matching.slice(offset, offset + size);
+      const next = offset + size < matching.length ? encodeToken(offset + size, key) : undefined;
+      return { logGroups: page.map(toLogGroup), nextToken: next, $metadata: responseMetadata() };
+    },
+  };
+}
+
+function toDbInstance(sample: SampleResource): DBInstance {
+  const r = sample.resource;
+  const c = r.config as { instanceClass: string; engine: string; storageGiB: number; multiAz: boolean; status: string };
+  return {
+    DBInstanceIdentifier: r.name,
+    DBInstanceArn: r.arn,
+    DBInstanceClass: c.instanceClass,
+    Engine: c.engine,
+    AllocatedStorage: c.storageGiB,
+    MultiAZ: c.multiAz,
+    DBInstanceStatus: c.status,
+    StorageType: 'gp3',
+    InstanceCreateTime: new Date(sample.createdAt),
+    TagList: tagList(r.tags),
+  };
+}
+
+function toTable(sample: SampleResource): TableDescription {
+  const r = sample.resource;
+  const c = r.config as { billingMode: 'PROVISIONED' | 'PAY_PER_REQUEST'; readCapacityUnits?: number; writeCapacityUnits?: number; sizeBytes?: number };
+  return {
+    TableName: r.name,
+    TableArn: r.arn,
+    TableStatus: 'ACTIVE',
+    CreationDateTime: new Date(sample.createdAt),
+    TableSizeBytes: c.sizeBytes,
+    // Like the real API: tables created provisioned and never switched carry no BillingModeSummary.
+    ...(c.billingMode === 'PAY_PER_REQUEST' ? { BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' } } : {}),
+    ProvisionedThroughput: { ReadCapacityUnits: c.readCapacityUnits ?? 0, WriteCapacityUnits: c.writeCapacityUnits ?? 0, NumberOfDecreasesToday: 0 },
+  };
+}
+
+function toLogGroup(sample: SampleResource): LogGroup {
+  const r = sample.resource;
+  const c = r.config as { retentionDays?: number; storedBytes: number };
+  return {
+    logGroupName: r.name,
+    arn: `${r.arn}:*`,
+    logGroupArn: r.arn,
+    creationTime: sample.createdAt,
+    retentionInDays: c.retentionDays,
+    storedBytes: c.storedBytes,
+    metricFilterCount: 0,
   };
 }
 

@@ -12,7 +12,7 @@ import { createApplyStepHandlers, type ApplyStepHandlers } from '../../../lambda
 import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
 import { createSdkEc2Ports } from '../../../lambdas/actions/executors/sdk-ec2-ports.js';
 import { createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-metrics-ports.js';
-import { extractDefinition } from '../../../lambdas/local/state-machine/extract-definition.js';
+import { definitionFromTemplate } from '../../../lib/state-machine-definition.js';
 import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-state-machine.js';
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
 import { ACTION_ID, ebsAction, FIXED_NOW, fixture, RUN_ID, storeWith, VOLUME_ID } from '../helpers.js';
@@ -57,7 +57,7 @@ function synthesiseApplyDefinition(): Record<string, unknown> {
     bakePeriod: Duration.hours(2),
     logRetention: logs.RetentionDays.ONE_WEEK,
   });
-  return extractDefinition(Template.fromStack(stack).toJSON(), 'ApplyStateMachine');
+  return definitionFromTemplate(Template.fromStack(stack).toJSON(), 'ApplyStateMachine');
 }
 
 describe('apply state machine with the real step handlers', () => {

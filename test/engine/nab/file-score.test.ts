@@ -36,3 +36,18 @@ describe('scoreAtThreshold', () => {
     expect(late).toBeLessThan(score([45, 70]).score);
   });
 });
+
+describe('scoreAtThreshold on a hand-computed file (numenta/NAB sweeper.py semantics)', () => {
+  // 100 rows, probation 15 rows, one window rows 40..49 (W = 10). Detections at rows 20, 45 and 60.
+  const rows = sweepScores(ts, ts.map((i) => ([20, 45, 60].includes(i) ? 1 : 0)), [{ startIndex: 40, endIndex: 49 }], STANDARD_PROFILE);
+  const sigma = (y: number) => 2 / (1 + Math.exp(5 * y)) - 1;
+
+  it('sums the window reward, the full cost before the window and the discounted cost after it', () => {
+    const truePositive = sigma(-(49 - 45 + 1) / 10) / sigma(-1); // 0.8598…
+    const beforeAnyWindow = -0.11; // exactly, NAB: unweightedScore = -1.0 with no previous window
+    const afterWindow = 0.11 * sigma((60 - 49) / (10 - 1)); // distance in (W − 1) rows after the window's end
+    const result = scoreAtThreshold(rows, 1, STANDARD_PROFILE);
+    expect(result.score).toBeCloseTo(truePositive + beforeAnyWindow + afterWindow, 12);
+    expect(result).toMatchObject({ truePositiveWindows: 1, missedWindows: 0, falsePositives: 2, falsePositiveRows: [20, 60] });
+  });
+});

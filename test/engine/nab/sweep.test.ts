@@ -39,8 +39,10 @@ describe('sweepScores', () => {
     expect(rows[45].sweepScore).toBeLessThan(rows[44].sweepScore);
   });
 
-  it('charges the full false-positive weight before any window (NAB uses σ(3) ≈ -0.9999994)', () => {
-    expect(rows[20].sweepScore).toBeCloseTo(0.11 * scaledSigmoid(3), 15);
+  it('charges exactly the full false-positive weight before any window, as NAB does (not σ(3))', () => {
+    // numenta/NAB nab/sweeper.py: `if prevWindowRightIndex is None: unweightedScore = -1.0`.
+    expect(rows[20].sweepScore).toBe(-0.11);
+    expect(rows[20].sweepScore).not.toBe(0.11 * scaledSigmoid(3));
   });
 
   it('charges less just after a window, by distance in window widths', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-state-machine.js';
-import { extractDefinition, localFunctionArn } from '../../../lambdas/local/state-machine/extract-definition.js';
+import { fakeFunctionArn } from '../../../lib/state-machine-definition.js';
 
 const invoke = (functionId: string, next?: string) => ({
   Type: 'Task',
   Resource: 'arn:aws:states:::lambda:invoke',
-  Parameters: { FunctionName: localFunctionArn(functionId), 'Payload.$': '$' },
+  Parameters: { FunctionName: fakeFunctionArn(functionId), 'Payload.$': '$' },
   OutputPath: '$.Payload',
   Retry: [{ ErrorEquals: ['Lambda.ServiceException'], IntervalSeconds: 2, MaxAttempts: 2, BackoffRate: 2 }],
   ...(next ? { Next: next } : { End: true }),
@@ -53,26 +53,5 @@ describe('runLocalStateMachine', () => {
     });
     expect(result).toEqual({ batches: [{ batch: 1 }, { batch: 2 }], results: [{ batch: 1, status: 'ok' }, { batch: 2, status: 'failed' }] });
     expect(entered).toEqual(['Plan', 'Batches', 'Bake']);
-  });
-});
-
-describe('extractDefinition', () => {
-  it('resolves Fn::Join, Ref and Fn::GetAtt so Lambda tasks name the function by logical id', () => {
-    const template = {
-      Resources: {
-        PlanFn: { Type: 'AWS::Lambda::Function', Properties: {} },
-        Machine: {
-          Type: 'AWS::StepFunctions::StateMachine',
-          Properties: {
-            DefinitionString: {
-              'Fn::Join': ['', ['{"StartAt":"P","States":{"P":{"Type":"Task","Resource":"arn:', { Ref: 'AWS::Partition' }, ':states:::lambda:invoke","Parameters":{"FunctionName":"', { 'Fn::GetAtt': ['PlanFn', 'Arn'] }, '"},"End":true}}}']],
-            },
-          },
-        },
-      },
-    };
-    const extracted = extractDefinition(template, 'Machine') as { States: { P: { Resource: string; Parameters: { FunctionName: string } } } };
-    expect(extracted.States.P.Resource).toBe('arn:aws:states:::lambda:invoke');
-    expect(extracted.States.P.Parameters.FunctionName).toBe(localFunctionArn('PlanFn'));
   });
 });

@@ -9,6 +9,8 @@ import { gp2Performance } from './gp2-performance.js';
 import { observedIops } from './observed-iops.js';
 
 const RULE_ID = 'ebs/gp2-to-gp3';
+/** gp3's 125 MiB/s baseline counts as matching gp2's sustained 128 MiB/s (within 3 %). */
+const THROUGHPUT_TOLERANCE = 1.03;
 
 /**
  * gp2 → gp3. gp3 storage is 20 % cheaper per GB ($0.08 vs $0.10 in us-east-1) and includes 3,000 IOPS and
@@ -16,10 +18,13 @@ const RULE_ID = 'ebs/gp2-to-gp3';
  *   iops       = max(3,000, gp2 peak IOPS)          (gp2 peak = max(baseline 3/GiB, burst 3,000))
  *                or, when VolumeReadOps/VolumeWriteOps are collected,
  *                max(3,000, min(gp2 peak, ⌈p99.5 observed IOPS × (1 + headroom)⌉))
- *   throughput = max(125, gp2 throughput MiB/s)     (128 up to 170 GiB, 250 above; bytes metrics are not collected)
+ *   throughput = 125 MiB/s below 334 GiB (gp2's sustained 128 MiB/s, within 3 % — Compute Optimizer makes the same
+ *                call), 250 MiB/s from 334 GiB (bytes metrics are not collected, so gp2's full rate is kept)
  * and savings = gp2 monthly cost − gp3 monthly cost (storage + IOPS above 3,000 × $0.005 + MiB/s above 125 × $0.04).
- * The change is online (ModifyVolume, no detach), no restart. Without I/O metrics: risk 0, confidence 1 (gp3 matches
- * gp2's best case). With them: risk from the projected p99.5 IOPS utilisation, confidence from data coverage.
+ * The change is online (ModifyVolume, no detach), no restart. Performance risk is 0 when gp3 keeps everything gp2
+ * delivered; 1 when a 170–334 GiB volume loses its credit-based 250 MiB/s burst; and, when fewer IOPS than gp2's peak
+ * are provisioned from observed I/O, the projected p99.5 IOPS utilisation's risk. Confidence 1 from configuration
+ * alone, data coverage when I/O metrics decided the IOPS.
  */
 export const gp2ToGp3: Rule = {
   id: RULE_ID,
@@ -35,7 +40,12 @@ export const gp2ToGp3: Rule = {
     const iops = observed
       ? Math.max(baselineIops, Math.min(gp2.peakIops, Math.ceil(observed.p995Iops * (1 + context.headroomPercent / 100))))
       : Math.max(baselineIops, gp2.peakIops);
-    const throughputMiBps = Math.max(context.prices.gp3.baselineThroughputMiBps, gp2.throughputMiBps);
+    const throughputMiBps =
+      gp2.sustainedThroughputMiBps > THROUGHPUT_TOLERANCE * context.prices.gp3.baselineThroughputMiBps
+        ? gp2.sustainedThroughputMiBps
+        : context.prices.gp3.baselineThroughputMiBps;
+    const iopsRisk = iops >= gp2.peakIops || !observed ? 0 : riskFromProjectedUtilisation((observed.p995Iops / iops) * 100);
+    const throughputRisk = throughputMiBps * THROUGHPUT_TOLERANCE < gp2.burstThroughputMiBps ? 1 : 0;
     const currentUsd = context.prices.ebsVolumeMonthlyUsd({ volumeType: 'gp2', sizeGiB: config.sizeGiB });
     const proposedUsd = context.prices.ebsVolumeMonthlyUsd({ volumeType: 'gp3', sizeGiB: config.sizeGiB, iops, throughputMiBps });
     const monthlySavingsUsd = currentUsd - proposedUsd;
@@ -45,11 +55,11 @@ export const gp2ToGp3: Rule = {
         ruleId: RULE_ID,
         domain: 'storage',
         resource: slice.resource,
-        current: { volumeType: 'gp2', sizeGiB: config.sizeGiB, iops: gp2.baselineIops, throughputMiBps: gp2.throughputMiBps },
+        current: { volumeType: 'gp2', sizeGiB: config.sizeGiB, iops: gp2.baselineIops, throughputMiBps: gp2.sustainedThroughputMiBps },
         proposed: { volumeType: 'gp3', iops, throughputMiBps },
         monthlySavingsUsd,
-        performanceRisk: observed ? riskFromProjectedUtilisation((observed.p995Iops / iops) * 100) : 0,
-        confidence: observed ? dataConfidence(observed.coverage, observed.daysObserved, context.lookbackDays) : 1,
+        performanceRisk: Math.max(iopsRisk, throughputRisk),
+        confidence: observed && iops < gp2.peakIops ? dataConfidence(observed.coverage, observed.daysObserved, context.lookbackDays) : 1,
         effort: 'low',
         restartRequired: false,
         reversible: true,
@@ -58,7 +68,8 @@ export const gp2ToGp3: Rule = {
             sizeGiB: config.sizeGiB,
             gp2BaselineIops: gp2.baselineIops,
             gp2PeakIops: gp2.peakIops,
-            gp2ThroughputMiBps: gp2.throughputMiBps,
+            gp2SustainedThroughputMiBps: gp2.sustainedThroughputMiBps,
+            gp2BurstThroughputMiBps: gp2.burstThroughputMiBps,
             gp2MonthlyUsd: Math.round(currentUsd * 100) / 100,
             gp3MonthlyUsd: Math.round(proposedUsd * 100) / 100,
             gp3ExtraIops: iops - context.prices.gp3.baselineIops,

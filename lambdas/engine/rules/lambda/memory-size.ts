@@ -70,7 +70,8 @@ function windowOf(series: MetricSeries | undefined, now: number, lookbackDays: n
  * Proposes the cheapest size saving ≥ 5 % (≥ $1/month) whose p99 grows ≤ 10 % and stays under 80 % of the timeout;
  * otherwise, with measured CPU time, a larger size that cuts p99 ≥ 20 % for ≤ 1 % more cost. Performance risk: max of
  * memory (projected peak memory %, see performance-risk.ts) and duration (growth > 0 → 1, > 5 % → 2; p99 > 80 % of
- * timeout → 3), +1 when the function is throttled and gets slower. Confidence = data confidence × 0.7 without CPU time.
+ * timeout → 3), +1 when the function is throttled and gets slower. Confidence = min(1, days observed / lookback)
+ * (gaps are periods without invocations), × 0.7 without CPU time.
  */
 export const memorySize: Rule = {
   id: RULE_ID,
@@ -142,8 +143,10 @@ export const memorySize: Rule = {
         : riskFromProjectedUtilisation((maxMemoryUsedMb / choice.size) * 100);
     const durationRisk = choice.p99 > timeoutMs * MAX_TIMEOUT_SHARE ? 3 : choice.growth > 0.05 ? 2 : choice.growth > 0 ? 1 : 0;
     const performanceRisk = clampRisk(Math.max(memoryRisk, durationRisk) + (throttles > 0 && choice.growth > 0 ? 1 : 0));
+    // Lambda publishes no datapoint for a period without invocations: a gap is idleness, not missing data, so only
+    // the days observed count (coverage 1).
     const confidence = roundTo(
-      dataConfidence(durationAvg.coverage, durationAvg.daysObserved, lookbackDays) *
+      dataConfidence(1, durationAvg.daysObserved, lookbackDays) *
         (cpuBoundMeasured ? 1 : CONFIDENCE_FACTOR_WITHOUT_CPU_TIME) *
         (loweredBlind ? CONFIDENCE_FACTOR_WITHOUT_MEMORY_DATA : 1),
       2,
