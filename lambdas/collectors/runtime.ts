@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDocumentClient } from '../shared/aws/dynamodb.js';
 import { DynamoStore } from '../shared/store/dynamo-store.js';
-import { createAwsPortsFor, type AwsCredentials } from './aws/aws-ports.js';
+import { createAwsPortsFor, type AwsCredentials, type PortBuilders } from './aws/aws-ports.js';
 import type { CollectorContext, CollectorStore } from './context.js';
 import type { CollectorPorts, PortsFor } from './ports.js';
 
@@ -68,10 +68,13 @@ export interface CollectorRuntime {
 export function buildCollectorRuntime(options: {
   env: CollectorEnv;
   homeAccount: string | undefined;
+  /** The AWS adapters this function needs (each handler wires only its own service). */
+  builders: PortBuilders;
   credentialsFor?: (account: string, roleName: string) => AwsCredentials;
 }): CollectorRuntime {
   const { env, homeAccount, credentialsFor } = options;
   const aws = createAwsPortsFor({
+    builders: options.builders,
     credentialsFor: (account) => (account === homeAccount || env.MEMBER_ROLE_NAME === undefined ? undefined : credentialsFor?.(account, env.MEMBER_ROLE_NAME)),
   });
   const portsFor: PortsFor = (account, region) => {
@@ -83,9 +86,12 @@ export function buildCollectorRuntime(options: {
 
 let runtime: CollectorRuntime | undefined;
 
-/** The runtime, built at first use and kept for the execution environment's life. */
-export function getCollectorRuntime(invokedFunctionArn?: string): CollectorRuntime {
-  runtime ??= buildCollectorRuntime({ env: readCollectorEnv(), homeAccount: invokedFunctionArn?.split(':')[4] });
+/**
+ * The runtime, built at first use and kept for the execution environment's life. The home account
+ * is read from the invocation's function ARN (arn:aws:lambda:region:ACCOUNT:function:name).
+ */
+export function getCollectorRuntime(builders: PortBuilders, invokedFunctionArn?: string): CollectorRuntime {
+  runtime ??= buildCollectorRuntime({ env: readCollectorEnv(), homeAccount: invokedFunctionArn?.split(':')[4], builders });
   return runtime;
 }
 

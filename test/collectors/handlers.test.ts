@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { allAwsAdapters } from '../../lambdas/collectors/aws/all-adapters.js';
 import { handler as computeOptimizerHandler } from '../../lambdas/collectors/compute-optimizer/handler.js';
 import { handler as inventoryHandler } from '../../lambdas/collectors/inventory/handler.js';
 import {
@@ -38,7 +39,7 @@ describe('collector configuration', () => {
   });
 
   it("reads other accounts only through the member role: without one they are reported denied, not read with the home account's credentials", async () => {
-    const runtime = buildCollectorRuntime({ env: readCollectorEnv({ ...env, MEMBER_ROLE_NAME: 'HeadroomReadOnly' }), homeAccount: '123456789012' });
+    const runtime = buildCollectorRuntime({ env: readCollectorEnv({ ...env, MEMBER_ROLE_NAME: 'HeadroomReadOnly' }), homeAccount: '123456789012', builders: allAwsAdapters });
     await expect(runtime.portsFor('210987654321', 'us-east-1').inventory.describeInstances({})).rejects.toMatchObject({
       name: 'MemberRoleUnavailable',
       message: expect.stringMatching(/HeadroomReadOnly.*210987654321/),

@@ -34,6 +34,9 @@ export function registerDemo(program: Command): void {
           `$${totalMonthlySavingsUsd(result.actions).toFixed(2)}/month, ${result.run.failedBatches.length} failed batches, ` +
           `${result.seconds.toFixed(1)} s\n`,
       );
+      if (result.approval) {
+        process.stdout.write(`approval: ${result.approval.actionId} approved in Slack (signed payload) → apply workflow: ${result.approval.steps.filter((step) => !step.endsWith('Result')).join(' → ')} → ${result.approval.outcome}\n`);
+      }
       process.stdout.write(`wrote ${result.files.map((file) => path.join(path.relative(process.cwd(), outDir) || '.', file)).join(', ')}\n`);
     });
 }

@@ -30,8 +30,9 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
       for (let offset = 0; offset < planned.length; offset += MAX_QUERIES_PER_CALL) {
         const batch = planned.slice(offset, offset + MAX_QUERIES_PER_CALL);
         await collectUnit(report, { account, region }, ports, async () => {
-          const { results, metricsReturned } = await getMetricDataMerged(port, batch.map((q, i) => toQuery(q, i, window)), window);
+          const { results, metricsReturned, messages } = await getMetricDataMerged(port, batch.map((q, i) => toQuery(q, i, window)), window);
           report.countBillable('cloudwatch:metrics', metricsReturned);
+          for (const message of messages) report.addIssue({ account, region, code: 'GetMetricDataMessage', message });
           const series: MetricSeries[] = [];
           batch.forEach((query, i) => {
             const result = results.get(queryId(i));

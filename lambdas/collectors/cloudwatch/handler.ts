@@ -1,3 +1,4 @@
+import { awsCloudWatchPort } from '../aws/cloudwatch-adapter.js';
 import type { CollectionReport } from '../report.js';
 import { collectorContext, getCollectorRuntime } from '../runtime.js';
 import { collectMetrics } from './collect-metrics.js';
@@ -7,6 +8,6 @@ import { collectMetrics } from './collect-metrics.js';
  * configured ones. Returns the CollectionReport (calls by API, throttles, issues, items written).
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
-  const runtime = getCollectorRuntime(context?.invokedFunctionArn);
+  const runtime = getCollectorRuntime({ cloudwatch: awsCloudWatchPort }, context?.invokedFunctionArn);
   return collectMetrics(collectorContext(runtime, event, Date.now()));
 };

@@ -27,7 +27,7 @@ export async function getMetricDataMerged(
   port: CloudWatchPort,
   queries: MetricDataQuery[],
   window: MetricWindow,
-): Promise<{ results: Map<string, MergedMetricResult>; pages: number; metricsReturned: number }> {
+): Promise<{ results: Map<string, MergedMetricResult>; pages: number; metricsReturned: number; messages: string[] }> {
   if (queries.length > MAX_QUERIES_PER_CALL) {
     throw new RangeError(`GetMetricData takes at most ${MAX_QUERIES_PER_CALL} queries per call; got ${queries.length}`);
   }
@@ -36,6 +36,8 @@ export async function getMetricDataMerged(
   let nextToken: string | undefined;
   let pages = 0;
   let metricsReturned = 0;
+  // Response-level messages (e.g. a query time range too long for the period) are reported, not dropped.
+  const messages: string[] = [];
   do {
     pages += 1;
     const page = await port.getMetricData({
@@ -46,6 +48,7 @@ export async function getMetricDataMerged(
       NextToken: nextToken,
     });
     metricsReturned += page.MetricDataResults?.length ?? 0;
+    for (const message of page.Messages ?? []) if (message.Value) messages.push(`${message.Code ?? ''} ${message.Value}`.trim());
     for (const result of page.MetricDataResults ?? []) appendPage(merged, result);
     nextToken = page.NextToken || undefined;
     if (nextToken !== undefined) {
@@ -54,7 +57,7 @@ export async function getMetricDataMerged(
     }
   } while (nextToken !== undefined);
   for (const result of merged.values()) sortOldestFirst(result);
-  return { results: merged, pages, metricsReturned };
+  return { results: merged, pages, metricsReturned, messages };
 }
 
 function appendPage(merged: Map<string, MergedMetricResult>, result: MetricDataResult): void {

@@ -1,3 +1,4 @@
+import { awsComputeOptimizerPort } from '../aws/compute-optimizer-adapter.js';
 import type { CollectionReport } from '../report.js';
 import { collectorContext, getCollectorRuntime } from '../runtime.js';
 import { collectRecommendations } from './collect-recommendations.js';
@@ -7,6 +8,6 @@ import { collectRecommendations } from './collect-recommendations.js';
  * configured ones. Returns the CollectionReport (calls by API, throttles, issues, items written).
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
-  const runtime = getCollectorRuntime(context?.invokedFunctionArn);
+  const runtime = getCollectorRuntime({ computeOptimizer: awsComputeOptimizerPort }, context?.invokedFunctionArn);
   return collectRecommendations(collectorContext(runtime, event, Date.now()));
 };

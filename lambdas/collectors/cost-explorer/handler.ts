@@ -1,3 +1,4 @@
+import { awsCostExplorerPort } from '../aws/cost-explorer-adapter.js';
 import type { CollectionReport } from '../report.js';
 import { collectorContext, getCollectorRuntime } from '../runtime.js';
 import { collectCosts } from './collect-costs.js';
@@ -7,6 +8,6 @@ import { collectCosts } from './collect-costs.js';
  * configured ones. Returns the CollectionReport (calls by API, throttles, issues, items written).
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
-  const runtime = getCollectorRuntime(context?.invokedFunctionArn);
+  const runtime = getCollectorRuntime({ costExplorer: awsCostExplorerPort }, context?.invokedFunctionArn);
   return collectCosts(collectorContext(runtime, event, Date.now()));
 };

@@ -1,12 +1,13 @@
+import { awsInventoryPort } from '../aws/inventory-adapter.js';
 import type { CollectionReport } from '../report.js';
 import { collectorContext, getCollectorRuntime } from '../runtime.js';
 import { collectInventory } from './collect-inventory.js';
 
 /**
- * Scheduled collector: Resource inventory (EC2, EBS, Lambda). Event: `{}` or `{ accounts?, regions? }` overriding the
+ * Scheduled collector: resource inventory (EC2, EBS, Lambda, RDS, DynamoDB, log groups). Event: `{}` or `{ accounts?, regions? }` overriding the
  * configured ones. Returns the CollectionReport (calls by API, throttles, issues, items written).
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
-  const runtime = getCollectorRuntime(context?.invokedFunctionArn);
+  const runtime = getCollectorRuntime({ inventory: awsInventoryPort }, context?.invokedFunctionArn);
   return collectInventory(collectorContext(runtime, event, Date.now()));
 };

@@ -28,6 +28,12 @@ export interface DetectorParameters {
   spikeTailCount: number;
   /** A residual scores ½ when it exceeds the k-th largest past residual by this fraction. */
   spikeMargin: number;
+  /** Weight of the stuck-signal view (0 turns it off). */
+  stuckWeight: number;
+  /** Fewest repeats of one value that count as a stuck signal. */
+  stuckMinimumRun: number;
+  /** A run must beat the longest recent run by this fraction. */
+  stuckMargin: number;
   /** Weight of the sustained-change view in the score (1; 0 turns it off, for ablation). */
   changeWeight: number;
   /** Season length in hours (24: daily pattern); 0 disables the seasonal comparison. */
@@ -56,6 +62,9 @@ export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   surpriseHistoryMemory: 1024,
   shortAverage: 8,
   changeWeight: 1,
+  stuckWeight: 1,
+  stuckMinimumRun: 12,
+  stuckMargin: 0.1,
   spikeWeight: 1,
   spikeMedian: 5,
   spikeTailCount: 20,
@@ -66,6 +75,6 @@ export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   seasonGate: 0,
   warmUp: 100,
   warmUpMaxHours: 28 * 24,
-  refractory: 144,
+  refractory: 36,
   refractoryMaxHours: 7 * 24,
 });

@@ -4,6 +4,7 @@ import { RangeBreak } from './range-break.js';
 import { RobustBaseline } from './robust-baseline.js';
 import { SeasonalHistory } from './seasonal-history.js';
 import { ResidualSpike } from './residual-spike.js';
+import { StuckRun } from './stuck-run.js';
 
 export interface Detection {
   /** Anomaly score in [0, 1]. */
@@ -34,6 +35,7 @@ export class StreamingDetector {
   private readonly likelihood: AnomalyLikelihood;
   private readonly season: SeasonalHistory;
   private readonly spike: ResidualSpike;
+  private readonly stuck: StuckRun;
   private seen = 0;
   private firstTimestamp = Number.NaN;
   private sinceAlert = Number.POSITIVE_INFINITY;
@@ -44,6 +46,7 @@ export class StreamingDetector {
     this.baseline = new RobustBaseline(parameters.baselineMemory);
     this.likelihood = new AnomalyLikelihood(parameters.surpriseHistoryMemory, parameters.shortAverage);
     this.spike = new ResidualSpike(parameters.spikeTailCount, parameters.rangeMemory, parameters.spikeMedian, parameters.spikeMargin);
+    this.stuck = new StuckRun(parameters.rangeMemory, parameters.stuckMinimumRun, parameters.stuckMargin);
     this.season = new SeasonalHistory(parameters.seasonHours * 3_600_000, parameters.seasonToleranceHours * 3_600_000);
   }
 
@@ -56,6 +59,7 @@ export class StreamingDetector {
     const changeScore = this.parameters.changeWeight * this.likelihood.next(deviation / (deviation + this.parameters.surpriseHalf));
 
     const spikeScore = this.parameters.spikeWeight * this.spike.next(value);
+    const stuckScore = this.parameters.stuckWeight * this.stuck.next(value);
 
     if (this.seen === 0) this.firstTimestamp = timestamp;
     this.seen++;
@@ -66,6 +70,8 @@ export class StreamingDetector {
       && this.season.seenBefore(timestamp, value, this.parameters.seasonSlack)) {
       score *= this.parameters.seasonGate;
     }
+    // A stuck signal repeats a value it has shown before by definition: the seasonal check does not apply.
+    score = Math.max(score, stuckScore);
     if (this.parameters.seasonHours > 0) this.season.add(timestamp, value);
     if (this.inWarmUp(timestamp)) return { score: 0, alert: false };
     if (this.inRefractory(timestamp)) return { score: score / 2, alert: false };

@@ -18,16 +18,22 @@ export class SeriesParseError extends Error {
   }
 }
 
-const NAIVE_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+/** `YYYY-MM-DD`, optionally `[T ]HH:MM[:SS[.fff]]`, optionally a `Z` or `±HH[:]MM` offset. */
+const ISO_LIKE = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** Parses ISO 8601, `YYYY-MM-DD HH:MM[:SS[.fff]]` (taken as UTC, as NAB and CloudWatch exports are) or epoch seconds/ms. */
+/**
+ * Parses ISO 8601 (`YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]`, also with a space for the `T`; no offset means
+ * UTC, as NAB and CloudWatch exports are) or epoch seconds/milliseconds. Anything else is null: Date.parse
+ * alone would accept text such as "day 2".
+ */
 export function parseTimestamp(text: string): number | null {
   const trimmed = text.trim();
   if (/^\d{9,10}(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   if (/^\d{12,13}$/.test(trimmed)) return Number(trimmed);
-  const naive = NAIVE_DATETIME.exec(trimmed);
-  const iso = naive ? `${naive[1]}T${naive[2]}Z` : trimmed;
-  const ms = Date.parse(iso);
+  const match = ISO_LIKE.exec(trimmed);
+  if (!match) return null;
+  const [, date, time = '00:00', offset = 'Z'] = match;
+  const ms = Date.parse(`${date}T${time}${offset}`);
   return Number.isFinite(ms) ? ms : null;
 }
 

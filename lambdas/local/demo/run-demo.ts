@@ -12,6 +12,7 @@ import type { HeadroomStore, RunSummary } from '../../shared/store/store.js';
 import { setWorkflowRuntime } from '../../workflow/runtime.js';
 import { createSamplePortsFor, generateSampleAccount, type SampleAccount } from '../sample-account/index.js';
 import { runLocalStateMachine, type LambdaHandler } from '../state-machine/run-state-machine.js';
+import { approveTopAction, type ApprovalResult } from './approve-top-action.js';
 import { createLocalNotifiers } from './local-notifiers.js';
 import { LOCAL_TABLE_NAME, startLocalEnvironment } from './local-environment.js';
 import { synthDefinitions } from './synth-template.js';
@@ -35,6 +36,8 @@ export interface DemoResult {
   run: RunSummary;
   actions: Action[];
   files: string[];
+  /** The approval SPEC §3 exercises; undefined when the digest had no automatable action. */
+  approval?: ApprovalResult;
   seconds: number;
 }
 
@@ -97,8 +100,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     setWorkflowRuntime(undefined); // the handlers build their runtime from the environment, as in Lambda
     const store = new DynamoStore(createDocumentClient(), LOCAL_TABLE_NAME);
 
+    const portsFor = createSamplePortsFor(account);
     await runCollectors({
-      portsFor: createSamplePortsFor(account),
+      portsFor,
       store,
       accounts: [account.accountId],
       regions: account.regions,
@@ -168,7 +172,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       files['email.txt'] = email.content.text;
     }
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(options.outDir, name), content);
-    return { runId: run.runId, run, actions, files: Object.keys(files), seconds: (performance.now() - started) / 1000 };
+
+    const approval = await approveTopAction({ store, applyDefinition: definitions.apply, runId: run.runId, actions, portsFor, account: account.accountId, enabledExecutors: DEMO_EXECUTORS, progress });
+    if (approval) progress(`approval: ${approval.actionId} → ${approval.outcome}`);
+    else progress('approval: no action has an enabled executor, nothing to approve');
+    return { runId: run.runId, run, actions, files: Object.keys(files), approval, seconds: (performance.now() - started) / 1000 };
   } finally {
     setWorkflowRuntime(undefined);
     await local.stop();

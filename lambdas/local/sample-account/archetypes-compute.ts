@@ -156,7 +156,8 @@ export const idleDevInstance: Builder = (context, region) => {
     tags: tagsFor(team, 'dev', `${team.team}-sandbox`, { workload: 'idle' }),
     workload: { level: rand.between(1, 4), dailyAmplitude: 0.1, peakHourUtc: 12, weekendFactor: 1, growthPerDay: 0, noise: 0.3 },
     cpuBurst: 2,
-    networkBytesPerCpuPct: rand.between(20, 80),
+    // ~2 MB a day in and out at 2.5 % CPU: under Trusted Advisor's 5 MB idle threshold.
+    networkBytesPerCpuPct: rand.between(3, 10),
     createdAt: context.daysAgo(rand.int(120, 900)),
     stoppedAt: stopped ? context.daysAgo(rand.int(30, 60)) : undefined,
     volume: { type: 'gp2', sizeGiB: rand.pick([30, 50, 100]), iopsPerCpuPct: 0.5 },

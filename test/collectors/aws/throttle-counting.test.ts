@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectCosts } from '../../../lambdas/collectors/cost-explorer/collect-costs.js';
 import { ACCOUNT, testContext } from '../helpers/context.js';
@@ -62,6 +63,7 @@ describe('throttling through the real SDK client', () => {
       { statusCode: 200, body: { Total: { Amount: '100', Unit: 'USD' }, ForecastResultsByTime: [] } },
     ]);
     const portsFor = createAwsPortsFor({
+      builders: allAwsAdapters,
       maxAttempts: 3,
       credentialsFor: () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }),
       clientConfig: { requestHandler: handler },
@@ -81,6 +83,7 @@ describe('throttling through the real SDK client', () => {
     const throttled = { statusCode: 400, errorType: 'ThrottlingException', body: { __type: 'ThrottlingException', message: 'Rate exceeded' } };
     const { handler } = fakeHttpHandler([throttled, throttled, { statusCode: 200, body: { Total: { Amount: '1', Unit: 'USD' } } }]);
     const portsFor = createAwsPortsFor({
+      builders: allAwsAdapters,
       maxAttempts: 2,
       credentialsFor: () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
       clientConfig: { requestHandler: handler },

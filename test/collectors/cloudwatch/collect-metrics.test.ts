@@ -1,6 +1,7 @@
 import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectMetrics } from '../../../lambdas/collectors/cloudwatch/collect-metrics.js';
 import { getMetricDataMerged } from '../../../lambdas/collectors/cloudwatch/merge-metric-pages.js';
@@ -19,7 +20,7 @@ describe('collectMetrics against the CloudWatch SDK client', () => {
     cloudwatch.on(GetMetricDataCommand).callsFake((input: GetMetricDataCommandInput) => ({
       MetricDataResults: (input.MetricDataQueries ?? []).map((q) => ({ Id: q.Id, Timestamps: [t('2026-11-29T11:50:00Z')], Values: [1], StatusCode: 'Complete' })),
     }));
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
     await context.store.putResources(Array.from({ length: 150 }, (_, i) => ec2Resource(`i-${String(i).padStart(17, '0')}`)));
 
     // Act
@@ -35,7 +36,7 @@ describe('collectMetrics against the CloudWatch SDK client', () => {
 
   it('asks for 5-minute statistics over the lookback window ending at the last whole period', async () => {
     cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
     await context.store.putResources([ec2Resource('i-0123456789abcdef0')]);
 
     await collectMetrics(context);
@@ -54,7 +55,7 @@ describe('collectMetrics against the CloudWatch SDK client', () => {
 
   it('skips resources that publish no metrics (stopped instances)', async () => {
     cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
     await context.store.putResources([ec2Resource('i-00000000000000001', 'us-east-1', 'stopped')]);
 
     const report = await collectMetrics(context);
@@ -75,7 +76,7 @@ describe('collectMetrics against the CloudWatch SDK client', () => {
           ),
         };
       });
-    const context = testContext(createAwsPortsFor(), { regions: ['eu-west-1', 'us-east-1'] });
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }), { regions: ['eu-west-1', 'us-east-1'] });
     await context.store.putResources([ec2Resource('i-eu000000000000000', 'eu-west-1'), ec2Resource('i-us000000000000000')]);
 
     const report = await collectMetrics(context);
@@ -90,7 +91,7 @@ describe('collectMetrics against the CloudWatch SDK client', () => {
 
 describe('getMetricDataMerged', () => {
   const window = metricWindow(NOW, 14);
-  const port = createAwsPortsFor()('111122223333', 'us-east-1').cloudwatch;
+  const port = createAwsPortsFor({ builders: allAwsAdapters })('111122223333', 'us-east-1').cloudwatch;
 
   it('merges a PartialData query across NextToken pages by Id and returns it oldest first', async () => {
     // Page 1 (newest first, the API default): m1 complete, m2 cut at the datapoint limit.
@@ -126,6 +127,14 @@ describe('getMetricDataMerged', () => {
     const { results } = await getMetricDataMerged(port, [{ Id: 'm3', Expression: '(m1+m2)/300' }], window);
 
     expect(results.get('m3')).toMatchObject({ values: [96.85], timestamps: [Date.parse('2024-09-29T22:10:00Z')], status: 'Complete' });
+  });
+
+  it('passes response-level messages on instead of dropping them', async () => {
+    cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [], Messages: [{ Code: 'MaxQueryTimeRangeExceed', Value: 'The time range is too long for the period.' }] });
+
+    const { messages } = await getMetricDataMerged(port, [{ Id: 'a' }], window);
+
+    expect(messages).toEqual(['MaxQueryTimeRangeExceed The time range is too long for the period.']);
   });
 
   it('refuses more than 500 queries per call', async () => {

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-compute-optimizer';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectRecommendations } from '../../../lambdas/collectors/compute-optimizer/collect-recommendations.js';
 import { ACCOUNT, testContext } from '../helpers/context.js';
@@ -39,7 +40,7 @@ describe('collectRecommendations', () => {
       .resolves({ instanceRecommendations: [{ instanceArn: instanceArn('i-2'), currentInstanceType: 't3.medium', finding: 'Optimized', recommendationOptions: [] }] });
     co.on(GetEBSVolumeRecommendationsCommand).resolves({ volumeRecommendations: [] });
     co.on(GetLambdaFunctionRecommendationsCommand).resolves({ lambdaFunctionRecommendations: [] });
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     const report = await collectRecommendations(context);
 
@@ -83,7 +84,7 @@ describe('collectRecommendations', () => {
         },
       ],
     });
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     await collectRecommendations(context);
 
@@ -103,7 +104,7 @@ describe('collectRecommendations', () => {
     });
     co.on(GetEBSVolumeRecommendationsCommand).resolves({});
     co.on(GetLambdaFunctionRecommendationsCommand).resolves({});
-    const context = testContext(createAwsPortsFor(), { regions: ['eu-west-1', 'us-east-1'] });
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }), { regions: ['eu-west-1', 'us-east-1'] });
 
     const report = await collectRecommendations(context);
 

@@ -1,6 +1,7 @@
 import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectCosts } from '../../../lambdas/collectors/cost-explorer/collect-costs.js';
 import { CostExplorerShapeError, parseAmount } from '../../../lambdas/collectors/cost-explorer/parse-amount.js';
@@ -32,7 +33,7 @@ describe('collectCosts', () => {
       .on(GetCostAndUsageCommand, { NextPageToken: 'p2' })
       .resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-09-01', End: '2026-09-02' }, Groups: [group('AWS Lambda', '13')], Total: {} }] });
     mockForecast();
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     const report = await collectCosts(context);
 
@@ -60,7 +61,7 @@ describe('collectCosts', () => {
   it("stores Cost Explorer's 30-day forecast with its summed 80 % bounds", async () => {
     ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [] });
     mockForecast();
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     await collectCosts(context);
 
@@ -71,7 +72,7 @@ describe('collectCosts', () => {
   it('records an unavailable forecast as an issue and keeps the daily costs', async () => {
     ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [group('AWS Lambda', '1.5')] }] });
     ce.on(GetCostForecastCommand).rejects(Object.assign(new Error('Insufficient amount of historical data'), { name: 'DataUnavailableException', $fault: 'client', $metadata: {} }));
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     const report = await collectCosts(context);
 
@@ -83,7 +84,7 @@ describe('collectCosts', () => {
     ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [group('AWS Lambda', 'n/a')] }] });
     mockForecast();
 
-    await expect(collectCosts(testContext(createAwsPortsFor()))).rejects.toThrow(/UnblendedCost of AWS Lambda on 2026-11-01: .*decimal number.*"n\/a"/);
+    await expect(collectCosts(testContext(createAwsPortsFor({ builders: allAwsAdapters })))).rejects.toThrow(/UnblendedCost of AWS Lambda on 2026-11-01: .*decimal number.*"n\/a"/);
   });
 });
 

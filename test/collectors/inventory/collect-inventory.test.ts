@@ -1,16 +1,28 @@
 import { DescribeInstancesCommand, DescribeVolumesCommand, EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
+import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectInventory } from '../../../lambdas/collectors/inventory/collect-inventory.js';
 import { ACCOUNT, testContext } from '../helpers/context.js';
 
 const ec2 = mockClient(EC2Client);
 const lambda = mockClient(LambdaClient);
+const rds = mockClient(RDSClient);
+const dynamodb = mockClient(DynamoDBClient);
+const logs = mockClient(CloudWatchLogsClient);
+beforeEach(() => {
+  // Services a test does not look at answer with empty inventories.
+  rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
+  dynamodb.on(ListTablesCommand).resolves({ TableNames: [] });
+  logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [] });
+});
 afterEach(() => {
-  ec2.reset();
-  lambda.reset();
+  for (const mock of [ec2, lambda, rds, dynamodb, logs]) mock.reset();
 });
 
 /** A DescribeInstances instance in the documented response shape. */
@@ -44,7 +56,7 @@ describe('collectInventory', () => {
       .resolves({ Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0aaaaaaaaaaaaaaa2', { Platform: 'windows' as Instance['Platform'], State: { Code: 80, Name: 'stopped' } })] }] });
     ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
     mockEmptyLambda();
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     const report = await collectInventory(context);
 
@@ -75,7 +87,7 @@ describe('collectInventory', () => {
       ],
     });
     mockEmptyLambda();
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     await collectInventory(context);
 
@@ -105,7 +117,7 @@ describe('collectInventory', () => {
       .on(ListFunctionsCommand, { Marker: 'm-2' })
       .resolves({ Functions: [fn('api-b', { Runtime: undefined, PackageType: 'Image', Architectures: undefined })] });
     lambda.on(ListTagsCommand).callsFake((input: { Resource: string }) => ({ Tags: { team: input.Resource.endsWith('api-a') ? 'mobile' : 'data' } }));
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     const report = await collectInventory(context);
 
@@ -133,7 +145,7 @@ describe('collectInventory', () => {
     });
     ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
     mockEmptyLambda();
-    const context = testContext(createAwsPortsFor(), { regions: ['eu-west-1', 'us-east-1'] });
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }), { regions: ['eu-west-1', 'us-east-1'] });
 
     const report = await collectInventory(context);
 
@@ -150,12 +162,54 @@ describe('collectInventory', () => {
     });
     ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
     mockEmptyLambda();
-    const context = testContext(createAwsPortsFor());
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     const report = await collectInventory(context);
 
     expect(report.itemsWritten.resources).toBe(1);
     expect(report.issues[0]).toMatchObject({ code: 'UnsupportedResourceShape' });
     expect(report.issues[0].message).toMatch(/i-0ccccccccccccccc2.*state/);
+  });
+
+  it('pages RDS (Marker), DynamoDB (LastEvaluatedTableName) and log groups (nextToken) into typed resources', async () => {
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
+    mockEmptyLambda();
+    rds
+      .on(DescribeDBInstancesCommand, { Marker: undefined })
+      .resolves({ DBInstances: [{ DBInstanceIdentifier: 'orders', DBInstanceArn: `arn:aws:rds:us-east-1:${ACCOUNT}:db:orders`, DBInstanceClass: 'db.r6g.large', Engine: 'postgres', AllocatedStorage: 200, MultiAZ: true, DBInstanceStatus: 'available', TagList: [{ Key: 'team', Value: 'checkout' }] }], Marker: 'r2' })
+      .on(DescribeDBInstancesCommand, { Marker: 'r2' })
+      .resolves({ DBInstances: [{ DBInstanceIdentifier: 'reports', DBInstanceClass: 'db.t3.medium', Engine: 'mysql', AllocatedStorage: 20, MultiAZ: false, DBInstanceStatus: 'stopped' }] });
+    dynamodb
+      .on(ListTablesCommand, { ExclusiveStartTableName: undefined })
+      .resolves({ TableNames: ['carts'], LastEvaluatedTableName: 'carts' })
+      .on(ListTablesCommand, { ExclusiveStartTableName: 'carts' })
+      .resolves({ TableNames: ['sessions'] });
+    dynamodb.on(DescribeTableCommand, { TableName: 'carts' }).resolves({
+      Table: { TableName: 'carts', TableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/carts`, ProvisionedThroughput: { ReadCapacityUnits: 500, WriteCapacityUnits: 100 }, TableSizeBytes: 1e9 },
+    });
+    dynamodb.on(DescribeTableCommand, { TableName: 'sessions' }).resolves({
+      Table: { TableName: 'sessions', TableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/sessions`, BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' }, ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 } },
+    });
+    dynamodb.on(ListTagsOfResourceCommand).resolves({ Tags: [{ Key: 'team', Value: 'identity' }] });
+    logs
+      .on(DescribeLogGroupsCommand, { nextToken: undefined })
+      .resolves({ logGroups: [{ logGroupName: '/aws/lambda/api', arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/api:*`, storedBytes: 5e9 }], nextToken: 'l2' })
+      .on(DescribeLogGroupsCommand, { nextToken: 'l2' })
+      .resolves({ logGroups: [{ logGroupName: '/app/web', logGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/app/web`, retentionInDays: 30, storedBytes: 1 }] });
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+
+    const report = await collectInventory(context);
+
+    const byName = new Map((await context.store.listResources()).map((r) => [r.name, r]));
+    expect(byName.get('orders')).toMatchObject({ type: 'rds:db-instance', tags: { team: 'checkout' }, config: { instanceClass: 'db.r6g.large', engine: 'postgres', storageGiB: 200, multiAz: true, status: 'available' } });
+    expect(byName.get('reports')?.arn).toBe(`arn:aws:rds:us-east-1:${ACCOUNT}:db:reports`);
+    expect(byName.get('carts')).toMatchObject({ type: 'dynamodb:table', tags: { team: 'identity' }, config: { billingMode: 'PROVISIONED', readCapacityUnits: 500, writeCapacityUnits: 100 } });
+    expect(byName.get('sessions')?.config).toMatchObject({ billingMode: 'PAY_PER_REQUEST' });
+    expect(byName.get('sessions')?.config).not.toHaveProperty('readCapacityUnits');
+    expect(byName.get('/aws/lambda/api')).toMatchObject({ arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/api`, config: { storedBytes: 5e9 } });
+    expect(byName.get('/aws/lambda/api')?.config).not.toHaveProperty('retentionDays');
+    expect(byName.get('/app/web')?.config).toMatchObject({ retentionDays: 30 });
+    expect(report.calls).toMatchObject({ 'rds:DescribeDBInstances': 2, 'dynamodb:ListTables': 2, 'dynamodb:DescribeTable': 2, 'logs:DescribeLogGroups': 2 });
   });
 });

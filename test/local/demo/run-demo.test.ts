@@ -45,6 +45,14 @@ describe('runDemo', () => {
     expect(readFileSync(path.join(outDir, 'report.html'), 'utf8')).toContain('<svg');
   });
 
+  it('approves the top automatable action through the signed Slack endpoint and runs the apply workflow to an outcome', () => {
+    expect(result.approval).toBeDefined();
+    const approved = result.actions.find((action) => action.id === result.approval?.actionId);
+    expect(approved?.automation.executor).toBe('ebs-gp2-to-gp3');
+    expect(result.approval?.steps).toEqual(expect.arrayContaining(['Precheck', 'RollbackPoint', 'Apply', 'Bake', 'Validate', 'NotifyOutcome']));
+    expect(result.approval?.outcome).toBe('applied');
+  });
+
   it('reports progress for each collector and each state of the run', () => {
     expect(lines.some((line) => line.startsWith('collect cloudwatch'))).toBe(true);
     expect(lines).toContain('analysis: AnalyseBatches');

@@ -105,6 +105,12 @@ describe('generateSampleAccount', () => {
     const idle = account.resources.find((r) => r.archetype === 'idle-dev' && r.resource.config.state === 'running');
     const idleCpu = Array.from({ length: 288 }, (_, i) => metricValue(idle!, 'CPUUtilization', 'Average', DEFAULT_SAMPLE_NOW - 86_400_000 + i * 300_000, 300, context) ?? 0);
     expect(Math.max(...idleCpu)).toBeLessThan(10);
+    // Trusted Advisor's idle test: daily network I/O of 5 MB or less.
+    const dayStart = DEFAULT_SAMPLE_NOW - 2 * 86_400_000;
+    const networkBytes = ['NetworkIn', 'NetworkOut']
+      .flatMap((m) => Array.from({ length: 288 }, (_, i) => metricValue(idle!, m, 'Sum', dayStart + i * 300_000, 300, context) ?? 0))
+      .reduce((a, b) => a + b, 0);
+    expect(networkBytes).toBeLessThan(5e6);
 
     const peakHour = Math.round(web.workload.peakHourUtc);
     const at = (hour: number) => {

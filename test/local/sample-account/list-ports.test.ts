@@ -43,6 +43,24 @@ describe('sample inventory port', () => {
   });
 });
 
+it('pages ListTables after the last evaluated name and DescribeLogGroups with nextToken', async () => {
+  const big = generateSampleAccount({ resources: 400 });
+  const inventory = createSamplePortsFor(big)(big.accountId, 'us-east-1').inventory;
+  const names: string[] = [];
+  let start: string | undefined;
+  do {
+    const page = await inventory.listTables({ Limit: 2, ExclusiveStartTableName: start });
+    names.push(...(page.TableNames ?? []));
+    start = page.LastEvaluatedTableName;
+  } while (start);
+  const expected = big.resources.filter((r) => r.resource.type === 'dynamodb:table' && r.resource.region === 'us-east-1').map((r) => r.resource.name).sort();
+  expect(names).toEqual(expected);
+  const groups = await inventory.describeLogGroups({ limit: 3 });
+  expect(groups.logGroups).toHaveLength(3);
+  expect(groups.logGroups?.[0].arn).toMatch(/:\*$/);
+  expect(groups.nextToken).toBeDefined();
+});
+
 describe('sample Cost Explorer port', () => {
   const ce = createSamplePortsFor(account, { periodsPerPage: 30 })(account.accountId, 'us-east-1').costExplorer;
 
