@@ -50,7 +50,8 @@ export const deployConfigSchema = z.strictObject({
     .optional(),
   schedules: z
     .strictObject({
-      cloudwatchEveryHours: hours(6),
+      /** GetMetricData bills per metric requested: daily keeps a 1,000-resource account under $5/month (lambdas/collectors/README.md). */
+      cloudwatchEveryHours: hours(24),
       /** Cost Explorer charges $0.01 per call and its data refreshes about daily. */
       costExplorerEveryHours: hours(24),
       computeOptimizerEveryHours: hours(24),

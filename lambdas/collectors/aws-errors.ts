@@ -1,6 +1,8 @@
 /**
  * How collectors tell AWS service errors (record as a CollectionIssue, carry on) from programming
- * errors (let them fail loudly). SDK v3 service exceptions carry `$fault` and `$metadata`.
+ * errors (let them fail loudly). SDK v3 service exceptions carry `$fault` and `$metadata`. Denials
+ * (AccessDenied, UnauthorizedOperation, OptInRequiredException, ...) and throttling that outlasted
+ * the retries are all service errors: each becomes an issue for its (account, region) unit.
  */
 export interface AwsServiceError {
   name: string;
@@ -14,26 +16,6 @@ export function isAwsServiceError(error: unknown): error is AwsServiceError {
     error instanceof Error &&
     (('$fault' in error && (error as { $fault?: unknown }).$fault !== undefined) || '$metadata' in error)
   );
-}
-
-/** Error names AWS uses when a caller (an SCP, a missing permission, an opt-in) denies the whole call. */
-const DENIAL_CODES = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'UnauthorizedException',
-  'AuthFailure',
-  'OptInRequired',
-  'OptInRequiredException',
-  'InvalidClientTokenId',
-  'UnrecognizedClientException',
-  'ExpiredToken',
-  'ExpiredTokenException',
-]);
-
-/** True for errors that deny a whole account or region; the collector records them and moves on. */
-export function isDenial(error: AwsServiceError): boolean {
-  return DENIAL_CODES.has(error.name);
 }
 
 /** Error names (and HTTP statuses) that mean "slow down"; the SDK retries them, collectors count them. */

@@ -42,10 +42,3 @@ export async function collectUnit(
     report.addThrottles((ports.throttles?.total() ?? 0) - throttlesBefore);
   }
 }
-
-/** Builds the Amazon Resource Name partition for a region (aws, aws-cn, aws-us-gov). */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}

@@ -1,3 +1,4 @@
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { z } from 'zod';
 import { getDocumentClient } from '../shared/aws/dynamodb.js';
 import { DynamoStore } from '../shared/store/dynamo-store.js';
@@ -61,9 +62,8 @@ export interface CollectorRuntime {
 /**
  * Builds the real runtime: DynamoStore on TABLE_NAME and AWS ports. `homeAccount` is the account
  * the function runs in (from the invocation's ARN): it uses the function's own credentials. Other
- * accounts need the member role; until a role-assuming credential provider is wired in
- * (`credentialsFor`), they are reported as denied rather than silently read with the wrong
- * credentials.
+ * accounts are read through the member role (`credentialsFor`, STS AssumeRole); without a
+ * MEMBER_ROLE_NAME they are reported as denied rather than silently read with the wrong credentials.
  */
 export function buildCollectorRuntime(options: {
   env: CollectorEnv;
@@ -91,7 +91,15 @@ let runtime: CollectorRuntime | undefined;
  * is read from the invocation's function ARN (arn:aws:lambda:region:ACCOUNT:function:name).
  */
 export function getCollectorRuntime(builders: PortBuilders, invokedFunctionArn?: string): CollectorRuntime {
-  runtime ??= buildCollectorRuntime({ env: readCollectorEnv(), homeAccount: invokedFunctionArn?.split(':')[4], builders });
+  const partition = invokedFunctionArn?.split(':')[1] ?? 'aws';
+  runtime ??= buildCollectorRuntime({
+    env: readCollectorEnv(),
+    homeAccount: invokedFunctionArn?.split(':')[4],
+    builders,
+    // The read-only role the member stack creates in each member account; the SDK refreshes the session itself.
+    credentialsFor: (account, roleName) =>
+      fromTemporaryCredentials({ params: { RoleArn: `arn:${partition}:iam::${account}:role/${roleName}`, RoleSessionName: 'headroom-collector' } }),
+  });
   return runtime;
 }
 

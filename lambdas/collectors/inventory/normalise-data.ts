@@ -2,7 +2,7 @@ import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { DynamoDbConfigSchema, LogGroupConfigSchema, RdsConfigSchema, type Resource } from '../../engine/types/snapshot.js';
-import { partitionOf } from '../context.js';
+import { partitionOf } from '../partition.js';
 import { MalformedItemError } from './malformed-item-error.js';
 import type { Placement } from './normalise-ec2.js';
 import { tagRecord } from './tags.js';

@@ -1,6 +1,6 @@
 import type { Instance, Volume } from '@aws-sdk/client-ec2';
 import { Ec2ConfigSchema, EbsVolumeConfigSchema, type Resource } from '../../engine/types/snapshot.js';
-import { partitionOf } from '../context.js';
+import { partitionOf } from '../partition.js';
 import { MalformedItemError } from './malformed-item-error.js';
 import { tagRecord } from './tags.js';
 

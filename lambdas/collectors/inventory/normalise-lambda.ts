@@ -1,6 +1,6 @@
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { LambdaConfigSchema, type Resource } from '../../engine/types/snapshot.js';
-import { partitionOf } from '../context.js';
+import { partitionOf } from '../partition.js';
 import { MalformedItemError } from './malformed-item-error.js';
 import type { Placement } from './normalise-ec2.js';
 

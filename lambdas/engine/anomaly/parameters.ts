@@ -19,20 +19,20 @@ export interface DetectorParameters {
   shortAverage: number;
   /** Weight of the residual-spike view (0 turns it off). */
   spikeWeight: number;
-  /** Values in the local median the spike residual is measured from. */
+  /** Values in the local median the spike residual is measured from (odd; 5 ignores a 1–2 point spike). */
   spikeMedian: number;
   /**
    * How many residuals per `rangeMemory` observations may exceed the usual level without being news: the
    * spike view compares a residual with the `spikeTailCount`-th largest of that memory (tail ≈ 0.5 %).
    */
   spikeTailCount: number;
-  /** A residual scores ½ when it exceeds the k-th largest past residual by this fraction. */
+  /** A residual scores ½ when it exceeds the `spikeTailCount`-th largest past residual by this fraction. */
   spikeMargin: number;
   /** Weight of the stuck-signal view (0 turns it off). */
   stuckWeight: number;
-  /** Fewest repeats of one value that count as a stuck signal. */
+  /** Fewest repeats of one value that count as a stuck signal (12 = one hour of 5-minute data). */
   stuckMinimumRun: number;
-  /** A run must beat the longest recent run by this fraction. */
+  /** A run must beat the longest run of the last `rangeMemory` observations by this fraction. */
   stuckMargin: number;
   /** Weight of the sustained-change view in the score (1; 0 turns it off, for ablation). */
   changeWeight: number;
@@ -42,13 +42,16 @@ export interface DetectorParameters {
   seasonToleranceHours: number;
   /** Slack around last season's range, as a fraction of its width, still counted as seen before. */
   seasonSlack: number;
-  /** Factor applied to the change score of a value seen last season (0 = never alert on it). */
+  /** Factor applied to the score of a value seen last season at this time of day (0 = not news). */
   seasonGate: number;
   /** Observations needed before any alert: the baseline and surprise history must settle first. */
   warmUp: number;
   /** …but never longer than this many hours, so sparse series (daily costs) are not silenced for months. */
   warmUpMaxHours: number;
-  /** Observations after an alert during which the same excursion does not alert again. */
+  /**
+   * Observations after an alert during which the same incident does not alert again (36 = 3 h of 5-minute
+   * data); a score at alert level inside the period extends it.
+   */
   refractory: number;
   /** …but never longer than this many hours (one incident of a daily series lasts days, not months). */
   refractoryMaxHours: number;

@@ -14,6 +14,7 @@ const RESIDUAL_BLOCKS = 14;
  *             (n = residuals held, so the tail probability j / n ≈ k / memory stays the same while the
  *              history is young, instead of trusting a handful of values)
  *   score_t = min(1, ½ · (r_t / u_t − 1) / margin)   when r_t > u_t, else 0
+ *             (and 0 until memory / k residuals are held: fewer cannot resolve a tail of k / memory)
  *
  * The score reaches ½ (the default alert threshold) when the residual exceeds that order statistic by the
  * fraction `margin`. An order statistic rather than the maximum: one incident (a level shift leaves ~⌈m/2⌉
@@ -39,9 +40,11 @@ export class ResidualSpike {
     let score = 0;
     if (this.local.filled) {
       const residual = Math.abs(x - this.local.median());
-      const order = Math.max(1, Math.min(this.tailCount, Math.ceil((this.tailCount * this.residuals.size) / this.memory)));
-      const usual = this.residuals.kth(order);
-      if (residual > usual && usual >= 0) {
+      const held = this.residuals.size;
+      const order = Math.max(1, Math.min(this.tailCount, Math.ceil((this.tailCount * held) / this.memory)));
+      // Most residuals are below the cheap bound, which spares the merge behind kth().
+      const usual = residual > this.residuals.lowerBound(order) ? this.residuals.kth(order) : Number.POSITIVE_INFINITY;
+      if (held >= this.memory / this.tailCount && residual > usual && usual >= 0) {
         const ratio = usual > 0 ? residual / usual : Number.POSITIVE_INFINITY;
         score = Math.min(1, (0.5 * (ratio - 1)) / this.margin);
       }

@@ -16,18 +16,25 @@ export interface Detection {
  * A causal detector fed one value at a time: each result depends only on the values already fed, so the
  * product can run it on every new collection and get the same answer as a batch run.
  *
- * Two views of "unusual", the score is the larger:
+ * Four views of "unusual", the score is the largest:
  * - breakout: the value leaves the range of the last `rangeMemory` values by more than `breakoutSpreads`
  *   baseline spreads (see `breakoutToScore`); any such breakout scores at least ½. The margin keeps the
  *   small new records that pure noise keeps setting from alerting.
  * - sustained change: the HTM-style anomaly likelihood of the surprise d / (d + surpriseHalf), where d is
  *   the distance from a robust baseline in spreads (bounded, so one huge spike cannot distort the history).
+ * - spike (`residual-spike.ts`): the jump away from the local median is about twice (1 + `spikeMargin`)
+ *   the `spikeTailCount`-th largest jump of the last `rangeMemory` observations — a point anomaly inside
+ *   the range, judged against how often this series jumps.
+ * - stuck (`stuck-run.ts`): the series repeats one value for longer than any run of the last
+ *   `rangeMemory` observations (a signal that stops).
  * A value that could alert but lies within (or near) last season's range at this time of day — a nightly
- * job — has its score multiplied by `seasonGate` (only such values are checked; lower scores are reported
- * unchanged).
+ * job — has its score multiplied by `seasonGate` (0: it is not news; only such values are checked, lower
+ * scores are reported unchanged). The stuck view is exempt: a stuck value is by definition one seen before.
  * An alert fires when score ≥ alertThreshold, after the warm-up, and not within `refractory` observations
- * (capped in hours) of the previous alert (NAB and on-call people both want one alert per incident). Inside that
- * refractory period the score is halved, so a threshold sweep sees the same one-alert behaviour.
+ * (capped in hours) of the start or continuation of the previous incident: a score at alert level during the
+ * refractory period extends it, so a sustained excursion alerts once (NAB and on-call people both want one
+ * alert per incident). Inside that period the score is halved, so a threshold sweep sees the same
+ * one-alert behaviour.
  */
 export class StreamingDetector {
   private readonly range: RangeBreak;
@@ -74,13 +81,19 @@ export class StreamingDetector {
     score = Math.max(score, stuckScore);
     if (this.parameters.seasonHours > 0) this.season.add(timestamp, value);
     if (this.inWarmUp(timestamp)) return { score: 0, alert: false };
-    if (this.inRefractory(timestamp)) return { score: score / 2, alert: false };
-    const alert = score >= this.alertThreshold;
-    if (alert) {
-      this.sinceAlert = 0;
-      this.lastAlertTimestamp = timestamp;
+    if (this.inRefractory(timestamp)) {
+      // The incident lasts while scores stay at alert level: a sustained excursion alerts once.
+      if (score >= this.alertThreshold) this.startIncident(timestamp);
+      return { score: score / 2, alert: false };
     }
+    const alert = score >= this.alertThreshold;
+    if (alert) this.startIncident(timestamp);
     return { score, alert };
+  }
+
+  private startIncident(timestamp: number): void {
+    this.sinceAlert = 0;
+    this.lastAlertTimestamp = timestamp;
   }
 
   private inWarmUp(timestamp: number): boolean {

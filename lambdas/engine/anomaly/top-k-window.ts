@@ -14,6 +14,9 @@ export class TopKWindow {
   /** k largest over all completed blocks in the window, descending. */
   private completedTop: Float64Array;
   private inBlock = 0;
+  /** Last answer of `kth` and the order it was for; NaN once a push may have changed it. */
+  private cachedValue = Number.NaN;
+  private cachedOrder = 0;
 
   constructor(private readonly k: number, private readonly blockSize: number, private readonly blocks: number) {
     this.current = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
@@ -25,8 +28,17 @@ export class TopKWindow {
     return this.completed.length * this.blockSize + this.inBlock;
   }
 
+  /**
+   * A cheap lower bound on `kth(order)` (no merge): the `order`-th largest of either list alone. A value
+   * at or below it is certainly not above the order statistic.
+   */
+  lowerBound(order = this.k): number {
+    return Math.max(this.current[order - 1], this.completedTop[order - 1]);
+  }
+
   /** The `order`-th largest value in the window, 1 ≤ order ≤ k (−∞ while fewer values were pushed). */
   kth(order = this.k): number {
+    if (order === this.cachedOrder && !Number.isNaN(this.cachedValue)) return this.cachedValue;
     // Merge the two descending lists just far enough to reach the k-th element.
     let i = 0;
     let j = 0;
@@ -35,12 +47,16 @@ export class TopKWindow {
       if (this.current[i] >= this.completedTop[j]) value = this.current[i++];
       else value = this.completedTop[j++];
     }
+    this.cachedOrder = order;
+    this.cachedValue = value;
     return value;
   }
 
   push(value: number): void {
-    insertDescending(this.current, value);
+    // Most values do not enter the block's top list, and then no order statistic changes.
+    if (insertDescending(this.current, value)) this.cachedValue = Number.NaN;
     if (++this.inBlock < this.blockSize) return;
+    this.cachedValue = Number.NaN;
     this.completed.push(this.current);
     if (this.completed.length >= this.blocks) this.completed.shift();
     this.current = new Float64Array(this.k).fill(Number.NEGATIVE_INFINITY);
@@ -50,13 +66,14 @@ export class TopKWindow {
   }
 }
 
-/** Inserts `value` into a descending fixed-length list if it belongs there, dropping the smallest. */
-function insertDescending(list: Float64Array, value: number): void {
+/** Inserts `value` into a descending fixed-length list if it belongs there, dropping the smallest; true if inserted. */
+function insertDescending(list: Float64Array, value: number): boolean {
   let at = list.length - 1;
-  if (!(value > list[at])) return;
+  if (!(value > list[at])) return false;
   while (at > 0 && list[at - 1] < value) {
     list[at] = list[at - 1];
     at--;
   }
   list[at] = value;
+  return true;
 }

@@ -4,6 +4,7 @@ import { ec2Catalogue, rdsHourlyUsd } from '../../../lambdas/local/sample-accoun
 import { DEFAULT_SAMPLE_NOW, generateSampleAccount } from '../../../lambdas/local/sample-account/generate.js';
 import { metricValue, type MetricContext } from '../../../lambdas/local/sample-account/metrics.js';
 import type { SampleAccount } from '../../../lambdas/local/sample-account/model.js';
+import { summariseSampleAccount } from '../../../lambdas/local/sample-account/summary.js';
 
 const account = generateSampleAccount();
 const contextOf = (a: SampleAccount): MetricContext => ({
@@ -137,5 +138,13 @@ describe('generateSampleAccount', () => {
     expect(ebs.length).toBeGreaterThan(0);
     expect(lambda.every((r) => r.functionArn?.endsWith(':$LATEST'))).toBe(true);
     expect([...ec2.map((r) => r.instanceArn), ...ebs.map((r) => r.volumeArn)].every((arn) => arn?.includes(':us-east-1:'))).toBe(true);
+  });
+
+  it('summarises itself for the demo output', () => {
+    const summary = summariseSampleAccount(account);
+    expect(summary.resources).toBe(200);
+    expect(Object.values(summary.byType).reduce((a, b) => a + b, 0)).toBe(200);
+    expect(summary.meanDailyCostUsd).toBeGreaterThan(0);
+    expect(summary.incidents.map((i) => i.kind)).toEqual(['cpu-saturation', 'error-burst', 'latency-spike', 'cost-spike']);
   });
 });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ResidualSpike } from '../../../lambdas/engine/anomaly/residual-spike.js';
+import { gaussianSeries } from './synthetic.js';
+
+const scores = (values: number[], tailCount = 20) => {
+  const spike = new ResidualSpike(tailCount, 2000, 5, 0.8);
+  return values.map((value) => spike.next(value));
+};
+
+describe('ResidualSpike', () => {
+  it('scores a jump far beyond the usual largest residuals, and not ordinary noise', () => {
+    const values = gaussianSeries(3000, 3).map((x) => 10 + x);
+    values[2500] += 15;
+    const result = scores(values);
+    expect(result[2500]).toBe(1);
+    expect(result.filter((score, i) => score >= 0.5 && i !== 2500)).toEqual([]);
+  });
+
+  it('does not alert on spikes the series makes routinely (more often than the tail count)', () => {
+    // A spike every 50 observations: 40 per 2000, twice the tail count of 20.
+    const values = gaussianSeries(3000, 4).map((x, i) => 10 + x + (i % 50 === 0 ? 15 : 0));
+    const late = scores(values).slice(1500);
+    expect(late.every((score) => score < 0.5)).toBe(true);
+  });
+
+  it('follows a level shift: only the first few residuals are large, later noise is ordinary', () => {
+    const values = gaussianSeries(3000, 5).map((x, i) => 10 + x + (i >= 1500 ? 50 : 0));
+    const result = scores(values);
+    expect(result[1500]).toBe(1);
+    expect(result.slice(1510).every((score) => score < 0.5)).toBe(true);
+  });
+
+  it('needs a larger excess while its history is young (same tail probability)', () => {
+    // After 100 residuals of a 2000-observation memory, the 20th-largest becomes the 1st: the maximum.
+    const values = gaussianSeries(106, 6).map((x) => 10 + x);
+    const spike = new ResidualSpike(20, 2000, 5, 0.8);
+    values.slice(0, 105).forEach((value) => spike.next(value));
+    expect(spike.next(10 + 2.5)).toBe(0); // within the largest residuals seen so far
+  });
+
+  it('is scale-free: multiplying the series by 1000 leaves the scores unchanged', () => {
+    const values = gaussianSeries(2500, 8).map((x, i) => 10 + x + (i === 2000 ? 9 : 0));
+    const scaled = values.map((x) => x * 1000);
+    expect(scores(scaled)).toEqual(scores(values));
+  });
+});
