@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { analyseResources, createRuleContext, ResourceConfigError, sliceSnapshot } from '../../engine/analyse.js';
+import { forecastDailyCosts, type NamedForecast } from '../../engine/insights/cost-forecasts.js';
+import { findSeriesAnomalies, type SeriesAnomaly } from '../../engine/insights/series-anomalies.js';
 import { prioritise } from '../../engine/prioritise/prioritise.js';
 import type { Action, Finding } from '../../engine/types/action.js';
 import { SnapshotSchema, type Snapshot } from '../../engine/types/snapshot.js';
@@ -17,10 +19,12 @@ const AnalyzeOptionsSchema = z.object({
 });
 export type AnalyzeOptions = z.output<typeof AnalyzeOptionsSchema>;
 
-/** What `analyze` produces. Forecasts and anomalies are wired in later; until then they are always empty arrays. */
+/** What `analyze` produces. */
 export interface AnalyzeResult {
   findings: Finding[];
   actions: Action[];
+  forecasts: NamedForecast[];
+  anomalies: SeriesAnomaly[];
 }
 
 /** Reads and validates a snapshot file; a bad one becomes one sentence naming the first invalid path. */
@@ -50,17 +54,22 @@ export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
     if (error instanceof ResourceConfigError) throw new CliError(`${error.message}.`);
     throw error;
   }
-  return { findings, actions: prioritise(findings) };
+  return {
+    findings,
+    actions: prioritise(findings),
+    forecasts: forecastDailyCosts(snapshot.costs, snapshot.costForecast).forecasts,
+    anomalies: findSeriesAnomalies(snapshot),
+  };
 }
 
 /** The JSON document of `--format json` (and of findings.json, which adds the raw findings). */
 export function renderJson(result: AnalyzeResult): string {
-  return `${JSON.stringify({ actions: result.actions, forecasts: [], anomalies: [] }, null, 2)}\n`;
+  return `${JSON.stringify({ actions: result.actions, forecasts: result.forecasts, anomalies: result.anomalies }, null, 2)}\n`;
 }
 
 /**
  * `headroom analyze --snapshot FILE [--format table|json] [--out DIR]`: validates the snapshot, runs the rules and
- * prioritisation, prints the ranked table or `{"actions":[...],"forecasts":[],"anomalies":[]}`; with --out also writes
+ * prioritisation, prints the ranked table or `{"actions":[...],"forecasts":[...],"anomalies":[...]}`; with --out also writes
  * DIR/findings.json (`{ actions, findings, forecasts, anomalies }`).
  */
 export function registerAnalyze(program: Command): void {
@@ -87,7 +96,7 @@ function writeFindings(dir: string, result: AnalyzeResult): void {
   const path = join(dir, 'findings.json');
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path, `${JSON.stringify({ actions: result.actions, findings: result.findings, forecasts: [], anomalies: [] }, null, 2)}\n`);
+    writeFileSync(path, `${JSON.stringify({ actions: result.actions, findings: result.findings, forecasts: result.forecasts, anomalies: result.anomalies }, null, 2)}\n`);
   } catch (error) {
     throw new CliError(`Cannot write ${path}: ${(error as Error).message}.`);
   }

@@ -19,8 +19,6 @@ export interface DetectorParameters {
   shortAverage: number;
   /** Weight of the residual-spike view (0 turns it off). */
   spikeWeight: number;
-  /** Values in the local median the spike residual is measured from (odd; 5 ignores a 1–2 point spike). */
-  spikeMedian: number;
   /**
    * How many residuals per `rangeMemory` observations may exceed the usual level without being news: the
    * spike view compares a residual with the `spikeTailCount`-th largest of that memory (tail ≈ 0.5 %).
@@ -69,7 +67,6 @@ export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   stuckMinimumRun: 12,
   stuckMargin: 0.1,
   spikeWeight: 1,
-  spikeMedian: 5,
   spikeTailCount: 20,
   spikeMargin: 0.8,
   seasonHours: 24,

@@ -1,4 +1,4 @@
-import { MedianOfRecent } from './median-of-recent.js';
+import { MedianOfFive } from './median-of-five.js';
 import { TopKWindow } from './top-k-window.js';
 
 /** Blocks the residual memory is divided into (the order-statistic window slides one block at a time). */
@@ -8,8 +8,8 @@ const RESIDUAL_BLOCKS = 14;
  * Point anomalies judged against the series' own history of point anomalies: "is this jump away from the
  * local level larger than all but a few of the jumps of the last `memory` observations?"
  *
- *   r_t     = |x_t − median(x_{t−m} … x_{t−1})|          (m = `medianSize`: local level, blind to a 1–2 point spike,
- *                                                          follows a level shift after ⌈m/2⌉ points)
+ *   r_t     = |x_t − median(x_{t−5} … x_{t−1})|          (local level, blind to a 1–2 point spike,
+ *                                                          follows a level shift after 3 points)
  *   u_t     = the j-th largest r over the last `memory` observations, j = max(1, ⌈k · n / memory⌉)
  *             (n = residuals held, so the tail probability j / n ≈ k / memory stays the same while the
  *              history is young, instead of trusting a handful of values)
@@ -17,40 +17,47 @@ const RESIDUAL_BLOCKS = 14;
  *             (and 0 until memory / k residuals are held: fewer cannot resolve a tail of k / memory)
  *
  * The score reaches ½ (the default alert threshold) when the residual exceeds that order statistic by the
- * fraction `margin`. An order statistic rather than the maximum: one incident (a level shift leaves ~⌈m/2⌉
+ * fraction `margin`. An order statistic rather than the maximum: one incident (a level shift leaves ~3
  * large residuals) does not redefine normal for the whole memory, while a series that spikes routinely
  * (≥ k times per memory) never alerts on its usual spikes. Scale-free: no spread estimate is involved.
  */
 export class ResidualSpike {
-  private readonly local: MedianOfRecent;
+  private readonly local: MedianOfFive;
   private readonly residuals: TopKWindow;
+  /** Residuals needed before a tail of tailCount / memory can be resolved at all. */
+  private readonly minimumHeld: number;
 
   constructor(
     private readonly tailCount: number,
     private readonly memory: number,
-    medianSize: number,
     private readonly margin: number,
   ) {
-    this.local = new MedianOfRecent(medianSize);
+    this.local = new MedianOfFive();
+    this.minimumHeld = memory / tailCount;
     this.residuals = new TopKWindow(tailCount, Math.max(1, Math.round(memory / RESIDUAL_BLOCKS)), RESIDUAL_BLOCKS);
   }
 
   /** Scores x against the history, then adds it to the history. */
   next(x: number): number {
-    let score = 0;
-    if (this.local.filled) {
-      const residual = Math.abs(x - this.local.median());
-      const held = this.residuals.size;
-      const order = Math.max(1, Math.min(this.tailCount, Math.ceil((this.tailCount * held) / this.memory)));
-      // Most residuals are below the cheap bound, which spares the merge behind kth().
-      const usual = residual > this.residuals.lowerBound(order) ? this.residuals.kth(order) : Number.POSITIVE_INFINITY;
-      if (held >= this.memory / this.tailCount && residual > usual && usual >= 0) {
-        const ratio = usual > 0 ? residual / usual : Number.POSITIVE_INFINITY;
-        score = Math.min(1, (0.5 * (ratio - 1)) / this.margin);
-      }
-      if (Number.isFinite(residual)) this.residuals.push(residual);
+    const local = this.local;
+    if (!local.filled) {
+      local.push(x);
+      return 0;
     }
-    this.local.push(x);
+    const residual = Math.abs(x - local.median());
+    local.push(x);
+    const residuals = this.residuals;
+    const held = residuals.size;
+    let score = 0;
+    if (held >= this.minimumHeld) {
+      const order = held >= this.memory ? this.tailCount : Math.max(1, Math.min(this.tailCount, Math.ceil((this.tailCount * held) / this.memory)));
+      // Most residuals are below this cheap bound, which spares the merge behind kth().
+      if (residual > residuals.lowerBound(order)) {
+        const usual = residuals.kth(order);
+        if (residual > usual && usual >= 0) score = usual > 0 ? Math.min(1, (0.5 * (residual / usual - 1)) / this.margin) : 1;
+      }
+    }
+    if (residual < Number.POSITIVE_INFINITY) residuals.push(residual);
     return score;
   }
 }

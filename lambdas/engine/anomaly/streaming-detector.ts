@@ -52,7 +52,7 @@ export class StreamingDetector {
     this.range = new RangeBreak(parameters.rangeMemory);
     this.baseline = new RobustBaseline(parameters.baselineMemory);
     this.likelihood = new AnomalyLikelihood(parameters.surpriseHistoryMemory, parameters.shortAverage);
-    this.spike = new ResidualSpike(parameters.spikeTailCount, parameters.rangeMemory, parameters.spikeMedian, parameters.spikeMargin);
+    this.spike = new ResidualSpike(parameters.spikeTailCount, parameters.rangeMemory, parameters.spikeMargin);
     this.stuck = new StuckRun(parameters.rangeMemory, parameters.stuckMinimumRun, parameters.stuckMargin);
     this.season = new SeasonalHistory(parameters.seasonHours * 3_600_000, parameters.seasonToleranceHours * 3_600_000);
   }
@@ -65,8 +65,9 @@ export class StreamingDetector {
     this.baseline.update(value);
     const changeScore = this.parameters.changeWeight * this.likelihood.next(deviation / (deviation + this.parameters.surpriseHalf));
 
-    const spikeScore = this.parameters.spikeWeight * this.spike.next(value);
-    const stuckScore = this.parameters.stuckWeight * this.stuck.next(value);
+    const { spikeWeight, stuckWeight } = this.parameters;
+    const spikeScore = spikeWeight > 0 ? spikeWeight * this.spike.next(value) : 0;
+    const stuckScore = stuckWeight > 0 ? stuckWeight * this.stuck.next(value) : 0;
 
     if (this.seen === 0) this.firstTimestamp = timestamp;
     this.seen++;

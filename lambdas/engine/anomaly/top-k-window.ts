@@ -54,15 +54,23 @@ export class TopKWindow {
 
   push(value: number): void {
     // Most values do not enter the block's top list, and then no order statistic changes.
-    if (insertDescending(this.current, value)) this.cachedValue = Number.NaN;
+    if (value > this.current[this.k - 1]) {
+      insertDescending(this.current, value);
+      this.cachedValue = Number.NaN;
+    }
     if (++this.inBlock < this.blockSize) return;
     this.cachedValue = Number.NaN;
     this.completed.push(this.current);
     if (this.completed.length >= this.blocks) this.completed.shift();
     this.current = new Float64Array(this.k).fill(Number.NEGATIVE_INFINITY);
     this.inBlock = 0;
-    this.completedTop.fill(Number.NEGATIVE_INFINITY);
-    for (const block of this.completed) for (const v of block) insertDescending(this.completedTop, v);
+    const top = this.completedTop;
+    top.fill(Number.NEGATIVE_INFINITY);
+    for (let b = 0; b < this.completed.length; b++) {
+      const block = this.completed[b];
+      // Each block is descending: once a value does not enter the top list, the rest of the block will not.
+      for (let i = 0; i < block.length && block[i] > top[top.length - 1]; i++) insertDescending(top, block[i]);
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import type { NamedForecast } from '../../engine/insights/cost-forecasts.js';
 import type { Action, Finding } from '../../engine/types/action.js';
 import type {
   CollectionIssue,
@@ -30,15 +31,7 @@ export interface Batch {
 }
 
 /** A named forecast (daily cost, capacity) produced by the forecast step. */
-export interface StoredForecast {
-  name: string;
-  kind: 'cost' | 'capacity';
-  subject: string;
-  step: 'day' | 'hour' | '5min';
-  points: { timestamp: string; forecast: number; lower80: number; upper80: number }[];
-  /** Extra facts: Cost Explorer's own total for comparison, the date a threshold is crossed, ... */
-  facts: Record<string, number | string | null>;
-}
+export type StoredForecast = NamedForecast;
 
 export type ActionDecision = 'approved' | 'snoozed' | 'dismissed';
 

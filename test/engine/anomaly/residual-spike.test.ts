@@ -3,7 +3,7 @@ import { ResidualSpike } from '../../../lambdas/engine/anomaly/residual-spike.js
 import { gaussianSeries } from './synthetic.js';
 
 const scores = (values: number[], tailCount = 20) => {
-  const spike = new ResidualSpike(tailCount, 2000, 5, 0.8);
+  const spike = new ResidualSpike(tailCount, 2000, 0.8);
   return values.map((value) => spike.next(value));
 };
 
@@ -33,7 +33,7 @@ describe('ResidualSpike', () => {
   it('needs a larger excess while its history is young (same tail probability)', () => {
     // After 100 residuals of a 2000-observation memory, the 20th-largest becomes the 1st: the maximum.
     const values = gaussianSeries(106, 6).map((x) => 10 + x);
-    const spike = new ResidualSpike(20, 2000, 5, 0.8);
+    const spike = new ResidualSpike(20, 2000, 0.8);
     values.slice(0, 105).forEach((value) => spike.next(value));
     expect(spike.next(10 + 2.5)).toBe(0); // within the largest residuals seen so far
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyCost } from '../../../lambdas/engine/types/snapshot.js';
 import { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
-import { compareWithCostExplorer, forecastCosts, forecastName } from '../../../lambdas/workflow/forecast/forecast-costs.js';
+import { compareWithCostExplorer, forecastName } from '../../../lambdas/engine/insights/cost-forecasts.js';
+import { forecastCosts } from '../../../lambdas/workflow/forecast/forecast-costs.js';
 
 const START = Date.UTC(2026, 8, 1);
 const DAY = 86_400_000;

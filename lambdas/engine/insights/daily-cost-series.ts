@@ -1,4 +1,4 @@
-import type { DailyCost } from '../../engine/types/snapshot.js';
+import type { DailyCost } from '../types/snapshot.js';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyCostSeries } from '../../../lambdas/workflow/forecast/daily-cost-series.js';
+import { dailyCostSeries } from '../../../lambdas/engine/insights/daily-cost-series.js';
 
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
