@@ -1,4 +1,3 @@
-import { MedianOfFive } from './median-of-five.js';
 import { TopKWindow } from './top-k-window.js';
 
 /** Blocks the residual memory is divided into (the order-statistic window slides one block at a time). */
@@ -22,7 +21,11 @@ const RESIDUAL_BLOCKS = 14;
  * (≥ k times per memory) never alerts on its usual spikes. Scale-free: no spread estimate is involved.
  */
 export class ResidualSpike {
-  private readonly local: MedianOfFive;
+  /** The three previous values, newest first. */
+  private previous1 = 0;
+  private previous2 = 0;
+  private previous3 = 0;
+  private count = 0;
   private readonly residuals: TopKWindow;
   /** Residuals needed before a tail of tailCount / memory can be resolved at all. */
   private readonly minimumHeld: number;
@@ -32,20 +35,20 @@ export class ResidualSpike {
     private readonly memory: number,
     private readonly margin: number,
   ) {
-    this.local = new MedianOfFive();
     this.minimumHeld = memory / tailCount;
     this.residuals = new TopKWindow(tailCount, Math.max(1, Math.round(memory / RESIDUAL_BLOCKS)), RESIDUAL_BLOCKS);
   }
 
   /** Scores x against the history, then adds it to the history. */
   next(x: number): number {
-    const local = this.local;
-    if (!local.filled) {
-      local.push(x);
-      return 0;
-    }
-    const residual = Math.abs(x - local.median());
-    local.push(x);
+    const a = this.previous1;
+    const b = this.previous2;
+    const c = this.previous3;
+    this.previous3 = b;
+    this.previous2 = a;
+    this.previous1 = x;
+    if (++this.count <= 3) return 0;
+    const residual = Math.abs(x - Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)));
     const residuals = this.residuals;
     const held = residuals.size;
     let score = 0;

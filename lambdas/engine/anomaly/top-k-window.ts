@@ -58,7 +58,11 @@ export class TopKWindow {
       insertDescending(this.current, value);
       this.cachedValue = Number.NaN;
     }
-    if (++this.inBlock < this.blockSize) return;
+    if (++this.inBlock === this.blockSize) this.completeBlock();
+  }
+
+  /** Kept out of `push` so the common path stays small enough to inline. */
+  private completeBlock(): void {
     this.cachedValue = Number.NaN;
     this.completed.push(this.current);
     if (this.completed.length >= this.blocks) this.completed.shift();

@@ -1,0 +1,7 @@
+import { rules } from './index.js';
+
+/** The rules as a Markdown table (id, domain, resource type, what it does), in registry order. */
+export function rulesTable(): string {
+  const rows = rules.map((rule) => `| \`${rule.id}\` | ${rule.domain} | \`${rule.resourceType}\` | ${rule.summary} |`);
+  return ['| rule | domain | resource | what it recommends |', '|---|---|---|---|', ...rows].join('\n');
+}
