@@ -18,11 +18,6 @@ export class RunNotFoundError extends Error {
   }
 }
 
-/** The Slack secret is missing, not JSON, or lacks a field. Never carries the secret's value. */
-export class SlackSecretError extends Error {
-  override readonly name = 'SlackSecretError';
-}
-
 /** Slack answered chat.postMessage with ok: false. */
 export class SlackPostError extends Error {
   override readonly name = 'SlackPostError';

@@ -5,7 +5,8 @@ import { requireEnv } from '../../shared/env.js';
 import { DynamoStore } from '../../shared/store/dynamo-store.js';
 import { listEnv } from '../env.js';
 import { createResponseUrlPoster } from '../slack/response-url.js';
-import { loadSlackSecret } from '../slack/slack-secret.js';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { getSlackSecret } from '../../shared/slack/slack-secret.js';
 import { createInteractionHandler, type InteractionHandler } from './handle-interaction.js';
 
 /**
@@ -16,7 +17,7 @@ import { createInteractionHandler, type InteractionHandler } from './handle-inte
 let handler: Promise<InteractionHandler> | undefined;
 
 async function build(): Promise<InteractionHandler> {
-  const secret = await loadSlackSecret(requireEnv('SLACK_SECRET_ARN'));
+  const secret = await getSlackSecret(new SecretsManagerClient({}), requireEnv('SLACK_SECRET_ARN'));
   const stateMachineArn = requireEnv('APPLY_STATE_MACHINE_ARN');
   const sfn = new SFNClient({});
   const slack = new WebClient(secret.botToken);

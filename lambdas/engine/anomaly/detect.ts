@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PARAMETERS, type DetectorParameters } from './parameters.js';
-import { StreamingDetector, type Detection } from './streaming-detector.js';
+import { NOTHING_UNUSUAL, StreamingDetector, type Detection } from './streaming-detector.js';
 
 /**
  * Default sensitivity in [0, 1]: one setting for every metric. Higher means more alerts; the alert
@@ -34,7 +34,7 @@ export function detectAnomalies(points: readonly SeriesPoint[], options: DetectO
   const detector = new StreamingDetector({ ...DEFAULT_PARAMETERS, ...options.parameters }, 1 - sensitivity);
   return points.map((point) => {
     const value = point.value;
-    if (value === null || !Number.isFinite(value)) return { score: 0, alert: false };
+    if (value === null || !Number.isFinite(value)) return NOTHING_UNUSUAL;
     return detector.next(point.timestamp, value);
   });
 }

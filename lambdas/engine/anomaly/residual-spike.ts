@@ -7,8 +7,8 @@ const RESIDUAL_BLOCKS = 14;
  * Point anomalies judged against the series' own history of point anomalies: "is this jump away from the
  * local level larger than all but a few of the jumps of the last `memory` observations?"
  *
- *   r_t     = |x_t − median(x_{t−5} … x_{t−1})|          (local level, blind to a 1–2 point spike,
- *                                                          follows a level shift after 3 points)
+ *   r_t     = |x_t − median(x_{t−5} … x_{t−1})|          (local level: blind to a one- or two-point
+ *                                                          spike, follows a level shift after 3 points)
  *   u_t     = the j-th largest r over the last `memory` observations, j = max(1, ⌈k · n / memory⌉)
  *             (n = residuals held, so the tail probability j / n ≈ k / memory stays the same while the
  *              history is young, instead of trusting a handful of values)
@@ -21,10 +21,12 @@ const RESIDUAL_BLOCKS = 14;
  * (≥ k times per memory) never alerts on its usual spikes. Scale-free: no spread estimate is involved.
  */
 export class ResidualSpike {
-  /** The three previous values, newest first. */
+  /** The five previous values, newest first (plain fields: this runs at every observation). */
   private previous1 = 0;
   private previous2 = 0;
   private previous3 = 0;
+  private previous4 = 0;
+  private previous5 = 0;
   private count = 0;
   private readonly residuals: TopKWindow;
   /** Residuals needed before a tail of tailCount / memory can be resolved at all. */
@@ -44,11 +46,15 @@ export class ResidualSpike {
     const a = this.previous1;
     const b = this.previous2;
     const c = this.previous3;
+    const d = this.previous4;
+    const e = this.previous5;
+    this.previous5 = d;
+    this.previous4 = c;
     this.previous3 = b;
     this.previous2 = a;
     this.previous1 = x;
-    if (++this.count <= 3) return 0;
-    const residual = Math.abs(x - Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)));
+    if (++this.count <= 5) return 0;
+    const residual = Math.abs(x - medianOfFive(a, b, c, d, e));
     const residuals = this.residuals;
     const held = residuals.size;
     let score = 0;
@@ -63,4 +69,17 @@ export class ResidualSpike {
     if (residual < Number.POSITIVE_INFINITY) residuals.push(residual);
     return score;
   }
+}
+
+/**
+ * Median of five numbers from min/max only (no data-dependent branches for noisy data to mispredict):
+ *   median(a, b, c, d, e) = median3(e, max(min(a, b), min(c, d)), min(max(a, b), max(c, d)))
+ * The larger of the two pair minima and the smaller of the two pair maxima are the middle two of
+ * {a, b, c, d}; e then decides which of them, or e itself, is the middle of all five.
+ * median3(x, y, z) = max(min(x, y), min(max(x, y), z)).
+ */
+export function medianOfFive(a: number, b: number, c: number, d: number, e: number): number {
+  const x = Math.max(Math.min(a, b), Math.min(c, d));
+  const y = Math.min(Math.max(a, b), Math.max(c, d));
+  return Math.max(Math.min(x, y), Math.min(Math.max(x, y), e));
 }

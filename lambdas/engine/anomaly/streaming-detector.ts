@@ -8,9 +8,15 @@ import { StuckRun } from './stuck-run.js';
 
 export interface Detection {
   /** Anomaly score in [0, 1]. */
-  score: number;
-  alert: boolean;
+  readonly score: number;
+  readonly alert: boolean;
 }
+
+/**
+ * The result for an ordinary point, shared (and frozen) rather than allocated per point: most points score 0,
+ * and one object per point was a large share of the garbage collector's work on long series.
+ */
+export const NOTHING_UNUSUAL: Detection = Object.freeze({ score: 0, alert: false });
 
 /**
  * A causal detector fed one value at a time: each result depends only on the values already fed, so the
@@ -81,15 +87,15 @@ export class StreamingDetector {
     // A stuck signal repeats a value it has shown before by definition: the seasonal check does not apply.
     score = Math.max(score, stuckScore);
     if (this.parameters.seasonHours > 0) this.season.add(timestamp, value);
-    if (this.inWarmUp(timestamp)) return { score: 0, alert: false };
+    if (this.inWarmUp(timestamp)) return NOTHING_UNUSUAL;
     if (this.inRefractory(timestamp)) {
       // The incident lasts while scores stay at alert level: a sustained excursion alerts once.
       if (score >= this.alertThreshold) this.startIncident(timestamp);
-      return { score: score / 2, alert: false };
+      return score === 0 ? NOTHING_UNUSUAL : { score: score / 2, alert: false };
     }
     const alert = score >= this.alertThreshold;
     if (alert) this.startIncident(timestamp);
-    return { score, alert };
+    return score === 0 ? NOTHING_UNUSUAL : { score, alert };
   }
 
   private startIncident(timestamp: number): void {

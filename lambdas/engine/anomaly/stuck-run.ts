@@ -1,3 +1,6 @@
+/** A record is only news when the history it beats is at least this many times the run's own length. */
+const HISTORY_RUNS = 6;
+
 /**
  * A signal that stops: the series has repeated exactly the same value for longer than any such run of
  * the last `memory` observations (by the fraction `margin`), and for at least `minimumRun` observations.
@@ -58,6 +61,3 @@ export class StuckRun {
     }
   }
 }
-
-/** A record is only news when the history it beats is at least this many times the run's own length. */
-const HISTORY_RUNS = 6;

@@ -6,7 +6,7 @@ import { parseNotifyEvent } from '../event.js';
 import { reportUrlFor } from '../load-run.js';
 import { readSlackConfig, type SlackNotifyConfig } from './config.js';
 import { postDigest, type PostDigestResult } from './send-slack.js';
-import { getSlackSecret } from './slack-secret.js';
+import { getSlackSecret } from '../../shared/slack/slack-secret.js';
 
 /** Built on first invocation (not at import, so tests can import the module) and reused while the environment lives. */
 let context: { config: SlackNotifyConfig; store: DynamoStore; secrets: SecretsManagerClient } | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResidualSpike } from '../../../lambdas/engine/anomaly/residual-spike.js';
+import { ResidualSpike, medianOfFive } from '../../../lambdas/engine/anomaly/residual-spike.js';
 import { gaussianSeries } from './synthetic.js';
 
 const scores = (values: number[], tailCount = 20) => {
@@ -42,5 +42,16 @@ describe('ResidualSpike', () => {
     const values = gaussianSeries(2500, 8).map((x, i) => 10 + x + (i === 2000 ? 9 : 0));
     const scaled = values.map((x) => x * 1000);
     expect(scores(scaled)).toEqual(scores(values));
+  });
+});
+
+describe('medianOfFive', () => {
+  it('equals the middle of the sorted five for every ordering, ties included', () => {
+    // All 5^5 arrangements of the values 0..4 (with repeats) cover every comparison outcome.
+    for (let code = 0; code < 5 ** 5; code++) {
+      const values = Array.from({ length: 5 }, (_, i) => Math.floor(code / 5 ** i) % 5);
+      const sorted = [...values].sort((a, b) => a - b);
+      expect(medianOfFive(values[0], values[1], values[2], values[3], values[4])).toBe(sorted[2]);
+    }
   });
 });

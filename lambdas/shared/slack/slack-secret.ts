@@ -1,8 +1,12 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
-import { SlackSecretError } from '../errors.js';
 
-/** The Slack secret's JSON (Secrets Manager, SLACK_SECRET_ARN). */
+/** The Slack secret is missing, not JSON, or lacks a field. Never carries the secret's value. */
+export class SlackSecretError extends Error {
+  override readonly name = 'SlackSecretError';
+}
+
+/** The Slack secret's JSON (Secrets Manager, SLACK_SECRET_ARN), shared by the notify and actions functions. */
 export const SlackSecretSchema = z.object({
   botToken: z.string().min(1, 'must be a non-empty string'),
   signingSecret: z.string().min(1, 'must be a non-empty string'),

@@ -1,8 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SlackSecretError } from '../../../lambdas/notify/errors.js';
-import { clearSlackSecretCache, getSlackSecret, parseSlackSecret } from '../../../lambdas/notify/slack/slack-secret.js';
+import { clearSlackSecretCache, getSlackSecret, parseSlackSecret, SlackSecretError } from '../../../lambdas/shared/slack/slack-secret.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:headroom/slack-AbCdEf';
 const secrets = mockClient(SecretsManagerClient);
