@@ -19,9 +19,14 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** The configuration keys whose value differs between `current` and `proposed`, in `proposed`'s order. */
+/**
+ * The configuration keys whose value differs between `current` and `proposed`, in `proposed`'s order. Keys only
+ * `proposed` has (options of the change, such as `snapshotFirst`) are left out when a real change is shown.
+ */
 function changedKeys(finding: Pick<Finding, 'current' | 'proposed'>): string[] {
-  return Object.keys(finding.proposed).filter((key) => show(finding.current[key]) !== show(finding.proposed[key]));
+  const changed = Object.keys(finding.proposed).filter((key) => show(finding.current[key]) !== show(finding.proposed[key]));
+  const ofExistingSettings = changed.filter((key) => key in finding.current);
+  return ofExistingSettings.length > 0 ? ofExistingSettings : changed;
 }
 
 /** A short human title for an action, e.g. "Rightsize EC2 instance: instanceType m5.2xlarge → m7g.large". */
