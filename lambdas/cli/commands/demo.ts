@@ -35,7 +35,7 @@ export function registerDemo(program: Command): void {
           `${result.seconds.toFixed(1)} s\n`,
       );
       if (result.approval) {
-        process.stdout.write(`approval: ${result.approval.actionId} approved in Slack (signed payload) → apply workflow: ${result.approval.steps.filter((step) => !step.endsWith('Result')).join(' → ')} → ${result.approval.outcome}\n`);
+        process.stdout.write(`approval: ${result.approval.actionId} approved in Slack (signed payload) → apply workflow: ${result.approval.steps.join(' → ')} → ${result.approval.outcome}\n`);
       }
       process.stdout.write(`wrote ${result.files.map((file) => path.join(path.relative(process.cwd(), outDir) || '.', file)).join(', ')}\n`);
     });

@@ -39,6 +39,7 @@ export interface ApprovalOptions {
 export interface ApprovalResult {
   actionId: string;
   outcome: string;
+  /** The Task and Wait states the apply workflow went through, in order. */
   steps: string[];
 }
 
@@ -120,8 +121,8 @@ export async function approveTopAction(options: ApprovalOptions): Promise<Approv
           if (!step) throw new Error(`the apply state machine invokes ${logicalId}, which is not an apply step`);
           return applyHandlers[step] as LambdaHandler;
         },
-        onStateEntered: (state) => {
-          steps.push(state);
+        onStateEntered: (state, type) => {
+          if (type === 'Task' || type === 'Wait') steps.push(state);
           progress(`apply: ${state}`);
         },
       });

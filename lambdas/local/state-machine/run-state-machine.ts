@@ -38,8 +38,8 @@ export interface LocalRunOptions {
   /** Returns the in-process handler for a Lambda function, by its logical id. */
   handlerFor(functionLogicalId: string): LambdaHandler;
   input: unknown;
-  /** Called as each state is entered, for progress output. */
-  onStateEntered?(stateName: string): void;
+  /** Called as each top-level state is entered, for progress output. */
+  onStateEntered?(stateName: string, stateType: string): void;
 }
 
 /**
@@ -74,7 +74,7 @@ export async function runLocalStateMachine(options: LocalRunOptions): Promise<un
   });
   const progress = (async () => {
     for await (const event of execution.eventLogs) {
-      if (event.type === 'StateEntered' && event.index === undefined) options.onStateEntered?.(event.state.name);
+      if (event.type === 'StateEntered' && event.index === undefined) options.onStateEntered?.(event.state.name, event.state.type);
     }
   })();
   const result = await execution.result;
