@@ -50,6 +50,24 @@ describe('detectAnomalies', () => {
     expect(alerts.filter((i) => i > 3 * 288).length).toBeLessThanOrEqual(1);
   });
 
+  it('alerts on a spike that stays inside the range but is far beyond the usual jumps of the series', () => {
+    // A level shift with a big overshoot sets the range; two days later a smaller spike, still below the
+    // overshoot (no breakout), is twice as far from the local level as any ordinary jump.
+    const values = gaussianSeries(4032, 9).map((x, i) => 10 + 0.3 * x + (i >= 2000 ? 10 : 0) + (i === 2000 ? 15 : 0));
+    values[2600] += 4;
+    const alerts = alertRows(detectAnomalies(toPoints(values)));
+    expect(alerts).toContain(2600);
+    expect(alerts.filter((i) => i > 2100 && i !== 2600)).toEqual([]);
+  });
+
+  it('alerts once when a signal stops for longer than its usual idle periods, even if idle values are common', () => {
+    // A disk that writes in bursts every 100 minutes (idle = exactly 0 in between), then stops for a day.
+    const values = Array.from({ length: 4032 }, (_, i) => (i < 3000 && i % 20 < 3 ? 50 + (i % 7) : 0));
+    const alerts = alertRows(detectAnomalies(toPoints(values)));
+    // Longest idle run before the stop: 17 zeros; the stop starts at 2983 (after the last burst).
+    expect(alerts.filter((i) => i > 2980)).toEqual([2983 + 18]);
+  });
+
   it('is causal: truncating the input leaves every earlier result unchanged', () => {
     const values = noise.map((x, i) => (i === 1200 ? x + 20 : i >= 2200 ? x + 5 : x));
     const full = detectAnomalies(toPoints(values));
