@@ -52,10 +52,13 @@ export class AnalysisWorkflow extends Construct {
     });
     const recordBatchFailure = new sfn.Pass(this, 'RecordBatchFailure', {
       comment: 'One failed batch is recorded, not fatal: the run continues with the other batches',
+      // Only the error name: a Lambda's Cause carries its stack trace (1-3 KB), and a few hundred of those in the
+      // Map's results would pass the 256 KB state limit, whose States.DataLimitExceeded no Catch can handle.
+      // The full cause stays in the execution history and the function's logs.
       parameters: {
         batchId: sfn.JsonPath.stringAt('$.batchId'),
         status: 'failed',
-        error: sfn.JsonPath.stringAt('$.error.Cause'),
+        error: sfn.JsonPath.stringAt('$.error.Error'),
       },
     });
     analyseBatch.addCatch(recordBatchFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
