@@ -5,25 +5,7 @@
  * figure on a busy machine) and peak RSS. Single-threaded.
  */
 import { detectAnomalies, type SeriesPoint } from '../lambdas/engine/anomaly/detect.js';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer, got "${process.argv[index + 1]}"`);
-  return value;
-}
-
-/** xorshift32: a fast deterministic generator, so runs are comparable. */
-function generator(seed: number): () => number {
-  let state = seed || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
+import { generator, option } from './support.js';
 
 function syntheticSeries(points: number, seed: number): SeriesPoint[] {
   const random = generator(seed);

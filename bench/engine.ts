@@ -15,25 +15,7 @@ import { analyseResources, createRuleContext, sliceSnapshot } from '../lambdas/e
 import { prioritise } from '../lambdas/engine/prioritise/prioritise.js';
 import type { Finding } from '../lambdas/engine/types/action.js';
 import type { MetricSeries, Resource, Snapshot } from '../lambdas/engine/types/snapshot.js';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer, got "${process.argv[index + 1]}"`);
-  return value;
-}
-
-/** xorshift32: fast and deterministic, so runs are comparable. */
-function generator(seed: number): () => number {
-  let state = seed || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
+import { generator, option } from './support.js';
 
 const POINTS = 14 * 288;
 const NOW = Date.UTC(2026, 10, 15);
