@@ -23,7 +23,8 @@ function listOf<T extends z.ZodType>(item: T) {
 const accountId = z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id');
 const regionName = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'expected an AWS region name such as eu-west-1');
 const email = z.email('expected an email address');
-const slackId = z.string().regex(/^[UWGS][A-Z0-9]{2,}$/, 'expected a Slack user or group id such as U012AB3CD or S0614TZR7');
+/** User ids start with U or W, user-group ids with S (what usergroups.users.list resolves); G… ids are channels. */
+const slackId = z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'expected a Slack user or user-group id such as U012AB3CD or S0614TZR7');
 const hours = (fallback: number) =>
   z.number('expected a number of hours').int('expected a whole number of hours').min(1, 'expected a number ≥ 1').max(168, 'expected a number ≤ 168').default(fallback);
 
@@ -126,6 +127,11 @@ export const deployConfigSchema = z.strictObject({
       pointInTimeRecovery: z.boolean('expected true or false').default(true),
       /** `retain` keeps the table when the stack is deleted. */
       removalPolicy: z.enum(['retain', 'destroy'], 'expected retain or destroy').default('retain'),
+    })
+    // CloudFormation cannot delete a protected table, so 'destroy' with protection on would fail stack deletion.
+    .refine((table) => !(table.removalPolicy === 'destroy' && table.deletionProtection), {
+      path: ['removalPolicy'],
+      message: 'expected deletionProtection false when removalPolicy is destroy',
     })
     .prefault({}),
 });

@@ -1,6 +1,6 @@
 /**
- * IAM permissions each executor (SPEC §8) needs, as plain data. The stack grants the union for the enabled
- * executors only (none by default) to the apply-workflow functions that touch resources. Write actions are
+ * IAM permissions each executor (SPEC §8) needs, as plain data. The stack grants them for the enabled
+ * executors only (none by default), each write grant only to the apply-workflow steps that use it (`steps`). Write actions are
  * scoped to resource ARN patterns of the deployment account and the configured regions, plus an
  * `aws:ResourceTag/<key>` condition when a tag scope is configured; only Describe calls, which EC2 does not
  * scope by resource, use `*`.
@@ -28,8 +28,20 @@ export interface ArnScope {
   region: string;
 }
 
+/**
+ * The apply-workflow steps that may change resources: `snapshot` (RollbackPoint), `apply` and `rollback`.
+ * Precheck and Validate only ever get read actions.
+ */
+export const CHANGE_STEPS = ['snapshot', 'apply', 'rollback'] as const;
+export type ChangeStep = (typeof CHANGE_STEPS)[number];
+
 export interface PermissionGrant {
   actions: string[];
+  /**
+   * The steps that use this grant's write actions; only those functions get it. Omitted on grants of read
+   * actions only, which every apply-step function gets.
+   */
+  steps?: readonly ChangeStep[];
   resources: (scope: ArnScope) => string[];
   /** Whether the tag scope applies: true for changes to an existing, taggable resource. */
   tagScoped: boolean;
@@ -55,31 +67,37 @@ const logGroups = (s: ArnScope) => [`arn:${s.partition}:logs:${s.region}:${s.acc
 
 export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
   'ebs-gp2-to-gp3': [
-    { actions: ['ec2:ModifyVolume'], resources: ec2('volume'), tagScoped: true },
+    { actions: ['ec2:ModifyVolume'], steps: ['apply', 'rollback'], resources: ec2('volume'), tagScoped: true },
     { actions: ['ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications'], resources: EVERYWHERE, tagScoped: false },
   ],
   'lambda-memory': [
-    { actions: ['lambda:UpdateFunctionConfiguration'], resources: lambdaFunctions, tagScoped: true },
+    { actions: ['lambda:UpdateFunctionConfiguration'], steps: ['apply', 'rollback'], resources: lambdaFunctions, tagScoped: true },
     { actions: ['lambda:GetFunctionConfiguration'], resources: lambdaFunctions, tagScoped: false },
   ],
   'ec2-stop': [
-    { actions: ['ec2:StopInstances', 'ec2:StartInstances'], resources: ec2('instance'), tagScoped: true },
+    // Stopping is the change, starting is its rollback.
+    { actions: ['ec2:StopInstances'], steps: ['apply'], resources: ec2('instance'), tagScoped: true },
+    { actions: ['ec2:StartInstances'], steps: ['rollback'], resources: ec2('instance'), tagScoped: true },
     { actions: ['ec2:DescribeInstances'], resources: EVERYWHERE, tagScoped: false },
   ],
   'ec2-instance-type': [
     {
       actions: ['ec2:StopInstances', 'ec2:StartInstances', 'ec2:ModifyInstanceAttribute'],
+      // Changing the type back needs the same stop, modify, start.
+      steps: ['apply', 'rollback'],
       resources: ec2('instance'),
       tagScoped: true,
     },
     { actions: ['ec2:DescribeInstances'], resources: EVERYWHERE, tagScoped: false },
   ],
   'ebs-snapshot-delete': [
-    // Snapshotting reads the (tagged) volume and creates a new snapshot, which has no tags to check yet.
-    { actions: ['ec2:CreateSnapshot', 'ec2:DeleteVolume'], resources: ec2('volume'), tagScoped: true },
-    { actions: ['ec2:CreateSnapshot'], resources: ec2Snapshots, tagScoped: false },
+    // Apply snapshots the volume, then deletes it. Snapshotting reads the (tagged) volume and creates a new
+    // snapshot, which has no tags to check yet. Restoring (CreateVolume) is not granted: a human restores.
+    { actions: ['ec2:CreateSnapshot', 'ec2:DeleteVolume'], steps: ['apply'], resources: ec2('volume'), tagScoped: true },
+    { actions: ['ec2:CreateSnapshot'], steps: ['apply'], resources: ec2Snapshots, tagScoped: false },
     {
       actions: ['ec2:CreateTags'],
+      steps: ['apply'],
       resources: ec2Snapshots,
       tagScoped: false,
       conditions: { StringEquals: { 'ec2:CreateAction': 'CreateSnapshot' } },
@@ -87,11 +105,11 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     { actions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots'], resources: EVERYWHERE, tagScoped: false },
   ],
   'dynamodb-billing-mode': [
-    { actions: ['dynamodb:UpdateTable'], resources: dynamoTables, tagScoped: true },
+    { actions: ['dynamodb:UpdateTable'], steps: ['apply', 'rollback'], resources: dynamoTables, tagScoped: true },
     { actions: ['dynamodb:DescribeTable'], resources: dynamoTables, tagScoped: false },
   ],
   'log-retention': [
-    { actions: ['logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy'], resources: logGroups, tagScoped: true },
+    { actions: ['logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy'], steps: ['apply', 'rollback'], resources: logGroups, tagScoped: true },
     { actions: ['logs:DescribeLogGroups'], resources: logGroups, tagScoped: false },
   ],
 };
@@ -108,18 +126,26 @@ export function parseTagScope(tagScope: string): { key: string; value: string } 
   return { key: tagScope.slice(0, separator), value: tagScope.slice(separator + 1) };
 }
 
+/** Whether a grant belongs to a step's function: read-only grants belong to every step, others to their `steps`. */
+function grantedTo(grant: PermissionGrant, step: ChangeStep | undefined): boolean {
+  if (step === undefined) return true;
+  return grant.steps === undefined ? grant.actions.every(isReadAction) : grant.steps.includes(step);
+}
+
 /**
- * The policy statements for the enabled executors across the given scopes (one per region). Tag-scoped
- * grants carry `StringEquals aws:ResourceTag/<key> = <value>` when `tagScope` is set.
+ * The policy statements for the enabled executors across the given scopes (one per region): all of them, or
+ * only those a given step's function uses (`step`). Tag-scoped grants carry
+ * `StringEquals aws:ResourceTag/<key> = <value>` when `tagScope` is set.
  */
 export function executorStatements(
   enabled: readonly ExecutorId[],
   scopes: readonly ArnScope[],
   tagScope?: string,
+  step?: ChangeStep,
 ): PermissionStatement[] {
   const tag = tagScope === undefined ? undefined : parseTagScope(tagScope);
   return enabled.flatMap((id) =>
-    EXECUTOR_PERMISSIONS[id].map((grant) => {
+    EXECUTOR_PERMISSIONS[id].filter((grant) => grantedTo(grant, step)).map((grant) => {
       const resources = [...new Set(scopes.flatMap((scope) => grant.resources(scope)))];
       const conditions: Record<string, Record<string, string>> = { ...grant.conditions };
       if (grant.tagScoped && tag !== undefined) {

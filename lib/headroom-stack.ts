@@ -10,7 +10,7 @@ import { AnalysisWorkflow } from './constructs/analysis-workflow.js';
 import { ApplyFunctions } from './constructs/apply-functions.js';
 import { ApplyWorkflow } from './constructs/apply-workflow.js';
 import { Collectors } from './constructs/collectors.js';
-import { HeadroomFunction, type HeadroomFunctionProps } from './constructs/headroom-function.js';
+import { HeadroomFunction, type FunctionOptions, type HeadroomFunctionProps } from './constructs/headroom-function.js';
 import { HeadroomTable } from './constructs/headroom-table.js';
 import { InteractionsEndpoint } from './constructs/interactions-endpoint.js';
 import { analysisSchedule } from './constructs/schedules.js';
@@ -44,8 +44,8 @@ export class HeadroomStack extends Stack {
     const tableName = this.table.tableName;
     const slackSecret = new SlackSecret(this, 'Slack', { secretName: config.slack.secretName }).secret;
     const created: HeadroomFunction[] = [];
-    const make = (role: HandlerRole, memorySize: number, timeout: Duration, environment: Record<string, string>) => {
-      const props: HeadroomFunctionProps = { role, memorySize, timeout, environment: { TABLE_NAME: tableName, ...environment }, logRetention };
+    const make = (role: HandlerRole, memorySize: number, timeout: Duration, environment: Record<string, string>, options: FunctionOptions = {}) => {
+      const props: HeadroomFunctionProps = { role, memorySize, timeout, environment: { TABLE_NAME: tableName, ...environment }, logRetention, ...options };
       const fn = new HeadroomFunction(this, role, props);
       created.push(fn);
       return fn.function;
@@ -72,8 +72,12 @@ export class HeadroomStack extends Stack {
       ...reportUrl,
       ...(Object.keys(config.slack.teamChannels).length === 0 ? {} : { SLACK_TEAM_CHANNELS: JSON.stringify(config.slack.teamChannels) }),
     };
-    // Approve buttons are offered only for actions an enabled executor can apply.
-    const notifySlack = make('notify-slack', 512, Duration.minutes(1), { ...slackEnv, ENABLED_EXECUTORS: config.enabledExecutors.join(',') });
+    // Approve buttons are offered only for actions an enabled executor can apply in this account (no cross-account apply).
+    const notifySlack = make('notify-slack', 512, Duration.minutes(1), {
+      ...slackEnv,
+      ENABLED_EXECUTORS: config.enabledExecutors.join(','),
+      ACCOUNT_ID: Aws.ACCOUNT_ID,
+    });
     const notifyEmail = make('notify-email', 512, Duration.minutes(1), {
       ...reportUrl,
       // Empty when email is not configured: the handler then reports email delivery as disabled.
@@ -104,6 +108,7 @@ export class HeadroomStack extends Stack {
       applyStateMachine: this.applyStateMachine,
       approverIds: config.slack.approverIds,
       highRiskApproverIds: config.slack.highRiskApproverIds,
+      enabledExecutors: config.enabledExecutors,
     });
 
     analysisSchedule(this, 'AnalysisSchedule', this.analysisStateMachine, config.schedules.analysisAt, config.schedules.timeZone);

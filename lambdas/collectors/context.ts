@@ -1,12 +1,12 @@
 import type { HeadroomStore } from '../shared/store/store.js';
-import { isAwsServiceError } from './aws-errors.js';
+import { CollectorApiError } from './collector-api-error.js';
 import type { CollectorPorts, PortsFor } from './ports.js';
 import type { ReportBuilder } from './report.js';
 
 /** The part of the store collectors write to (MemoryStore and DynamoStore both satisfy it). */
 export type CollectorStore = Pick<
   HeadroomStore,
-  'putResources' | 'listResources' | 'putSeries' | 'putCosts' | 'putCostForecast' | 'putRecommendations' | 'putIssues'
+  'putResources' | 'replaceResources' | 'listResources' | 'putSeries' | 'putCosts' | 'putCostForecast' | 'putRecommendations' | 'deleteRecommendations' | 'putIssues'
 >;
 
 /** Everything a collect function needs; built once per invocation by the handler or by runCollectors. */
@@ -21,23 +21,26 @@ export interface CollectorContext {
 }
 
 /**
- * Runs one (account, region) unit of work. An AWS service error (denied by an SCP, not opted in,
- * throttled beyond the SDK's retries, ...) becomes a CollectionIssue and the caller carries on with
- * the next unit; anything else is a bug and propagates. Throttles the SDK retried meanwhile are added
- * to the report.
+ * Runs one (account, region) unit of work. An AWS service error from a port call (denied by an SCP, not
+ * opted in, throttled beyond the SDK's retries, ...; countingPort wraps those in CollectorApiError)
+ * becomes a CollectionIssue and the caller carries on with the next unit; anything else — a bug, or a
+ * failing store write, though that is an SDK error too — propagates. Returns the API error that ended the
+ * unit, or undefined when it completed. Throttles the SDK retried meanwhile are added to the report.
  */
 export async function collectUnit(
   report: ReportBuilder,
   where: { account?: string; region?: string },
   ports: CollectorPorts,
   work: () => Promise<void>,
-): Promise<void> {
+): Promise<CollectorApiError | undefined> {
   const throttlesBefore = ports.throttles?.total() ?? 0;
   try {
     await work();
+    return undefined;
   } catch (error) {
-    if (!isAwsServiceError(error)) throw error;
-    report.addIssue({ ...where, code: error.name, message: error.message });
+    if (!(error instanceof CollectorApiError)) throw error;
+    report.addIssue({ ...where, code: error.cause.name, message: error.cause.message });
+    return error;
   } finally {
     report.addThrottles((ports.throttles?.total() ?? 0) - throttlesBefore);
   }

@@ -1,4 +1,6 @@
 import type { CollectionIssue } from '../engine/types/snapshot.js';
+import { isAwsServiceError } from './aws-errors.js';
+import { CollectorApiError } from './collector-api-error.js';
 
 /** What one collector did: API calls by name, throttles the SDK retried, issues, items written by kind. */
 export interface CollectionReport {
@@ -79,7 +81,9 @@ export function sumReports(source: string, reports: CollectionReport[]): Collect
 
 /**
  * Wraps a port so every method call is counted in the report under `<service>:<Method>` (e.g.
- * `cloudwatch:GetMetricData`), which is what the cost-of-running estimate is computed from.
+ * `cloudwatch:GetMetricData`), which is what the cost-of-running estimate is computed from. A call
+ * rejected with an AWS service error is rethrown as a CollectorApiError (the only errors collectUnit
+ * turns into issues); any other rejection propagates unchanged.
  */
 export function countingPort<T extends object>(
   port: T,
@@ -92,9 +96,13 @@ export function countingPort<T extends object>(
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       const owner = typeof service === 'string' ? service : service(property);
       const api = `${owner}:${apiName(property)}`;
-      return (...args: unknown[]) => {
+      return async (...args: unknown[]) => {
         report.countCall(api);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (error) {
+          throw isAwsServiceError(error) ? new CollectorApiError(api, error) : error;
+        }
       };
     },
   });

@@ -1,3 +1,5 @@
+import { BYTES_PER_PACKED_VALUE } from '../shared/store/series-codec.js';
+
 /**
  * What Headroom's own AWS bill is for an account of a given size (SPEC §10: ≤ $5/month for 1,000
  * resources), computed from the API calls and writes the collectors and the analysis make.
@@ -44,7 +46,7 @@ export interface RunningCostInputs {
   costDaysPerPage?: number;
   analysisRunsPerDay?: number;
   batchSize?: number;
-  /** Bytes one stored metric series takes in DynamoDB (packed float32 values + key overhead). */
+  /** Bytes one stored metric point takes in DynamoDB; default the store's packed Float64 (series-codec.ts), 8. */
   bytesPerStoredPoint?: number;
 }
 
@@ -69,8 +71,10 @@ export interface RunningCostBreakdown {
  *   metrics billed = Q + (pages − calls)      (each page boundary splits at most one query)
  * Cost Explorer per collection: ⌈90 / costDaysPerPage⌉ GetCostAndUsage pages + 1 forecast (the page size is
  *   not documented; 30 daily periods per page is assumed, as the sample account pages).
- * DynamoDB: every collection rewrites each series: writes = Q × ⌈P × bytesPerPoint / 1,024⌉ WRU;
- *   the analysis reads each series once: Q × ⌈P × bytesPerPoint / 4,096⌉ / 2 RRU; storage Q × P × bytes.
+ * DynamoDB: every collection rewrites each series of P × bytesPerPoint + 200 bytes (bytesPerPoint = 8, the
+ *   store's packed Float64 on the period grid; 200 B of keys and metadata):
+ *   writes = Q × ⌈(P × bytesPerPoint + 200) / 1,024⌉ WRU;
+ *   the analysis reads each series once: Q × ⌈(P × bytesPerPoint + 200) / 4,096⌉ / 2 RRU; storage Q × that size.
  * Lambda: 4 collector + (5 + batches + 2 notify) workflow invocations per day at 1 GB for ~5 s each (arm64).
  * Step Functions: ~ 10 + 3 × batches state transitions per analysis run.
  * Month = 30.4375 days.
@@ -86,7 +90,7 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
   const costDaysPerPage = inputs.costDaysPerPage ?? 30;
   const analysisRuns = inputs.analysisRunsPerDay ?? 1;
   const batchSize = inputs.batchSize ?? 50;
-  const bytesPerPoint = inputs.bytesPerStoredPoint ?? 4;
+  const bytesPerPoint = inputs.bytesPerStoredPoint ?? BYTES_PER_PACKED_VALUE;
 
   const queries = Math.ceil(resources * qpr);
   const pointsPerQuery = Math.floor((lookbackDays * 86_400) / periodSec);

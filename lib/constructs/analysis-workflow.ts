@@ -125,7 +125,8 @@ export class AnalysisWorkflow extends Construct {
     const task = invokeLambda(this, id, fn, { payload, outputPath: '$.Payload' });
     const recordFailure = new sfn.Pass(this, `${id}Failed`, {
       comment: `A failed ${channel} notification is recorded; it does not fail the run`,
-      parameters: { channel, status: 'failed', error: sfn.JsonPath.stringAt('$.error.Cause') },
+      // Error, not Cause: Cause is optional in a caught error, and a missing path would fail the run (States.Runtime).
+      parameters: { channel, status: 'failed', error: sfn.JsonPath.stringAt('$.error.Error') },
     });
     task.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
     return sfn.Chain.start(task);

@@ -5,7 +5,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { DeployConfig } from '../config.js';
-import { executorStatements, readOnlyStatements, type ArnScope, type PermissionStatement } from '../executor-permissions.js';
+import { executorStatements, readOnlyStatements, type ArnScope, type ChangeStep, type PermissionStatement } from '../executor-permissions.js';
 import type { FunctionFactory } from './headroom-function.js';
 
 export interface ApplyFunctionsProps {
@@ -19,8 +19,9 @@ export interface ApplyFunctionsProps {
 
 /**
  * The apply workflow's task functions and their permissions. Resource permissions come only from the enabled
- * executors (none by default): the functions that change resources (rollback point, apply, rollback) get
- * the executors' statements; precheck and validate get only their read actions; validate also reads metrics.
+ * executors (none by default): rollback point, apply and rollback each get the executors' reads plus the writes
+ * granted to that step (lib/executor-permissions.ts `steps`); precheck and validate get only the read actions;
+ * validate also reads metrics.
  */
 export class ApplyFunctions extends Construct {
   readonly functions: {
@@ -37,6 +38,8 @@ export class ApplyFunctions extends Construct {
     const { make, config } = props;
     const env = {
       ENABLED_EXECUTORS: config.enabledExecutors.join(','),
+      // Executors act in this account only; precheck skips actions on member-account resources.
+      ACCOUNT_ID: Aws.ACCOUNT_ID,
       ...(config.tagScope === undefined ? {} : { TAG_SCOPE: config.tagScope }),
     };
     const precheck = make('precheck', 512, Duration.minutes(1), env);
@@ -51,10 +54,12 @@ export class ApplyFunctions extends Construct {
 
     const regions = config.regions.length > 0 ? config.regions : [Aws.REGION];
     const scopes: ArnScope[] = regions.map((region) => ({ partition: Aws.PARTITION, account: Aws.ACCOUNT_ID, region }));
-    const changing = executorStatements(config.enabledExecutors, scopes, config.tagScope);
-    const reading = readOnlyStatements(changing);
-    for (const fn of [rollbackPoint, apply, rollback]) addStatements(fn, changing);
-    for (const fn of [precheck, validate]) addStatements(fn, reading);
+    const statementsFor = (step?: ChangeStep) => executorStatements(config.enabledExecutors, scopes, config.tagScope, step);
+    // Each changing step gets the writes its executors make in that step (RollbackPoint: reads only, today).
+    addStatements(rollbackPoint, statementsFor('snapshot'));
+    addStatements(apply, statementsFor('apply'));
+    addStatements(rollback, statementsFor('rollback'));
+    for (const fn of [precheck, validate]) addStatements(fn, readOnlyStatements(statementsFor()));
     acknowledgeResourceTypeWildcards([rollbackPoint, apply, rollback, precheck, validate], config, regions);
     // Validation compares post-change metrics with the baseline; CloudWatch metric reads have no resource scope.
     validate.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }));

@@ -1,10 +1,11 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { STATE_MACHINE_LOGICAL_IDS } from '../handlers.js';
-import { invokeInto } from './lambda-step.js';
+import { invokeInto, THROTTLE_ONLY_RETRY } from './lambda-step.js';
 
 export interface ApplyWorkflowProps {
   functions: {
@@ -31,29 +32,53 @@ export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'r
  *   → Validate ($.validation) → Regressed? → OutcomeApplied
  *
  * - precheck not ok (or no verdict)             → OutcomeSkipped
- * - Apply or Validate errors, regression, or no verdict → Rollback ($.rollback) → OutcomeRolledBack
+ * - Apply or Validate errors, regression, or no verdict → Rollback ($.rollback) → RollbackRefused?
+ *   → OutcomeRolledBack, or OutcomeRollbackFailed when AWS refused the rollback (the regressed change stays)
  * - Precheck or RollbackPoint errors (nothing changed)  → OutcomeFailed
  * - Rollback errors (the resource may stay changed)     → OutcomeRollbackFailed
  *
- * Every Outcome* Pass sets `$.outcome` (APPLY_OUTCOMES) and goes to NotifyOutcome ($.notification); then
- * `failed` and `rollback-failed` end in Fail (Error Headroom.ApplyFailed, Cause from `$.error`) so the execution
- * shows red, the others in Succeed. Caught errors are kept at `$.error`.
+ * Every Outcome* Pass sets `$.outcome` (APPLY_OUTCOMES) and goes to NotifyOutcome ($.notification); a failed
+ * notification (Slack down) is caught into NotifyOutcomeFailed, because the change itself is done. Then
+ * `failed` and `rollback-failed` end in Fail (Error Headroom.ApplyFailed, Cause from `$.error` when there is
+ * one) so the execution shows red and `failedAlarm` fires; the others end in Succeed. Caught errors are kept
+ * at `$.error`.
+ *
+ * Apply changes the resource, so it retries only throttles (THROTTLE_ONLY_RETRY): a Lambda service error may
+ * come after the function ran, and a second ModifyVolume would be refused. Executors' apply is idempotent too.
  */
 export class ApplyWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
+  /** ExecutionsFailed ≥ 1 in 5 minutes. */
+  readonly failedAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: ApplyWorkflowProps) {
     super(scope, id);
     const fns = props.functions;
 
     const notifyOutcome = invokeInto(this, 'NotifyOutcome', fns.notifyOutcome, { resultPath: '$.notification' });
+    const isFailure = sfn.Condition.or(sfn.Condition.stringEquals('$.outcome', 'failed'), sfn.Condition.stringEquals('$.outcome', 'rollback-failed'));
     const done = new sfn.Choice(this, 'OutcomeIsFailure')
       .when(
-        sfn.Condition.or(sfn.Condition.stringEquals('$.outcome', 'failed'), sfn.Condition.stringEquals('$.outcome', 'rollback-failed')),
+        sfn.Condition.and(isFailure, sfn.Condition.isPresent('$.error.Cause')),
         new sfn.Fail(this, 'ApplyFailed', { error: 'Headroom.ApplyFailed', causePath: '$.error.Cause' }),
+      )
+      // A refused rollback has no caught error; a causePath to a missing field would fail with States.Runtime instead.
+      .when(
+        isFailure,
+        new sfn.Fail(this, 'ApplyNeedsHuman', {
+          error: 'Headroom.ApplyFailed',
+          cause: 'The change failed or could not be rolled back; see the outcome in the Slack thread and the audit log.',
+        }),
       )
       .otherwise(new sfn.Succeed(this, 'Done'));
     notifyOutcome.chain.next(done);
+    // The outcome is audited before the post; a Slack failure must not fail a workflow whose change succeeded.
+    const notifyFailed = new sfn.Pass(this, 'NotifyOutcomeFailed', {
+      comment: 'Slack could not be told; the outcome is in the audit log',
+      parameters: { notified: false, 'error.$': '$.notification.Error' },
+      resultPath: '$.notification',
+    }).next(done);
+    notifyOutcome.task.addCatch(notifyFailed, { resultPath: '$.notification' });
 
     const outcome = (name: string, value: (typeof APPLY_OUTCOMES)[number]) =>
       new sfn.Pass(this, name, { result: sfn.Result.fromString(value), resultPath: '$.outcome' }).next(notifyOutcome.chain);
@@ -65,7 +90,12 @@ export class ApplyWorkflow extends Construct {
 
     const rollback = invokeInto(this, 'Rollback', fns.rollback, { resultPath: '$.rollback' });
     rollback.task.addCatch(rollbackFailed, { resultPath: '$.error' });
-    rollback.chain.next(rolledBack);
+    rollback.chain.next(
+      new sfn.Choice(this, 'RollbackRefused')
+        // AWS refused to restore the resource: the regressed change is still in place, so the run must not end green.
+        .when(sfn.Condition.and(sfn.Condition.isPresent('$.rollback.status'), sfn.Condition.stringEquals('$.rollback.status', 'refused')), rollbackFailed)
+        .otherwise(rolledBack),
+    );
 
     const validate = invokeInto(this, 'Validate', fns.validate, { resultPath: '$.validation' });
     // A validation that cannot run cannot show the change is safe: roll back.
@@ -84,7 +114,7 @@ export class ApplyWorkflow extends Construct {
       time: sfn.WaitTime.duration(props.bakePeriod),
     });
 
-    const apply = invokeInto(this, 'Apply', fns.apply, { resultPath: '$.apply' });
+    const apply = invokeInto(this, 'Apply', fns.apply, { resultPath: '$.apply', retry: THROTTLE_ONLY_RETRY });
     // A change that errored half-way must be reverted to the rollback point.
     apply.task.addCatch(rollback.chain, { resultPath: '$.error' });
     apply.chain.next(bake).next(validate.chain);
@@ -113,5 +143,15 @@ export class ApplyWorkflow extends Construct {
       logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
     });
     (this.stateMachine.node.defaultChild as sfn.CfnStateMachine).overrideLogicalId(STATE_MACHINE_LOGICAL_IDS.apply);
+
+    // Any red execution (a failed apply, a failed or refused rollback) needs a person; subscribe to this alarm.
+    this.failedAlarm = new cloudwatch.Alarm(this, 'ExecutionsFailedAlarm', {
+      alarmDescription: 'A Headroom apply workflow failed or could not roll back its change; see the Slack thread and the audit log.',
+      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
   }
 }

@@ -14,6 +14,8 @@ export interface HeadroomFunctionProps {
   timeout: Duration;
   environment: Record<string, string>;
   logRetention: logs.RetentionDays;
+  /** Caps concurrent executions (and reserves them), e.g. for a public endpoint a flood must not exhaust. */
+  reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export class HeadroomFunction extends Construct {
       logGroup: this.logGroup,
       role: this.role,
       environment: props.environment,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       bundling: {
@@ -83,10 +86,16 @@ export class HeadroomFunction extends Construct {
   }
 }
 
+/** Per-function options beyond the house defaults. */
+export interface FunctionOptions {
+  reservedConcurrentExecutions?: number;
+}
+
 /** Creates one function of the stack for a role, with TABLE_NAME and the shared log retention filled in. */
 export type FunctionFactory = (
   role: HandlerRole,
   memorySize: number,
   timeout: Duration,
   environment: Record<string, string>,
+  options?: FunctionOptions,
 ) => NodejsFunction;

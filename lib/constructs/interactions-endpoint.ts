@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -15,7 +15,15 @@ export interface InteractionsEndpointProps {
   approverIds: readonly string[];
   /** May approve any action, including performance risk 3–4. */
   highRiskApproverIds: readonly string[];
+  /** Executors switched on; an Approve for any other is refused before it is recorded. */
+  enabledExecutors: readonly string[];
 }
+
+/**
+ * Concurrency reserved for (and capping) the public endpoint: an unsigned flood is answered 401 by at most this
+ * many instances instead of taking the account's whole Lambda concurrency. Slack clicks come a few at a time.
+ */
+export const INTERACTIONS_RESERVED_CONCURRENCY = 10;
 
 /**
  * The Slack interactions endpoint: a Lambda Function URL (Slack's Interactivity Request URL). It may read the
@@ -27,12 +35,21 @@ export class InteractionsEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: InteractionsEndpointProps) {
     super(scope, id);
     // Slack must be answered within 3 s; 10 s lets a cold start finish while still failing fast.
-    const fn = props.make('interactions', 512, Duration.seconds(10), {
-      SLACK_SECRET_ARN: props.slackSecret.secretArn,
-      APPLY_STATE_MACHINE_ARN: props.applyStateMachine.stateMachineArn,
-      APPROVER_IDS: props.approverIds.join(','),
-      HIGH_RISK_APPROVER_IDS: props.highRiskApproverIds.join(','),
-    });
+    const fn = props.make(
+      'interactions',
+      512,
+      Duration.seconds(10),
+      {
+        SLACK_SECRET_ARN: props.slackSecret.secretArn,
+        APPLY_STATE_MACHINE_ARN: props.applyStateMachine.stateMachineArn,
+        APPROVER_IDS: props.approverIds.join(','),
+        HIGH_RISK_APPROVER_IDS: props.highRiskApproverIds.join(','),
+        ENABLED_EXECUTORS: props.enabledExecutors.join(','),
+        // Approvals of resources in other accounts are refused: the apply functions act in this account only.
+        ACCOUNT_ID: Aws.ACCOUNT_ID,
+      },
+      { reservedConcurrentExecutions: INTERACTIONS_RESERVED_CONCURRENCY },
+    );
     props.table.grantReadWriteData(fn);
     props.slackSecret.grantRead(fn);
     props.applyStateMachine.grantStartExecution(fn);

@@ -20,7 +20,21 @@ export const TRANSIENT_RETRY: sfn.RetryProps = {
   interval: Duration.seconds(2),
 };
 
+/**
+ * For tasks that change resources: only a throttle is retried. Lambda.TooManyRequestsException is raised before
+ * the function runs; ServiceException, AWSLambdaException and SdkClientException can come after it ran, so a
+ * retry could make the change twice.
+ */
+export const THROTTLE_ONLY_RETRY: sfn.RetryProps = {
+  errors: ['Lambda.TooManyRequestsException'],
+  maxAttempts: 3,
+  backoffRate: 2,
+  interval: Duration.seconds(2),
+};
+
 export interface InvokeProps {
+  /** Retry policy of the task; TRANSIENT_RETRY by default. */
+  retry?: sfn.RetryProps;
   /** What the handler receives; the whole state by default. */
   payload?: sfn.TaskInput;
   /** `$.Payload` makes the handler's return value the state output. */
@@ -30,7 +44,7 @@ export interface InvokeProps {
   comment?: string;
 }
 
-/** A standard `arn:aws:states:::lambda:invoke` task with the shared retry policy. */
+/** A standard `arn:aws:states:::lambda:invoke` task with the shared retry policy (or `props.retry`). */
 export function invokeLambda(scope: Construct, id: string, fn: IFunction, props: InvokeProps = {}): tasks.LambdaInvoke {
   const task = new tasks.LambdaInvoke(scope, id, {
     lambdaFunction: fn,
@@ -41,7 +55,7 @@ export function invokeLambda(scope: Construct, id: string, fn: IFunction, props:
     // CDK's built-in retry uses 6 attempts and different errors; ours is explicit and shared.
     retryOnServiceExceptions: false,
   });
-  task.addRetry(TRANSIENT_RETRY);
+  task.addRetry(props.retry ?? TRANSIENT_RETRY);
   return task;
 }
 
@@ -66,7 +80,7 @@ export interface LambdaStep {
  * `InputPath: <resultPath>.Payload, ResultPath: <resultPath>` replaces it with the Payload.
  */
 export function invokeInto(scope: Construct, id: string, fn: IFunction, props: InvokeIntoProps): LambdaStep {
-  const task = invokeLambda(scope, id, fn, { payload: props.payload, comment: props.comment, resultPath: props.resultPath });
+  const task = invokeLambda(scope, id, fn, { payload: props.payload, comment: props.comment, resultPath: props.resultPath, retry: props.retry });
   const unwrap = new sfn.Pass(scope, `${id}Result`, {
     comment: `Keeps only the ${id} handler's return value at ${props.resultPath}`,
     inputPath: `${props.resultPath}.Payload`,

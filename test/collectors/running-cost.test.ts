@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateMonthlyRunningCost, PRICES } from '../../lambdas/collectors/running-cost.js';
+import { BYTES_PER_PACKED_VALUE } from '../../lambdas/shared/store/series-codec.js';
 
 describe('estimateMonthlyRunningCost', () => {
   it('keeps a 1,000-resource account under $5/month with daily collection (SPEC §10)', () => {
@@ -29,4 +30,15 @@ describe('estimateMonthlyRunningCost', () => {
     expect(hourly.monthlyUsd.cloudwatch).toBeCloseTo(daily.monthlyUsd.cloudwatch * 24, 6);
     expect(() => estimateMonthlyRunningCost({ resources: -1 })).toThrow(RangeError);
   });
+
+  it('prices DynamoDB at the store’s packed Float64 size: 8 bytes a point', () => {
+    // 3,700 series of 4,032 points: 4,032 × 8 + 200 = 32,456 B → 32 WRU per write, 8 RRU (÷ 2) per read.
+    const writes = 3700 * 32 * PRICES.dynamoPerWriteUnit;
+    const reads = ((3700 * 8) / 2) * PRICES.dynamoPerReadUnit;
+    const storage = ((3700 * 32_456) / 1e9) * PRICES.dynamoPerGbMonth;
+    const estimate = estimateMonthlyRunningCost({ resources: 1000 });
+    expect(estimate.monthlyUsd.dynamodb).toBeCloseTo((writes + reads) * 30.4375 + storage, 10);
+    expect(BYTES_PER_PACKED_VALUE).toBe(8);
+  });
 });
+

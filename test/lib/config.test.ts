@@ -44,6 +44,18 @@ describe('deploy configuration', () => {
     expect(errorOf(() => parseDeployConfig({ logRetentionDays: 10 })).message).toContain('headroom.logRetentionDays: expected one of 1, 3');
   });
 
+  it('rejects a destroy removal policy on a deletion-protected table, which would make stack deletion fail', () => {
+    expect(errorOf(() => parseDeployConfig({ table: { removalPolicy: 'destroy' } })).message).toContain(
+      'headroom.table.removalPolicy: expected deletionProtection false when removalPolicy is destroy',
+    );
+    expect(parseDeployConfig({ table: { removalPolicy: 'destroy', deletionProtection: false } }).table.removalPolicy).toBe('destroy');
+  });
+
+  it('accepts Slack user and user-group ids but not G… ids, which are channels the approver check cannot resolve', () => {
+    expect(parseDeployConfig({ slack: { approverIds: ['U012AB3CD', 'W012AB3CD', 'S0614TZR7'] } }).slack.approverIds).toHaveLength(3);
+    expect(errorOf(() => parseDeployConfig({ slack: { approverIds: ['G0614TZR7'] } })).message).toContain('headroom.slack.approverIds.0');
+  });
+
   it('requires a sender when email recipients are configured', () => {
     expect(errorOf(() => parseDeployConfig({ email: { recipients: ['ops@example.com'] } })).message).toBe(
       'Invalid deploy configuration: headroom.email.sender: expected email.sender when email.recipients is set',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CHANGE_STEPS,
   EXECUTOR_IDS,
+  EXECUTOR_PERMISSIONS,
   executorActions,
   executorStatements,
   isReadAction,
@@ -55,5 +57,21 @@ describe('executor permissions', () => {
   it('parses key=value tag scopes and rejects others', () => {
     expect(parseTagScope('team=web=1')).toEqual({ key: 'team', value: 'web=1' });
     expect(() => parseTagScope('=x')).toThrow('is not key=value');
+  });
+  it('gives the rollback-point (snapshot) step of gp2 → gp3 only reads, apply and rollback the ModifyVolume', () => {
+    const actions = (step: (typeof CHANGE_STEPS)[number]) => executorStatements(['ebs-gp2-to-gp3'], [scope], undefined, step).flatMap((s) => s.actions);
+    expect(actions('snapshot')).toEqual(['ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications']);
+    expect(actions('apply')).toContain('ec2:ModifyVolume');
+    expect(actions('rollback')).toContain('ec2:ModifyVolume');
+  });
+
+  it('names the steps of every grant with a write action, and grants each declared action to some step', () => {
+    for (const id of EXECUTOR_IDS) {
+      for (const grant of EXECUTOR_PERMISSIONS[id]) {
+        if (!grant.actions.every(isReadAction)) expect(grant.steps?.length, `${id} ${grant.actions.join(',')}`).toBeGreaterThan(0);
+      }
+      const granted = new Set(CHANGE_STEPS.flatMap((step) => executorStatements([id], [scope], undefined, step).flatMap((s) => s.actions)));
+      expect([...granted].sort(), id).toEqual(executorActions(id));
+    }
   });
 });

@@ -113,8 +113,13 @@ describe('functions', () => {
       APPROVER_IDS: 'U012AB3CD',
       HIGH_RISK_APPROVER_IDS: 'S0614TZR7',
       APPLY_STATE_MACHINE_ARN: { Ref: STATE_MACHINE_LOGICAL_IDS.apply },
+      ENABLED_EXECUTORS: 'ebs-gp2-to-gp3,lambda-memory',
+      ACCOUNT_ID: { Ref: 'AWS::AccountId' },
     });
     expect(env('apply')).toMatchObject({ ENABLED_EXECUTORS: 'ebs-gp2-to-gp3,lambda-memory', TAG_SCOPE: 'headroom:managed=true' });
+    for (const role of ['precheck', 'rollback-point', 'apply', 'validate', 'rollback', 'notify-outcome', 'notify-slack'] as const) {
+      expect(env(role).ACCOUNT_ID, role).toEqual({ Ref: 'AWS::AccountId' });
+    }
   });
 
   it('exposes the interactions function through a Function URL without AWS auth and outputs it', () => {

@@ -94,6 +94,7 @@ describe('IAM', () => {
     expect(writes('apply')[0].Condition).toEqual({ StringEquals: { 'aws:ResourceTag/headroom:managed': 'true' } });
     expect(writes('rollback')).toHaveLength(1);
     expect(writes('precheck')).toEqual([]);
+    expect(writes('rollback-point')).toEqual([]);
     expect(writes('validate')).toEqual([]);
     expect(writes('analyse-batch')).toEqual([]);
   });
@@ -109,5 +110,26 @@ describe('IAM', () => {
     } finally {
       plain.cleanup();
     }
+  });
+  it('gives the rollback-point function no write action of any executor', () => {
+    const actions = statementsOf('rollback-point').flatMap((statement) => asList(statement.Action));
+    expect(actions.filter((action) => /^(ec2|lambda):/.test(action) && !isReadAction(action))).toEqual([]);
+    expect(actions).not.toContain('ec2:ModifyVolume');
+    expect(actions).not.toContain('ec2:DeleteVolume');
+    expect(actions).not.toContain('dynamodb:UpdateTable');
+    expect(actions).not.toContain('logs:PutRetentionPolicy');
+    expect(actions).toContain('ec2:DescribeVolumes');
+  });
+
+  it('gives each changing step only the writes it makes: ec2-stop stops in apply and starts in rollback', () => {
+    const actions = (role: keyof typeof HANDLERS) => statementsOf(role).flatMap((statement) => asList(statement.Action));
+    expect(actions('apply')).toContain('ec2:StopInstances');
+    expect(actions('rollback')).toContain('ec2:StartInstances');
+    expect(actions('apply')).toContain('ec2:DeleteVolume');
+    expect(actions('rollback')).not.toContain('ec2:DeleteVolume');
+  });
+
+  it('caps the public interactions endpoint with reserved concurrency', () => {
+    expect(synth.json.Resources[HANDLERS.interactions.logicalId].Properties?.ReservedConcurrentExecutions).toBe(10);
   });
 });

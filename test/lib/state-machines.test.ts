@@ -126,7 +126,7 @@ describe('analysis state machine', () => {
         return { runId: 'given', startedAt: 't0', status: 'partial', batches: 2, failedBatches: [{ batchId: 'bad', error: 'x' }], actionCount: 0, totalMonthlySavingsUsd: 0 };
       },
       'notify-email': () => {
-        throw new Error('SES said no');
+        throw new TypeError('SES said no');
       },
     }))) as Record<string, unknown>;
     expect(seen[0]).toEqual({ runId: 'given' });
@@ -139,7 +139,8 @@ describe('analysis state machine', () => {
     const notifications = output.notifications as Record<string, unknown>[];
     expect(notifications[0]).toEqual({ channel: 'slack', status: 'sent' });
     expect(notifications[1]).toMatchObject({ channel: 'email', status: 'failed' });
-    expect(String(notifications[1].error)).toContain('SES said no');
+    // The error name, which every caught error has (Cause is optional: reading it could fail the run).
+    expect(notifications[1].error).toBe('TypeError');
   });
 
   it('fails the run with an error naming the step when forecasting fails', async () => {
@@ -207,5 +208,34 @@ describe('apply state machine', () => {
     }));
     await expect(failing).rejects.toMatchObject({ cause: { name: 'Headroom.ApplyFailed' } });
     expect(notified).toEqual(['rollback-failed']);
+  });
+  it('fails the execution when AWS refuses the rollback, since the regressed change is still in place', async () => {
+    const notified: unknown[] = [];
+    const failing = run(apply, approval, applyHandlers({
+      validate: () => ({ regressed: true, test: 't', details: {} }),
+      rollback: () => ({ status: 'refused', at: 't3', reason: 'IncorrectModificationState' }),
+      'notify-outcome': (state) => { notified.push(state.outcome); return {}; },
+    }));
+    await expect(failing).rejects.toMatchObject({ cause: { name: 'Headroom.ApplyFailed' } });
+    expect(notified).toEqual(['rollback-failed']);
+  });
+
+  it('ends as applied when the change succeeded but Slack could not be told', async () => {
+    const output = await run(apply, approval, applyHandlers({ 'notify-outcome': () => { throw new Error('slack down'); } }));
+    expect(output).toMatchObject({ outcome: 'applied', notification: { notified: false, error: 'Error' } });
+  });
+
+  it('retries Apply on a throttle only: other Lambda service errors may come after the change was made', () => {
+    const applyRetry = (states(apply).Apply.Retry as { ErrorEquals: string[] }[]).flatMap((retry) => retry.ErrorEquals);
+    expect(applyRetry).toEqual(['Lambda.TooManyRequestsException']);
+    const validateRetry = (states(apply).Validate.Retry as { ErrorEquals: string[] }[]).flatMap((retry) => retry.ErrorEquals);
+    expect(validateRetry).toContain('Lambda.ServiceException');
+  });
+
+  it('alarms on any failed apply execution', () => {
+    const alarms = Object.values(synth.json.Resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm');
+    const failed = alarms.find((alarm) => alarm.Properties?.MetricName === 'ExecutionsFailed');
+    expect(failed?.Properties).toMatchObject({ Namespace: 'AWS/States', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(JSON.stringify(failed?.Properties?.Dimensions)).toContain(STATE_MACHINE_LOGICAL_IDS.apply);
   });
 });

@@ -46,7 +46,7 @@ export type RollbackResult = z.infer<typeof RollbackResultSchema>;
 /**
  * Set by a Pass before NotifyOutcome (lib/constructs/apply-workflow.ts APPLY_OUTCOMES): 'failed' when
  * precheck or the rollback point errored (nothing was changed), 'rollback-failed' when Rollback itself
- * errored (the resource may be left changed).
+ * errored or AWS refused it (the resource may be left changed).
  */
 export const OutcomeSchema = z.enum(['applied', 'skipped', 'rolled-back', 'failed', 'rollback-failed']);
 export type Outcome = z.infer<typeof OutcomeSchema>;

@@ -14,6 +14,11 @@ export interface ApplyStepDeps {
   context: ExecutorContext;
   notifier: OutcomeNotifier;
   now: () => Date;
+  /**
+   * ACCOUNT_ID, the account the apply functions run in and can change. Executors act only there, so precheck
+   * refuses actions on resources of other (member) accounts. Unset (local demo, tests): not checked.
+   */
+  homeAccount?: string;
 }
 
 /** The actor recorded in audit entries written by the workflow itself. */

@@ -16,6 +16,9 @@ export function outcomeMessage(state: ApplyState, action: Action | undefined): s
     case 'rolled-back':
       if (state.rollback?.status === 'refused') {
         lines.push(`:warning: ${subject} needs a human: the rollback was REFUSED — ${state.rollback.reason ?? 'no reason given'}.`);
+      } else if (state.rollback?.status === 'not-needed') {
+        // Apply failed before the change took effect: nothing was changed, so nothing was rolled back.
+        lines.push(`:x: Could not apply ${subject}: the change did not take effect, so nothing needed rolling back (${state.rollback.reason ?? 'no reason given'}).`);
       } else {
         lines.push(`:leftwards_arrow_with_hook: Rolled back ${subject} (${state.rollback?.status ?? 'status unknown'}).`);
       }
@@ -24,7 +27,11 @@ export function outcomeMessage(state: ApplyState, action: Action | undefined): s
       lines.push(`:x: Could not apply ${subject}: the workflow failed before changing anything.`);
       break;
     case 'rollback-failed':
-      lines.push(`:rotating_light: ${subject} needs a human: the rollback itself failed, so the resource may still be changed.`);
+      if (state.rollback?.status === 'refused') {
+        lines.push(`:rotating_light: ${subject} needs a human: the rollback was REFUSED, so the change is still in place — ${state.rollback.reason ?? 'no reason given'}.`);
+      } else {
+        lines.push(`:rotating_light: ${subject} needs a human: the rollback itself failed, so the resource may still be changed.`);
+      }
       break;
     default:
       lines.push(`Apply workflow for ${subject} ended without an outcome.`);

@@ -3,7 +3,7 @@ import { audit, type ApplyStepDeps } from './deps.js';
 
 /**
  * Precheck: the action exists, its decision is 'approved', an executor exists for it AND is enabled,
- * and the executor confirms the resource still matches `action.current`. Any "no" ends the workflow
+ * the resource is in the account the functions run in (no cross-account apply), and the executor confirms the resource still matches `action.current`. Any "no" ends the workflow
  * as 'skipped' with the reason; it is data, not an error.
  */
 export async function runPrecheck(state: ApplyState, deps: ApplyStepDeps): Promise<PrecheckResult> {
@@ -24,6 +24,9 @@ async function decide(state: ApplyState, deps: ApplyStepDeps): Promise<PrecheckR
   const executor = deps.executors.find((candidate) => candidate.id === executorId);
   if (!executor) return { ok: false, reason: `executor ${executorId} is not implemented yet` };
   if (!deps.enabledExecutors.includes(executorId)) return { ok: false, reason: `executor ${executorId} is not enabled` };
+  if (deps.homeAccount !== undefined && action.resource.account !== deps.homeAccount) {
+    return { ok: false, reason: `resource is in member account ${action.resource.account}; cross-account apply is not supported` };
+  }
   const check = await executor.precheck(action, deps.context);
   return check.ok ? { ok: true } : { ok: false, reason: check.reason };
 }

@@ -10,7 +10,7 @@ import { createApplyStepHandlers, type ApplyStepHandlers } from './handlers.js';
 /**
  * Production wiring of the apply steps. Each handler passes only the ports its step uses, so its
  * bundle leaves out the SDK clients it never calls (the EC2 client alone is ~560 KB minified); a port
- * a step does not get fails with a clear message. Env: TABLE_NAME, ENABLED_EXECUTORS (comma list,
+ * a step does not get fails with a clear message. Env: TABLE_NAME, ACCOUNT_ID, ENABLED_EXECUTORS (comma list,
  * empty = none), TAG_SCOPE (optional key=value); notify-outcome also SLACK_SECRET_ARN and optional
  * SLACK_CHANNEL (where outcomes go when the workflow was not started from a Slack click).
  */
@@ -43,6 +43,7 @@ export function lazyApplyStepHandlers(step: string, ports: () => StepPorts): () 
         },
         notifier: notifier ?? { post: () => missing(step, 'Slack') },
         now: () => new Date(),
+        homeAccount: requireEnv('ACCOUNT_ID'),
       },
       { fallbackChannel: process.env.SLACK_CHANNEL?.trim() || undefined },
     );

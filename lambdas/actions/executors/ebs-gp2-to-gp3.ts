@@ -1,4 +1,4 @@
-import type { Volume } from '@aws-sdk/client-ec2';
+import type { Volume, VolumeModification } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
@@ -131,15 +131,20 @@ async function snapshot(action: Action, ctx: ExecutorContext): Promise<Record<st
   return configOf(volume);
 }
 
-async function apply(action: Action, _before: Record<string, unknown>, ctx: ExecutorContext): Promise<Record<string, unknown>> {
-  const { proposed } = parseChange(action);
-  const volumeId = volumeIdOf(action);
-  const { VolumeModification: modification } = await ctx.ec2(action.resource.region).modifyVolume({
-    VolumeId: volumeId,
-    VolumeType: 'gp3',
-    Iops: proposed.iops,
-    Throughput: proposed.throughputMiBps,
-  });
+/** A modification to gp3 still under way on the volume, if any (what an earlier Apply attempt started). */
+async function modificationToGp3(ec2: Ec2Port, volumeId: string): Promise<VolumeModification | undefined> {
+  try {
+    const { VolumesModifications = [] } = await ec2.describeVolumesModifications({ VolumeIds: [volumeId] });
+    return VolumesModifications.find(
+      (m) => m.TargetVolumeType === 'gp3' && m.ModificationState !== undefined && IN_PROGRESS_STATES.has(m.ModificationState),
+    );
+  } catch (error) {
+    if (errorCode(error) === 'InvalidVolumeModification.NotFound') return undefined;
+    throw error;
+  }
+}
+
+function appliedConfig(volumeId: string, proposed: z.infer<typeof ProposedSchema>, modification: VolumeModification | undefined): Record<string, unknown> {
   return {
     volumeId,
     volumeType: modification?.TargetVolumeType ?? 'gp3',
@@ -148,6 +153,29 @@ async function apply(action: Action, _before: Record<string, unknown>, ctx: Exec
     throughputMiBps: modification?.TargetThroughput ?? proposed.throughputMiBps,
     modificationState: modification?.ModificationState,
   };
+}
+
+/**
+ * Idempotent: Apply may be invoked again after an attempt that did reach AWS (a Lambda service error after the
+ * function ran, a retried invocation). A volume already gp3, or with a gp3 modification under way, is reported
+ * as applied without a second ModifyVolume — which AWS would refuse (IncorrectModificationState) and so turn a
+ * good change into a failed apply and a refused rollback.
+ */
+async function apply(action: Action, _before: Record<string, unknown>, ctx: ExecutorContext): Promise<Record<string, unknown>> {
+  const { proposed } = parseChange(action);
+  const volumeId = volumeIdOf(action);
+  const ec2 = ctx.ec2(action.resource.region);
+  const volume = await describeVolume(ec2, volumeId);
+  if (volume?.VolumeType === 'gp3') return { ...configOf(volume), modificationState: 'already-gp3' };
+  const started = await modificationToGp3(ec2, volumeId);
+  if (started) return appliedConfig(volumeId, proposed, started);
+  const { VolumeModification: modification } = await ec2.modifyVolume({
+    VolumeId: volumeId,
+    VolumeType: 'gp3',
+    Iops: proposed.iops,
+    Throughput: proposed.throughputMiBps,
+  });
+  return appliedConfig(volumeId, proposed, modification);
 }
 
 async function rollback(action: Action, beforeRecord: Record<string, unknown>, ctx: ExecutorContext): Promise<RollbackOutcome> {
@@ -201,8 +229,11 @@ function validationMetrics(action: Action): ValidationMetric[] {
         readOps: sum('VolumeReadOps'),
         writeOps: sum('VolumeWriteOps'),
       },
-      combine: ({ readTime = 0, writeTime = 0, readOps = 0, writeOps = 0 }) =>
-        readOps + writeOps > 0 ? (1000 * (readTime + writeTime)) / (readOps + writeOps) : undefined,
+      // Undefined unless all four inputs are present: a missing time read as 0 would show a false latency drop.
+      combine: ({ readTime, writeTime, readOps, writeOps }) =>
+        readTime === undefined || writeTime === undefined || readOps === undefined || writeOps === undefined || readOps + writeOps <= 0
+          ? undefined
+          : (1000 * (readTime + writeTime)) / (readOps + writeOps),
       worseWhen: 'higher',
       minRelativeEffect: 0.25,
       minAbsoluteEffect: 1,

@@ -23,6 +23,14 @@ export const HIGH_RISK_THRESHOLD = 3;
 
 export type AuthorisationResult = { allowed: true } | { allowed: false; reason: string };
 
+/** A user group's members could not be read (Slack slow, rate limited or down); the click is refused, not guessed. */
+export class GroupLookupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'GroupLookupError';
+  }
+}
+
 function isGroupId(id: string): boolean {
   return id.startsWith('S');
 }
@@ -31,12 +39,18 @@ async function isListed(userId: string, ids: string[], policy: ApproverPolicy): 
   if (ids.includes(userId)) return true;
   for (const groupId of ids.filter(isGroupId)) {
     if (!policy.groupMembers) continue;
-    if ((await policy.groupMembers(groupId)).includes(userId)) return true;
+    let members: string[];
+    try {
+      members = await policy.groupMembers(groupId);
+    } catch (error) {
+      throw new GroupLookupError(`Could not read the members of Slack user group ${groupId}: ${String(error)}`, { cause: error });
+    }
+    if (members.includes(userId)) return true;
   }
   return false;
 }
 
-/** Decides whether `userId` may press `choice` on an action of the given performance risk. */
+/** Decides whether `userId` may press `choice` on an action of the given performance risk; throws GroupLookupError. */
 export async function authorise(
   userId: string,
   choice: ButtonActionId,

@@ -1,26 +1,42 @@
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { getDocumentClient } from '../../shared/aws/dynamodb.js';
 import { requireEnv } from '../../shared/env.js';
+import { getSlackSecret, invalidateSlackSecret } from '../../shared/slack/slack-secret.js';
 import { DynamoStore } from '../../shared/store/dynamo-store.js';
 import { listEnv } from '../env.js';
+import { isSlackAuthError } from '../slack/secret-backed-notifier.js';
 import { createResponseUrlPoster } from '../slack/response-url.js';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { getSlackSecret } from '../../shared/slack/slack-secret.js';
+import { cachedGroupMembers, groupLookupClient } from './group-members.js';
 import { createInteractionHandler, type InteractionHandler } from './handle-interaction.js';
 
 /**
- * Production wiring of the interactions endpoint, built once per cold start (the secret read included,
- * so a warm click spends its 3 seconds on DynamoDB and StartExecution only). Env: TABLE_NAME,
- * SLACK_SECRET_ARN, APPLY_STATE_MACHINE_ARN, APPROVER_IDS, HIGH_RISK_APPROVER_IDS (optional).
+ * Production wiring of the interactions endpoint, built once per cold start. The Slack secret is read through
+ * the shared cache (5-minute TTL; read at build time so a warm click rarely waits for it), re-read after a
+ * signature mismatch (at most once a minute) or a bot-token rejection. Env: TABLE_NAME, SLACK_SECRET_ARN,
+ * APPLY_STATE_MACHINE_ARN, APPROVER_IDS, HIGH_RISK_APPROVER_IDS (optional), ENABLED_EXECUTORS, ACCOUNT_ID.
  */
 let handler: Promise<InteractionHandler> | undefined;
 
 async function build(): Promise<InteractionHandler> {
-  const secret = await getSlackSecret(new SecretsManagerClient({}), requireEnv('SLACK_SECRET_ARN'));
+  const secretArn = requireEnv('SLACK_SECRET_ARN');
+  const secrets = new SecretsManagerClient({});
+  const secret = () => getSlackSecret(secrets, secretArn);
+  await secret();
   const stateMachineArn = requireEnv('APPLY_STATE_MACHINE_ARN');
   const sfn = new SFNClient({});
-  const slack = new WebClient(secret.botToken);
+  let lookup: { token: string; client: WebClient } | undefined;
+  const readGroup = async (groupId: string): Promise<string[]> => {
+    const { botToken } = await secret();
+    if (lookup?.token !== botToken) lookup = { token: botToken, client: groupLookupClient(botToken) };
+    try {
+      return (await lookup.client.usergroups.users.list({ usergroup: groupId })).users ?? [];
+    } catch (error) {
+      if (isSlackAuthError(error)) invalidateSlackSecret(secretArn);
+      throw error;
+    }
+  };
   return createInteractionHandler({
     store: new DynamoStore(getDocumentClient(), requireEnv('TABLE_NAME')),
     startExecution: async ({ name, input }) => {
@@ -28,10 +44,16 @@ async function build(): Promise<InteractionHandler> {
       if (!executionArn) throw new Error('StartExecution returned no executionArn.');
       return { executionArn };
     },
-    signingSecret: secret.signingSecret,
+    signingSecret: async () => (await secret()).signingSecret,
+    reloadSigningSecret: async () => {
+      invalidateSlackSecret(secretArn);
+      return (await secret()).signingSecret;
+    },
     approverIds: listEnv('APPROVER_IDS'),
     highRiskApproverIds: listEnv('HIGH_RISK_APPROVER_IDS'),
-    groupMembers: async (groupId) => (await slack.usergroups.users.list({ usergroup: groupId })).users ?? [],
+    groupMembers: cachedGroupMembers(readGroup),
+    enabledExecutors: listEnv('ENABLED_EXECUTORS'),
+    homeAccount: requireEnv('ACCOUNT_ID'),
     respond: createResponseUrlPoster(),
     now: () => new Date(),
   });

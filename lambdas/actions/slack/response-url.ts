@@ -10,14 +10,16 @@ export interface ResponseMessage {
   responseType: 'ephemeral' | 'in_channel';
 }
 
-export type RespondToSlack = (responseUrl: string, message: ResponseMessage) => Promise<void>;
+/** `timeoutMs`: how long this post may take (what is left of the 3-second budget); the poster's default otherwise. */
+export type RespondToSlack = (responseUrl: string, message: ResponseMessage, options?: { timeoutMs?: number }) => Promise<void>;
 
 /** Slack's response_urls all live under this origin; anything else is refused so a forged URL cannot make us call out. */
 const SLACK_HOOKS_ORIGIN = 'https://hooks.slack.com';
 
 /** The real poster: JSON POST with a short timeout so the 3-second acknowledgement budget holds. */
-export function createResponseUrlPoster(timeoutMs = 1500): RespondToSlack {
-  return async (responseUrl, message) => {
+export function createResponseUrlPoster(defaultTimeoutMs = 1500): RespondToSlack {
+  return async (responseUrl, message, options = {}) => {
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
     if (new URL(responseUrl).origin !== SLACK_HOOKS_ORIGIN) {
       throw new Error(`Refusing to post to ${new URL(responseUrl).origin}: response_url must be on ${SLACK_HOOKS_ORIGIN}.`);
     }

@@ -4,11 +4,12 @@ import { clientOptions, type AdapterConfig } from './client-config.js';
 import type { CountingThrottleMeter } from './throttle-meter.js';
 
 /**
- * CostExplorerPort over the SDK. Cost Explorer is served from one region per partition (us-east-1
- * for `aws`); the SDK resolves the endpoint from that region, so no endpoint is hard-coded and
- * AWS_ENDPOINT_URL_COST_EXPLORER still wins.
+ * CostExplorerPort over the SDK. Cost Explorer is served from one region per partition (us-east-1 in
+ * `aws`, cn-northwest-1 in `aws-cn`, ...). The client is built with the collector's own region and the
+ * SDK's endpoint rules map that region's partition to its Cost Explorer endpoint and signing region, so
+ * nothing partition-specific is hard-coded here and AWS_ENDPOINT_URL_COST_EXPLORER still wins.
  */
-export function awsCostExplorerPort(config: AdapterConfig, meter: CountingThrottleMeter, costExplorerRegion = 'us-east-1'): CostExplorerPort {
+export function awsCostExplorerPort(config: AdapterConfig, meter: CountingThrottleMeter, costExplorerRegion = config.region): CostExplorerPort {
   const client = new CostExplorerClient(clientOptions(config, costExplorerRegion));
   meter.attachTo(client);
   return {

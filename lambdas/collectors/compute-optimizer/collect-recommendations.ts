@@ -1,4 +1,4 @@
-import type { ExternalRecommendation } from '../../engine/types/snapshot.js';
+import type { ExternalRecommendation, ResourceType } from '../../engine/types/snapshot.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import type { ComputeOptimizerPort } from '../ports.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
@@ -13,11 +13,19 @@ const PAGE_SIZE = 1000;
 
 type Page<T> = { nextToken?: string; errors?: { identifier?: string; code?: string; message?: string }[]; items: T[] };
 
+type FetchPage = (token?: string) => Promise<Page<ExternalRecommendation | undefined>>;
+
 /**
  * Compute Optimizer recommendations for EC2 instances, EBS volumes and Lambda functions, per account ×
- * region (each API paged with `nextToken`), normalised into ExternalRecommendations. A region where
- * the account is not opted in answers OptInRequiredException: recorded as an issue, the rest carries on.
+ * region (each API paged with `nextToken`), normalised into ExternalRecommendations. Each API in each
+ * region is its own unit, written when it completes: a region where the account is not opted in answers
+ * OptInRequiredException, a policy may deny one API only — recorded as an issue, the rest carries on.
  * Per-item `errors` in a response are recorded too.
+ *
+ * The store keeps one recommendation per source per resource, so a newer one replaces the older. After a
+ * unit completes, the inventoried resources of its type in that account and region that it returned no
+ * recommendation for (and no per-item error) lose their stored one: Compute Optimizer stopped
+ * recommending on them (the resource was resized, or has too little history now), so the old advice is stale.
  */
 export async function collectRecommendations(context: CollectorContext): Promise<CollectionReport> {
   const report = new ReportBuilder('compute-optimizer');
@@ -26,27 +34,39 @@ export async function collectRecommendations(context: CollectorContext): Promise
       const ports = context.portsFor(account, region);
       const port = countingPort(ports.computeOptimizer, 'compute-optimizer', report);
       const where = { account, region };
-      await collectUnit(report, where, ports, async () => {
-        const recommendations: ExternalRecommendation[] = [];
-        const sources: [string, (token?: string) => Promise<Page<ExternalRecommendation | undefined>>][] = [
-          ['ec2', (token) => ec2Page(port, account, token)],
-          ['ebs', (token) => ebsPage(port, account, token)],
-          ['lambda', (token) => lambdaPage(port, account, token)],
-        ];
-        for (const [, fetchPage] of sources) {
+      const units: [ResourceType, FetchPage][] = [
+        ['ec2:instance', (token) => ec2Page(port, account, token)],
+        ['ebs:volume', (token) => ebsPage(port, account, token)],
+        ['lambda:function', (token) => lambdaPage(port, account, token)],
+      ];
+      for (const [type, fetchPage] of units) {
+        const failure = await collectUnit(report, where, ports, async () => {
+          const recommendations: ExternalRecommendation[] = [];
+          const erroredIds: string[] = [];
           let token: string | undefined;
           do {
             const page = await fetchPage(token);
             for (const item of page.items) if (item !== undefined) recommendations.push(item);
             for (const error of page.errors ?? []) {
+              if (error.identifier) erroredIds.push(error.identifier);
               report.addIssue({ ...where, code: error.code ?? 'RecommendationError', message: `${error.identifier ?? ''} ${error.message ?? ''}`.trim() });
             }
             token = page.nextToken || undefined;
           } while (token !== undefined);
-        }
-        if (recommendations.length > 0) await context.store.putRecommendations(recommendations);
-        report.countWritten('recommendations', recommendations.length);
-      });
+          if (recommendations.length > 0) await context.store.putRecommendations(recommendations);
+          report.countWritten('recommendations', recommendations.length);
+
+          const returned = new Set(recommendations.map((r) => r.resourceArn));
+          const inScope = (await context.store.listResources(where)).filter((r) => r.type === type).map((r) => r.arn);
+          const stale = inScope.filter((arn) => !returned.has(arn) && !erroredIds.some((id) => arn === id || arn.endsWith(`/${id}`) || arn.endsWith(`:${id}`)));
+          if (stale.length > 0) {
+            const removed = await context.store.deleteRecommendations('compute-optimizer', stale);
+            if (removed.length > 0) report.countWritten('recommendations-removed', removed.length);
+          }
+        });
+        // Opt-in is per account and region, not per API: the other APIs would only repeat the issue.
+        if (failure?.cause.name === 'OptInRequiredException') break;
+      }
     }
   }
   const issues = report.issues;

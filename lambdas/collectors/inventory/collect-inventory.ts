@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
-import type { Resource } from '../../engine/types/snapshot.js';
+import type { Resource, ResourceType } from '../../engine/types/snapshot.js';
+import { CollectorApiError } from '../collector-api-error.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import type { InventoryPort } from '../ports.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
@@ -23,6 +24,9 @@ const LOG_GROUPS_PAGE = 50;
  * LastEvaluatedTableName, plus DescribeTable and ListTagsOfResource per table) and log groups
  * (DescribeLogGroups, nextToken), normalised into engine Resources and written to the store. Each service
  * in each region is its own unit: a denial of one is recorded as an issue and the rest carries on.
+ * A unit listed in full (no API error, no item skipped as malformed) replaces its (account, region, type)
+ * in the store, so resources deleted in AWS leave the inventory with their series and recommendations;
+ * a denied or failed unit leaves what was stored untouched.
  */
 export async function collectInventory(context: CollectorContext): Promise<CollectionReport> {
   const report = new ReportBuilder('inventory');
@@ -31,20 +35,27 @@ export async function collectInventory(context: CollectorContext): Promise<Colle
       const ports = context.portsFor(account, region);
       const port = countingPort(ports.inventory, inventoryServiceOf, report);
       const where: Placement = { account, region };
-      const units: [string, () => Promise<Resource[]>][] = [
-        ['instances', () => listInstances(port, where, report)],
-        ['volumes', () => listVolumes(port, where, report)],
-        ['functions', () => listFunctions(port, where, report)],
-        ['db-instances', () => listDbInstances(port, where, report)],
-        ['tables', () => listTables(port, where, report)],
-        ['log-groups', () => listLogGroups(port, where, report)],
+      const units: [ResourceType, (listing: Listing) => Promise<void>][] = [
+        ['ec2:instance', (listing) => listInstances(port, where, listing)],
+        ['ebs:volume', (listing) => listVolumes(port, where, listing)],
+        ['lambda:function', (listing) => listFunctions(port, where, listing)],
+        ['rds:db-instance', (listing) => listDbInstances(port, where, listing)],
+        ['dynamodb:table', (listing) => listTables(port, where, listing)],
+        ['logs:log-group', (listing) => listLogGroups(port, where, listing)],
       ];
-      for (const [, list] of units) {
+      for (const [type, list] of units) {
         await collectUnit(report, where, ports, async () => {
-          const resources = await list();
-          if (resources.length === 0) return;
-          await context.store.putResources(resources);
-          report.countWritten('resources', resources.length);
+          const listing: Listing = { report, resources: [], skipped: 0 };
+          await list(listing);
+          const { resources } = listing;
+          if (listing.skipped === 0) {
+            const removed = await context.store.replaceResources({ account, region, type }, resources);
+            if (removed.length > 0) report.countWritten('resources-removed', removed.length);
+          } else if (resources.length > 0) {
+            // An item we could not read may still exist: keep what is stored rather than delete it.
+            await context.store.putResources(resources);
+          }
+          if (resources.length > 0) report.countWritten('resources', resources.length);
         });
       }
     }
@@ -68,8 +79,7 @@ function inventoryServiceOf(method: string): string {
   return owners[method] ?? 'ec2';
 }
 
-async function listInstances(port: InventoryPort, where: Placement, report: ReportBuilder): Promise<Resource[]> {
-  const resources: Resource[] = [];
+async function listInstances(port: InventoryPort, where: Placement, listing: Listing): Promise<void> {
   let nextToken: string | undefined;
   do {
     const page = await port.describeInstances({
@@ -81,56 +91,48 @@ async function listInstances(port: InventoryPort, where: Placement, report: Repo
     for (const reservation of page.Reservations ?? []) {
       const owner = { account: reservation.OwnerId ?? where.account, region: where.region };
       for (const instance of reservation.Instances ?? []) {
-        normaliseOrRecord(report, where, instance.InstanceId, () => resources.push(normaliseInstance(instance, owner)));
+        normaliseOrRecord(listing, where, instance.InstanceId, () => listing.resources.push(normaliseInstance(instance, owner)));
       }
     }
     nextToken = page.NextToken || undefined;
   } while (nextToken !== undefined);
-  return resources;
 }
 
-async function listVolumes(port: InventoryPort, where: Placement, report: ReportBuilder): Promise<Resource[]> {
-  const resources: Resource[] = [];
+async function listVolumes(port: InventoryPort, where: Placement, listing: Listing): Promise<void> {
   let nextToken: string | undefined;
   do {
     const page = await port.describeVolumes({ MaxResults: EBS_VOLUMES_PAGE, NextToken: nextToken });
     for (const volume of page.Volumes ?? []) {
-      normaliseOrRecord(report, where, volume.VolumeId, () => resources.push(normaliseVolume(volume, where)));
+      normaliseOrRecord(listing, where, volume.VolumeId, () => listing.resources.push(normaliseVolume(volume, where)));
     }
     nextToken = page.NextToken || undefined;
   } while (nextToken !== undefined);
-  return resources;
 }
 
-async function listFunctions(port: InventoryPort, where: Placement, report: ReportBuilder): Promise<Resource[]> {
-  const resources: Resource[] = [];
+async function listFunctions(port: InventoryPort, where: Placement, listing: Listing): Promise<void> {
   let marker: string | undefined;
   do {
     const page = await port.listFunctions({ MaxItems: LAMBDA_FUNCTIONS_PAGE, Marker: marker });
     for (const fn of page.Functions ?? []) {
-      const tags = fn.FunctionArn ? ((await port.listLambdaTags({ Resource: fn.FunctionArn })).Tags ?? {}) : {};
-      normaliseOrRecord(report, where, fn.FunctionName, () => resources.push(normaliseFunction(fn, tags, where)));
+      const tags = fn.FunctionArn ? await functionTags(port, fn.FunctionArn, where, listing.report) : {};
+      normaliseOrRecord(listing, where, fn.FunctionName, () => listing.resources.push(normaliseFunction(fn, tags, where)));
     }
     marker = page.NextMarker || undefined;
   } while (marker !== undefined);
-  return resources;
 }
 
-async function listDbInstances(port: InventoryPort, where: Placement, report: ReportBuilder): Promise<Resource[]> {
-  const resources: Resource[] = [];
+async function listDbInstances(port: InventoryPort, where: Placement, listing: Listing): Promise<void> {
   let marker: string | undefined;
   do {
     const page = await port.describeDBInstances({ MaxRecords: RDS_INSTANCES_PAGE, Marker: marker });
     for (const db of page.DBInstances ?? []) {
-      normaliseOrRecord(report, where, db.DBInstanceIdentifier, () => resources.push(normaliseDbInstance(db, where)));
+      normaliseOrRecord(listing, where, db.DBInstanceIdentifier, () => listing.resources.push(normaliseDbInstance(db, where)));
     }
     marker = page.Marker || undefined;
   } while (marker !== undefined);
-  return resources;
 }
 
-async function listTables(port: InventoryPort, where: Placement, report: ReportBuilder): Promise<Resource[]> {
-  const resources: Resource[] = [];
+async function listTables(port: InventoryPort, where: Placement, listing: Listing): Promise<void> {
   let startAfter: string | undefined;
   do {
     const page = await port.listTables({ Limit: DYNAMODB_TABLES_PAGE, ExclusiveStartTableName: startAfter });
@@ -138,11 +140,24 @@ async function listTables(port: InventoryPort, where: Placement, report: ReportB
       const table = (await port.describeTable({ TableName: tableName })).Table;
       if (table === undefined) continue;
       const tags = table.TableArn ? await tableTags(port, table.TableArn) : {};
-      normaliseOrRecord(report, where, tableName, () => resources.push(normaliseTable(table, tags, where)));
+      normaliseOrRecord(listing, where, tableName, () => listing.resources.push(normaliseTable(table, tags, where)));
     }
     startAfter = page.LastEvaluatedTableName || undefined;
   } while (startAfter !== undefined);
-  return resources;
+}
+
+/**
+ * A function whose tags cannot be read (ListTags denied by a narrower policy than ListFunctions) is still
+ * inventoried, untagged, with an issue: losing every function of the region over tags would be worse.
+ */
+async function functionTags(port: InventoryPort, arn: string, where: Placement, report: ReportBuilder): Promise<Record<string, string>> {
+  try {
+    return (await port.listLambdaTags({ Resource: arn })).Tags ?? {};
+  } catch (error) {
+    if (!(error instanceof CollectorApiError)) throw error;
+    report.addIssue({ ...where, code: error.cause.name, message: `tags of ${arn} not read, inventoried untagged: ${error.cause.message}` });
+    return {};
+  }
 }
 
 async function tableTags(port: InventoryPort, arn: string): Promise<Record<string, string>> {
@@ -156,26 +171,32 @@ async function tableTags(port: InventoryPort, arn: string): Promise<Record<strin
   return tags;
 }
 
-async function listLogGroups(port: InventoryPort, where: Placement, report: ReportBuilder): Promise<Resource[]> {
-  const resources: Resource[] = [];
+async function listLogGroups(port: InventoryPort, where: Placement, listing: Listing): Promise<void> {
   let nextToken: string | undefined;
   do {
     const page = await port.describeLogGroups({ limit: LOG_GROUPS_PAGE, nextToken });
     for (const group of page.logGroups ?? []) {
-      normaliseOrRecord(report, where, group.logGroupName, () => resources.push(normaliseLogGroup(group, where)));
+      normaliseOrRecord(listing, where, group.logGroupName, () => listing.resources.push(normaliseLogGroup(group, where)));
     }
     nextToken = page.nextToken || undefined;
   } while (nextToken !== undefined);
-  return resources;
+}
+
+/** What one unit listed so far, and how many items it skipped as malformed. */
+interface Listing {
+  report: ReportBuilder;
+  resources: Resource[];
+  skipped: number;
 }
 
 /** One malformed item is an issue, not a failed collection: record it with the reason and skip it. */
-function normaliseOrRecord(report: ReportBuilder, where: Placement, id: string | undefined, normalise: () => void): void {
+function normaliseOrRecord(listing: Listing, where: Placement, id: string | undefined, normalise: () => void): void {
   try {
     normalise();
   } catch (error) {
     if (!(error instanceof ZodError) && !(error instanceof MalformedItemError)) throw error;
     const reason = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : error.message;
-    report.addIssue({ ...where, code: 'UnsupportedResourceShape', message: `skipped ${id ?? 'an item'}: ${reason}` });
+    listing.skipped += 1;
+    listing.report.addIssue({ ...where, code: 'UnsupportedResourceShape', message: `skipped ${id ?? 'an item'}: ${reason}` });
   }
 }

@@ -37,8 +37,9 @@ interface ComputedResult {
  * queries; at most 100,800 datapoints per response (or MaxDatapoints), the rest behind NextToken, a
  * query cut at a page boundary marked `PartialData` and continued on the next page; newest first
  * unless ScanBy is TimestampAscending; period-aligned timestamps; no datapoints where the resource
- * published none; nothing older than the period's retention. Metric math is not evaluated (the query
- * comes back InternalError with a message).
+ * published none; no datapoints at all for a query whose StartTime is older than its period's retention
+ * (1-minute 15 days, 5-minute 63 days, 1-hour 455 days). Metric math is not evaluated (the query comes
+ * back InternalError with a message).
  */
 export function createSampleCloudWatchPort(samples: SampleResource[], context: MetricContext, options: SampleCloudWatchOptions = {}): CloudWatchPort {
   const index = new Map<string, SampleResource>();
@@ -148,9 +149,10 @@ function compute(
   const dimension = stat.Metric?.Dimensions?.[0];
   const sample = dimension?.Name && dimension.Value ? index.get(metricKey(stat.Metric?.Namespace ?? '', stat.Metric?.MetricName ?? '', dimension.Name, dimension.Value)) : undefined;
   if (sample === undefined || stat.Stat === undefined) return { ...empty('Complete'), label: query.Label ?? stat.Metric?.MetricName };
+  // Like GetMetricData: a StartTime older than the period's retention gets no datapoints at all (not a trimmed series).
+  if (context.now - start.getTime() > retentionMs(stat.Period as number)) return { ...empty('Complete'), label: query.Label ?? stat.Metric?.MetricName };
   const periodMs = (stat.Period as number) * 1000;
-  const oldest = Math.max(start.getTime(), context.now - retentionMs(stat.Period as number));
-  const first = Math.ceil(oldest / periodMs) * periodMs;
+  const first = Math.ceil(start.getTime() / periodMs) * periodMs;
   const timestamps: Date[] = [];
   const values: number[] = [];
   for (let t = first; t < end.getTime() && t < context.now; t += periodMs) {

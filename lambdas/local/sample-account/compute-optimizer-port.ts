@@ -25,7 +25,9 @@ export function createSampleComputeOptimizerPort(
   const inRegion = (arn: string | undefined) => arn?.split(':')[3] === region;
   function paged<T>(items: T[], input: { nextToken?: string; maxResults?: number }, api: string): { page: T[]; nextToken?: string } {
     const key = requestKey(input, 'nextToken');
-    const size = Math.min(pageSize(input.maxResults, 1, 1000, 100, api, 'maxResults', 'InvalidParameterValueException'), options.maxPageSize ?? 1000);
+    // The documented range is 0–1000; what 0 returns is not documented, so it is served as the default page.
+    const asked = pageSize(input.maxResults, 0, 1000, 100, api, 'maxResults', 'InvalidParameterValueException');
+    const size = Math.min(asked === 0 ? 100 : asked, options.maxPageSize ?? 1000);
     const offset = decodeToken(input.nextToken, key, 'InvalidParameterValueException');
     return { page: items.slice(offset, offset + size), nextToken: offset + size < items.length ? encodeToken(offset + size, key) : undefined };
   }

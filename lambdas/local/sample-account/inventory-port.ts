@@ -20,7 +20,8 @@ const idOf = (arn: string): string => arn.split('/').pop() ?? arn;
 /**
  * Inventory of one region of the sample account, answering like the real APIs: DescribeInstances
  * (MaxResults 5–1000, NextToken, the `instance-state-name` filter), DescribeVolumes (MaxResults
- * 5–500, NextToken), ListFunctions (MaxItems 1–50, Marker/NextMarker, no tags), ListTags,
+ * ≥ 5, at most 500 a page, NextToken), ListFunctions (MaxItems ≥ 1, at most 50 a page, Marker/NextMarker,
+ * no tags), ListTags,
  * DescribeDBInstances (MaxRecords 20–100, Marker), ListTables (Limit 1–100, ExclusiveStartTableName /
  * LastEvaluatedTableName), DescribeTable, ListTagsOfResource and DescribeLogGroups (limit 1–50, nextToken).
  */
@@ -30,9 +31,10 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
   const volumes = samples.filter((s) => s.resource.type === 'ebs:volume');
   const functions = samples.filter((s) => s.resource.type === 'lambda:function');
   const dbInstances = samples.filter((s) => s.resource.type === 'rds:db-instance');
-  // ListTables and DescribeLogGroups return names in ascending order; pagination continues after a name.
-  const tables = samples.filter((s) => s.resource.type === 'dynamodb:table').sort((a, b) => a.resource.name.localeCompare(b.resource.name));
-  const logGroups = samples.filter((s) => s.resource.type === 'logs:log-group').sort((a, b) => a.resource.name.localeCompare(b.resource.name));
+  // ListTables and DescribeLogGroups return names in ascending byte order; pagination continues after a
+  // name, compared in the same order (localeCompare would sort 'B' after 'a' and break the continuation).
+  const tables = samples.filter((s) => s.resource.type === 'dynamodb:table').sort((a, b) => byCodeUnit(a.resource.name, b.resource.name));
+  const logGroups = samples.filter((s) => s.resource.type === 'logs:log-group').sort((a, b) => byCodeUnit(a.resource.name, b.resource.name));
 
   return {
     async describeInstances(input) {
@@ -53,7 +55,7 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
 
     async describeVolumes(input) {
       const key = requestKey(input, 'NextToken');
-      const size = cap(pageSize(input.MaxResults, 5, 500, 500, 'DescribeVolumes', 'MaxResults', 'InvalidParameterValue'));
+      const size = cap(pageSize(input.MaxResults, 5, 500, 500, 'DescribeVolumes', 'MaxResults', 'InvalidParameterValue', true));
       const offset = decodeToken(input.NextToken, key, 'InvalidNextToken');
       const page = volumes.slice(offset, offset + size);
       const next = offset + size < volumes.length ? encodeToken(offset + size, key) : undefined;
@@ -62,7 +64,7 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
 
     async listFunctions(input) {
       const key = requestKey(input, 'Marker');
-      const size = cap(pageSize(input.MaxItems, 1, 50, 50, 'ListFunctions', 'MaxItems', 'InvalidParameterValueException'));
+      const size = cap(pageSize(input.MaxItems, 1, 50, 50, 'ListFunctions', 'MaxItems', 'InvalidParameterValueException', true));
       const offset = decodeToken(input.Marker, key, 'InvalidParameterValueException');
       const page = functions.slice(offset, offset + size);
       const next = offset + size < functions.length ? encodeToken(offset + size, key) : undefined;
@@ -219,4 +221,9 @@ function toFunction(sample: SampleResource): FunctionConfiguration {
     LastModified: new Date(sample.createdAt).toISOString().replace('Z', '+0000'),
     Version: '$LATEST',
   };
+}
+
+/** Code-unit order, which is byte order for the ASCII names AWS allows here. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

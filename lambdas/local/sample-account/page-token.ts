@@ -30,9 +30,23 @@ export function requestKey(request: object, tokenField: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** Validates a page-size parameter against the API's documented range; absent means `fallback`. */
-export function pageSize(value: number | undefined, min: number, max: number, fallback: number, api: string, field: string, errorName: string): number {
+/**
+ * Validates a page-size parameter against the API's documented range; absent means `fallback`. With
+ * `capAtMax`, a larger value is accepted and served as `max` (what ListFunctions and DescribeVolumes do:
+ * they return at most their maximum rather than reject the request).
+ */
+export function pageSize(
+  value: number | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+  api: string,
+  field: string,
+  errorName: string,
+  capAtMax = false,
+): number {
   if (value === undefined) return fallback;
+  if (capAtMax && Number.isInteger(value) && value > max) return max;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new SampleServiceError(errorName, `${api}: ${field} must be between ${min} and ${max}; got ${value}.`);
   }

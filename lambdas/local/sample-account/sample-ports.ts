@@ -8,9 +8,15 @@ import type { Incident, SampleAccount } from './model.js';
 import { SampleServiceError } from './sample-errors.js';
 
 export interface SamplePortsOptions extends SampleListOptions, SampleCloudWatchOptions, SampleCostExplorerOptions {
-  /** Regions where every call is denied, as an SCP would (AccessDeniedException / UnauthorizedOperation). */
+  /**
+   * Regions where every call is denied, as an SCP would (AccessDeniedException / UnauthorizedOperation).
+   * Cost Explorer is always called in us-east-1, so it is denied only when us-east-1 is.
+   */
   deniedRegions?: string[];
 }
+
+/** The region every Cost Explorer call goes to (in the `aws` partition), whichever region the ports are for. */
+const COST_EXPLORER_REGION = 'us-east-1';
 
 /**
  * The sample account behind the collectors' ports: `portsFor(account, region)` answers for the
@@ -34,7 +40,10 @@ export function createSamplePortsFor(account: SampleAccount, options: SamplePort
         accountId !== account.accountId
           ? deniedPorts(`User is not authorized to access account ${accountId} (no member role in the sample account).`)
           : options.deniedRegions?.includes(region)
-            ? deniedPorts(`Access to ${region} is denied by a service control policy.`)
+            ? {
+                ...deniedPorts(`Access to ${region} is denied by a service control policy.`),
+                costExplorer: costExplorerPort(account, options),
+              }
             : regionPorts(account, region, metricContext, options);
       cache.set(key, ports);
     }
@@ -47,9 +56,15 @@ function regionPorts(account: SampleAccount, region: string, metricContext: Metr
   return {
     inventory: createSampleInventoryPort(samples, options),
     cloudwatch: createSampleCloudWatchPort(samples, metricContext, options),
-    costExplorer: createSampleCostExplorerPort(account.costs, account.now, options),
+    costExplorer: costExplorerPort(account, options),
     computeOptimizer: createSampleComputeOptimizerPort(account.computeOptimizer, region, options),
   };
+}
+
+function costExplorerPort(account: SampleAccount, options: SamplePortsOptions): CollectorPorts['costExplorer'] {
+  return options.deniedRegions?.includes(COST_EXPLORER_REGION)
+    ? deniedPorts(`Access to ${COST_EXPLORER_REGION} is denied by a service control policy.`).costExplorer
+    : createSampleCostExplorerPort(account.costs, account.now, options);
 }
 
 /** Ports whose every call fails the way a denying SCP or a missing role makes AWS fail. */

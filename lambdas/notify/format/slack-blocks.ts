@@ -11,6 +11,11 @@ export interface SlackMessageOptions {
   enabledExecutors: string[];
   /** Who the message is for when it is a per-team copy, e.g. "team payments"; shown in the header. */
   audience?: string;
+  /**
+   * The deployment account (ACCOUNT_ID). Executors act only there, so when given, actions on resources of other
+   * accounts get no Approve button. Omitted: every account is treated as applicable.
+   */
+  homeAccount?: string;
 }
 
 export interface SlackMessage {
@@ -106,12 +111,18 @@ function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[
   return blocks;
 }
 
-function automationNote(action: Action, enabled: boolean): string {
-  if (action.automation.executor === null) return 'manual change';
-  return enabled ? `one-click apply (${action.automation.executor})` : `automatable, executor ${action.automation.executor} not enabled`;
+/** Whether Approve can be offered for an action, and the note saying why (not). */
+function approvability(action: Action, enabled: ReadonlySet<string>, homeAccount: string | undefined): { approvable: boolean; note: string } {
+  const executor = action.automation.executor;
+  if (executor === null) return { approvable: false, note: 'manual change' };
+  if (!enabled.has(executor)) return { approvable: false, note: `automatable, executor ${executor} not enabled` };
+  if (homeAccount !== undefined && action.resource.account !== homeAccount) {
+    return { approvable: false, note: `automatable, but in member account ${action.resource.account}: cross-account apply is not supported` };
+  }
+  return { approvable: true, note: `one-click apply (${executor})` };
 }
 
-function itemText(item: DigestItem, approvable: boolean): string {
+function itemText(item: DigestItem, note: string): string {
   const { action } = item;
   const resource = action.resource;
   const facts = [
@@ -127,7 +138,7 @@ function itemText(item: DigestItem, approvable: boolean): string {
     `\`${escapeMrkdwn(resource.name || resource.arn)}\` · ${escapeMrkdwn(resource.type)} · ${escapeMrkdwn(resource.account)} · ${escapeMrkdwn(resource.region)}`,
     facts.join(' · '),
     `_${escapeMrkdwn(evidenceLine(action.evidence))}_`,
-    escapeMrkdwn(automationNote(action, approvable)),
+    escapeMrkdwn(note),
   ];
   if (action.carbonKgCo2eMonthly > 0) lines.push(`saves ${formatNumber(action.carbonKgCo2eMonthly)} kg CO₂e/month`);
   return lines.join('\n');
@@ -178,9 +189,9 @@ export function buildSlackMessage(digest: Digest, options: SlackMessageOptions):
   const omitted = digest.omitted + (digest.top.length - listed.length);
 
   const items = listed.flatMap((item): SlackBlock[] => {
-    const approvable = item.action.automation.executor !== null && enabled.has(item.action.automation.executor);
+    const { approvable, note } = approvability(item.action, enabled, options.homeAccount);
     return [
-      { type: 'section', block_id: `action-${item.rank}`, text: mrkdwn(itemText(item, approvable)) },
+      { type: 'section', block_id: `action-${item.rank}`, text: mrkdwn(itemText(item, note)) },
       { type: 'actions', block_id: `buttons-${item.rank}`, elements: buttons(item, approvable) },
       { type: 'divider' },
     ];

@@ -10,6 +10,7 @@ import { commaList } from '../env-list.js';
  * - SLACK_TEAM_CHANNELS: optional JSON object, owner tag value → channel, e.g. {"payments":"#payments-cost"}.
  * - SLACK_OWNER_TAG: optional resource tag naming the owning team; default "team".
  * - DIGEST_TOP_N: optional number of actions listed per message; default 10.
+ * - ACCOUNT_ID: optional deployment account; Approve buttons appear only for its resources (no cross-account apply).
  */
 const TeamChannelsSchema = z.record(z.string().min(1), z.string().min(1));
 
@@ -22,6 +23,7 @@ const SlackEnvSchema = z.object({
   SLACK_TEAM_CHANNELS: z.string().optional(),
   SLACK_OWNER_TAG: z.string().min(1).optional(),
   DIGEST_TOP_N: z.coerce.number().int().min(1).max(50).optional(),
+  ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
 });
 
 export interface SlackNotifyConfig {
@@ -33,6 +35,7 @@ export interface SlackNotifyConfig {
   teamChannels: Record<string, string>;
   ownerTagKey: string;
   topN?: number;
+  homeAccount?: string;
 }
 
 function parseTeamChannels(raw: string | undefined): Record<string, string> {
@@ -65,5 +68,6 @@ export function readSlackConfig(env: Record<string, string | undefined> = proces
     teamChannels: parseTeamChannels(parsed.SLACK_TEAM_CHANNELS),
     ownerTagKey: parsed.SLACK_OWNER_TAG ?? 'team',
     topN: parsed.DIGEST_TOP_N,
+    homeAccount: parsed.ACCOUNT_ID,
   };
 }

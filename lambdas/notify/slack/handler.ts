@@ -27,6 +27,7 @@ export const handler = async (event: unknown): Promise<PostDigestResult> => {
   return postDigest({ slack: slack.client, store }, runId, {
     channel: config.channel,
     enabledExecutors: config.enabledExecutors,
+    homeAccount: config.homeAccount,
     reportUrl: reportUrlFor(config.reportUrlTemplate, runId),
     topN: config.topN,
     teamChannels: config.teamChannels,

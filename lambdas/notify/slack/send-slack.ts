@@ -15,6 +15,8 @@ export interface PostDigestOptions {
   /** The main channel: gets every action. */
   channel: string;
   enabledExecutors: string[];
+  /** The deployment account: actions on other accounts' resources get no Approve button (see slack-blocks.ts). */
+  homeAccount?: string;
   reportUrl?: string;
   topN?: number;
   /** Owner tag value → channel, for per-team copies with only that team's actions. */
@@ -40,10 +42,11 @@ export interface PostDigestResult {
 export async function buildRunSlackMessages(store: HeadroomStore, runId: string, options: PostDigestOptions): Promise<{ messages: SlackMessage[]; settled: number }> {
   const { run, actions, forecasts, settled } = await loadRunForNotify(store, runId, options.now);
   const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, reportUrl: options.reportUrl, topN: options.topN });
-  const messages = [buildSlackMessage(digestOf(actions), { channel: options.channel, enabledExecutors: options.enabledExecutors })];
+  const common = { enabledExecutors: options.enabledExecutors, homeAccount: options.homeAccount };
+  const messages = [buildSlackMessage(digestOf(actions), { channel: options.channel, ...common })];
   for (const route of routeByOwner(actions, options.ownerTagKey ?? 'team', options.teamChannels ?? {})) {
     if (route.channel === options.channel) continue;
-    messages.push(buildSlackMessage(digestOf(route.actions), { channel: route.channel, enabledExecutors: options.enabledExecutors, audience: `team ${route.owner}` }));
+    messages.push(buildSlackMessage(digestOf(route.actions), { channel: route.channel, ...common, audience: `team ${route.owner}` }));
   }
   return { messages, settled };
 }

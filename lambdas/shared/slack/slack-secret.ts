@@ -33,8 +33,14 @@ export function parseSlackSecret(secretString: string, secretArn: string): Slack
   return result.data;
 }
 
-/** One read per execution environment and secret; a failed read is not cached, so the next invocation retries. */
-const cache = new Map<string, Promise<SlackSecret>>();
+/**
+ * How long a read secret is reused. Five minutes keeps Secrets Manager calls to a few per container per hour,
+ * and bounds how long a rotated bot token or a corrected signing secret goes unseen without a Lambda recycle.
+ */
+export const SLACK_SECRET_TTL_MS = 5 * 60_000;
+
+/** Reads per secret ARN with the time each started; a failed read is not cached, so the next invocation retries. */
+const cache = new Map<string, { readAt: number; pending: Promise<SlackSecret> }>();
 
 async function readSlackSecret(client: SecretsManagerClient, secretArn: string): Promise<SlackSecret> {
   const response = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
@@ -44,18 +50,27 @@ async function readSlackSecret(client: SecretsManagerClient, secretArn: string):
   return parseSlackSecret(response.SecretString, secretArn);
 }
 
-/** The Slack bot token and signing secret, read from Secrets Manager once and cached in module scope. */
-export function getSlackSecret(client: SecretsManagerClient, secretArn: string): Promise<SlackSecret> {
-  let pending = cache.get(secretArn);
-  if (pending === undefined) {
-    pending = readSlackSecret(client, secretArn);
-    cache.set(secretArn, pending);
-    pending.catch(() => cache.delete(secretArn));
-  }
-  return pending;
+/**
+ * The Slack bot token and signing secret, read from Secrets Manager and reused for SLACK_SECRET_TTL_MS.
+ * `now` (epoch ms) is injectable for tests.
+ */
+export function getSlackSecret(client: SecretsManagerClient, secretArn: string, now: () => number = Date.now): Promise<SlackSecret> {
+  const cached = cache.get(secretArn);
+  if (cached !== undefined && now() - cached.readAt < SLACK_SECRET_TTL_MS) return cached.pending;
+  const entry = { readAt: now(), pending: readSlackSecret(client, secretArn) };
+  cache.set(secretArn, entry);
+  entry.pending.catch(() => {
+    if (cache.get(secretArn) === entry) cache.delete(secretArn);
+  });
+  return entry.pending;
 }
 
-/** Forgets cached secrets (tests; or after a rotation is detected). */
+/** Forgets one secret, so the next getSlackSecret reads it again (Slack rejected the token or a signature). */
+export function invalidateSlackSecret(secretArn: string): void {
+  cache.delete(secretArn);
+}
+
+/** Forgets every cached secret (tests). */
 export function clearSlackSecretCache(): void {
   cache.clear();
 }

@@ -13,14 +13,14 @@ import { TableStore, type StoreOptions } from './table-store.js';
  * | resource, listed by scope     | INV#<account>#<region>    | RES#<arn>                                            | retention  |
  * | resource, fetched by ARN      | ARN#<arn>                 | RESOURCE                                             | retention  |
  * | metric series chunk           | ARN#<arn>                 | SERIES#<namespace>#<metric>#<stat>#<period>#<chunk4> | retention  |
- * | external recommendation       | ARN#<arn>                 | REC#<source>#<finding>                               | retention  |
+ * | external recommendation       | ARN#<arn>                 | REC#<source>  (one per source: newest replaces)      | retention  |
  * | scope registry (what exists)  | SCOPES                    | INV#<account>#<region> · COST#<account>              | retention  |
  * | daily cost                    | COST#<account>            | <yyyy-mm-dd>#<service>                               | retention  |
  * | Cost Explorer's forecast      | COSTFORECAST              | LATEST                                               | retention  |
- * | collection issue              | ISSUES                    | <source>#<account>#<region>#<code>                   | 7 days     |
+ * | collection issue              | ISSUES                    | <source>#<account>#<region>#<code>#<message hash8>   | 7 days     |
  * | run summary                   | RUN#<runId>               | META                                                 | retention  |
  * | batch of a run                | RUN#<runId>               | BATCH#<batchId>                                      | retention  |
- * | finding                       | RUN#<runId>               | FINDING#<findingId>                                  | retention  |
+ * | finding                       | RUN#<runId>               | FINDING#<batchId>#<findingId>                        | retention  |
  * | ranked action                 | RUN#<runId>               | ACTION#<rank, 6 digits>                              | retention  |
  * | action id → rank              | RUN#<runId>               | ACTIONID#<actionId>                                  | retention  |
  * | forecast                      | RUN#<runId>               | FORECAST#<name>                                      | retention  |
@@ -34,6 +34,9 @@ import { TableStore, type StoreOptions } from './table-store.js';
  *   (resources are written twice — cheap next to their series).
  * - A run is one partition: batches, findings, actions and forecasts are all Query-able by prefix, and
  *   the whole run expires together. Only keys ride in Step Functions payloads.
+ * - Inventory is replaced per (account, region, type) after a complete listing: resources AWS no longer
+ *   lists are deleted with their whole ARN# partition. A batch's findings and a run's forecasts are
+ *   replaced like the action list; re-planning a runId clears its batches, findings, actions and forecasts.
  * - SCOPES lists which INV#/COST# partitions exist, so listing never needs a Scan.
  * - Documents are one JSON string attribute `data` (item-codec.ts); series are packed Float64 in Binary
  *   attributes (series-codec.ts): 4,032 points of 5-minute data for 14 days take 32 KB, one item.

@@ -1,5 +1,7 @@
 /** Key builders for the single table; the design and its reasons are documented at the top of dynamo-store.ts. */
 
+import { createHash } from 'node:crypto';
+
 export const RANK_DIGITS = 6;
 const CHUNK_DIGITS = 4;
 
@@ -17,21 +19,25 @@ export const keys = {
     `SERIES#${s.namespace}#${s.metricName}#${s.stat}#${s.periodSec}`,
   seriesChunk: (name: string, index: number) => `${name}#${String(index).padStart(CHUNK_DIGITS, '0')}`,
   recommendationPrefix: 'REC#',
-  recommendation: (source: string, finding: string) => `REC#${source}#${finding}`,
+  /** One recommendation per source per resource: a newer one replaces the older whatever its finding. */
+  recommendation: (source: string) => `REC#${source}`,
 
   costs: (account: string) => `COST#${account}`,
   cost: (date: string, service: string) => `${date}#${service}`,
   costForecast: 'COSTFORECAST',
   latest: 'LATEST',
   issues: 'ISSUES',
-  issue: (i: { source: string; account?: string; region?: string; code: string }) =>
-    `${i.source}#${i.account ?? '-'}#${i.region ?? '-'}#${i.code}`,
+  /** The message's hash keeps different issues with one code (two skipped items, two denied APIs) apart. */
+  issue: (i: { source: string; account?: string; region?: string; code: string; message: string }) =>
+    `${i.source}#${i.account ?? '-'}#${i.region ?? '-'}#${i.code}#${shortHash(i.message)}`,
 
   run: (runId: string) => `RUN#${runId}`,
   meta: 'META',
   batch: (batchId: string) => `BATCH#${batchId}`,
   findingPrefix: 'FINDING#',
-  finding: (id: string) => `FINDING#${id}`,
+  batchFindingPrefix: (batchId: string) => `FINDING#${batchId}#`,
+  finding: (batchId: string, id: string) => `FINDING#${batchId}#${id}`,
+  batchPrefix: 'BATCH#',
   actionPrefix: 'ACTION#',
   actionRank: (rank: number) => `ACTION#${String(rank).padStart(RANK_DIGITS, '0')}`,
   actionIdPrefix: 'ACTIONID#',
@@ -46,3 +52,8 @@ export const keys = {
   auditPrefix: 'AUDIT#',
   audit: (at: string, seq: string) => `AUDIT#${at}#${seq}`,
 } as const;
+
+/** First 8 hex digits of SHA-256: enough to tell a handful of messages apart within one issue key. */
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}

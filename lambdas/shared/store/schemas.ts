@@ -43,6 +43,9 @@ export const ActionStateSchema = z.object({
   decidedAt: z.iso.datetime(),
   snoozedUntil: z.iso.datetime().optional(),
   executionArn: z.string().optional(),
+  runId: z.string().min(1).optional(),
+  slack: z.object({ channelId: z.string().min(1), messageTs: z.string().min(1) }).optional(),
+  executionName: z.string().min(1).max(80).optional(),
 }) satisfies z.ZodType<ActionState>;
 
 export const AuditRecordSchema = z.object({

@@ -14,6 +14,8 @@ import { StoreInputError } from './errors.js';
  *   under ~260 KB (values + explicit timestamps) whatever the series, well below DynamoDB's 400 KB.
  */
 export const MAX_POINTS_PER_CHUNK = 16_000;
+/** Bytes one value takes in a packed chunk (Float64); a grid chunk stores one per period slot, nothing else per point. */
+export const BYTES_PER_PACKED_VALUE = Float64Array.BYTES_PER_ELEMENT;
 /** A grid chunk may hold at most this many slots (points plus gaps): 24,000 × 8 B = 192 KB. */
 const MAX_GRID_SLOTS = 24_000;
 
@@ -91,14 +93,14 @@ export function decodeSeries(chunks: SeriesChunk[], periodSec: number): { timest
 }
 
 function packFloat64(numbers: ArrayLike<number>): Uint8Array {
-  const view = new DataView(new ArrayBuffer(numbers.length * 8));
-  for (let i = 0; i < numbers.length; i++) view.setFloat64(i * 8, numbers[i], true);
+  const view = new DataView(new ArrayBuffer(numbers.length * BYTES_PER_PACKED_VALUE));
+  for (let i = 0; i < numbers.length; i++) view.setFloat64(i * BYTES_PER_PACKED_VALUE, numbers[i], true);
   return new Uint8Array(view.buffer);
 }
 
 function unpackFloat64(bytes: Uint8Array): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Array<number>(bytes.byteLength / 8);
-  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, true);
+  const out = new Array<number>(bytes.byteLength / BYTES_PER_PACKED_VALUE);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * BYTES_PER_PACKED_VALUE, true);
   return out;
 }

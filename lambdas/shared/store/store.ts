@@ -7,6 +7,7 @@ import type {
   ExternalRecommendation,
   MetricSeries,
   Resource,
+  ResourceType,
 } from '../../engine/types/snapshot.js';
 
 /** Where a run stands; written by the persist step. */
@@ -30,6 +31,13 @@ export interface Batch {
   resourceArns: string[];
 }
 
+/** One inventory listing: a resource type in one account and region. */
+export interface InventoryScope {
+  account: string;
+  region: string;
+  type: ResourceType;
+}
+
 /** A named forecast (daily cost, capacity) produced by the forecast step. */
 export type StoredForecast = NamedForecast;
 
@@ -42,6 +50,12 @@ export interface ActionState {
   decidedAt: string;
   snoozedUntil?: string;
   executionArn?: string;
+  /** The run whose action was decided (approvals: the run the apply workflow reads the action from). */
+  runId?: string;
+  /** Where an approval was clicked; the apply workflow posts its outcome in that message's thread. */
+  slack?: { channelId: string; messageTs: string };
+  /** Step Functions execution name of an approval, fixed when the decision is written so retries start the same one. */
+  executionName?: string;
 }
 
 export interface AuditRecord {
@@ -59,6 +73,12 @@ export interface AuditRecord {
  */
 export interface HeadroomStore {
   putResources(resources: Resource[]): Promise<void>;
+  /**
+   * Makes `resources` the complete inventory of one (account, region, type): writes them, then deletes the
+   * stored resources of that scope not among them, with everything under their ARN (series,
+   * recommendations). Only for a listing that completed; returns the ARNs removed.
+   */
+  replaceResources(scope: InventoryScope, resources: Resource[]): Promise<string[]>;
   listResources(scope?: { account?: string; region?: string }): Promise<Resource[]>;
   getResources(arns: string[]): Promise<Resource[]>;
 
@@ -70,7 +90,10 @@ export interface HeadroomStore {
   putCostForecast(forecast: CostForecast): Promise<void>;
   getCostForecast(): Promise<CostForecast | undefined>;
 
+  /** One recommendation per source per resource: a new one replaces the resource's previous one from that source. */
   putRecommendations(recommendations: ExternalRecommendation[]): Promise<void>;
+  /** Deletes `source`'s recommendation of each given resource (those the source no longer recommends on); returns the ARNs that had one. */
+  deleteRecommendations(source: ExternalRecommendation['source'], resourceArns: string[]): Promise<string[]>;
   getRecommendations(resourceArn: string): Promise<ExternalRecommendation[]>;
   /** getSeries + getRecommendations in one read (the resource's data shares a partition): what the analyse step needs. */
   getResourceData(resourceArn: string): Promise<{ series: MetricSeries[]; recommendations: ExternalRecommendation[] }>;
@@ -82,13 +105,17 @@ export interface HeadroomStore {
   getRun(runId: string): Promise<RunSummary | undefined>;
   latestRun(): Promise<RunSummary | undefined>;
   putBatches(batches: Batch[]): Promise<void>;
+  /** Deletes the run's batches, findings, actions and forecasts (re-planning a runId starts it afresh). */
+  clearRunResults(runId: string): Promise<void>;
   getBatch(runId: string, batchId: string): Promise<Batch | undefined>;
-  putFindings(runId: string, findings: Finding[]): Promise<void>;
+  /** Replaces the findings of one batch of the run (a retried or re-run batch leaves none of its earlier ones). */
+  putFindings(runId: string, batchId: string, findings: Finding[]): Promise<void>;
   listFindings(runId: string): Promise<Finding[]>;
   /** Replaces the run's ranked actions; order is kept. */
   putActions(runId: string, actions: Action[]): Promise<void>;
   listActions(runId: string): Promise<Action[]>;
   getAction(runId: string, actionId: string): Promise<Action | undefined>;
+  /** Replaces the run's forecasts. */
   putForecasts(runId: string, forecasts: StoredForecast[]): Promise<void>;
   listForecasts(runId: string): Promise<StoredForecast[]>;
 

@@ -14,6 +14,7 @@ import {
   type Resource,
 } from '../../engine/types/snapshot.js';
 import { z } from 'zod';
+import { StoreInputError } from './errors.js';
 import { documentItem, readDocument } from './item-codec.js';
 import { keys } from './keys.js';
 import {
@@ -29,6 +30,7 @@ import type {
   AuditRecord,
   Batch,
   HeadroomStore,
+  InventoryScope,
   RunSummary,
   StoredForecast,
 } from './store.js';
@@ -79,6 +81,28 @@ export class TableStore implements HeadroomStore {
     const scopes = new Set(resources.map((r) => keys.inventoryScope(r.account, r.region)));
     items.push(...[...scopes].map((sk) => documentItem(keys.scopes, sk, 'scope', {}, expiresAt)));
     await this.table.putItems(items);
+  }
+
+  /**
+   * Writes the listing, then deletes what the INV# partition holds of the same type but the listing lacks:
+   * the INV# copy and the whole ARN# partition (resource, series chunks, recommendations), so rules, the
+   * CloudWatch collector and plan stop seeing a resource once AWS stops listing it.
+   */
+  async replaceResources(scope: InventoryScope, resources: Resource[]): Promise<string[]> {
+    const strays = resources.filter((r) => r.account !== scope.account || r.region !== scope.region || r.type !== scope.type);
+    if (strays.length > 0) {
+      throw new StoreInputError(`replaceResources for ${scope.type} in ${scope.account}/${scope.region} was given ${strays[0].arn}, which is outside that scope`);
+    }
+    if (resources.length > 0) await this.putResources(resources);
+    const listed = new Set(resources.map((r) => r.arn));
+    const inventoryPk = keys.inventory(scope.account, scope.region);
+    const stored = (await this.table.query(inventoryPk, { prefix: 'RES#' })).map((item) => readDocument(item, ResourceSchema));
+    const gone = stored.filter((r) => r.type === scope.type && !listed.has(r.arn)).map((r) => r.arn);
+    for (const arn of gone) {
+      const owned = await this.table.query(keys.byArn(arn), { keysOnly: true });
+      await this.table.deleteItems([...owned, { pk: inventoryPk, sk: keys.inventoryResource(arn) }]);
+    }
+    return gone;
   }
 
   async listResources(scope: { account?: string; region?: string } = {}): Promise<Resource[]> {
@@ -164,9 +188,18 @@ export class TableStore implements HeadroomStore {
     const expiresAt = this.expiry();
     await this.table.putItems(
       recommendations.map((r) =>
-        documentItem(keys.byArn(r.resourceArn), keys.recommendation(r.source, r.finding), 'recommendation', r, expiresAt),
+        documentItem(keys.byArn(r.resourceArn), keys.recommendation(r.source), 'recommendation', r, expiresAt),
       ),
     );
+  }
+
+  /** Reads which of the keys exist first (cheap batch get), so only real removals are written and reported. */
+  async deleteRecommendations(source: ExternalRecommendation['source'], resourceArns: string[]): Promise<string[]> {
+    const wanted = [...new Set(resourceArns)].map((arn) => ({ pk: keys.byArn(arn), sk: keys.recommendation(source) }));
+    const existing = await this.table.getItems(wanted);
+    await this.table.deleteItems(existing.map((item) => ({ pk: item.pk, sk: item.sk })));
+    const removed = new Set(existing.map((item) => item.pk));
+    return resourceArns.filter((arn) => removed.has(keys.byArn(arn)));
   }
 
   async getRecommendations(resourceArn: string): Promise<ExternalRecommendation[]> {
@@ -215,9 +248,24 @@ export class TableStore implements HeadroomStore {
     return this.getDocument(keys.run(runId), keys.batch(batchId), BatchSchema);
   }
 
-  async putFindings(runId: string, findings: Finding[]): Promise<void> {
+  /** Writes the batch's findings, then deletes its earlier ones the new list lacks (as putActions does). */
+  async putFindings(runId: string, batchId: string, findings: Finding[]): Promise<void> {
+    const pk = keys.run(runId);
     const expiresAt = this.expiry();
-    await this.table.putItems(findings.map((f) => documentItem(keys.run(runId), keys.finding(f.id), 'finding', f, expiresAt)));
+    const existing = await this.table.query(pk, { prefix: keys.batchFindingPrefix(batchId), keysOnly: true });
+    const items = findings.map((f) => documentItem(pk, keys.finding(batchId, f.id), 'finding', f, expiresAt));
+    await this.table.putItems(items);
+    const written = new Set(items.map((item) => item.sk));
+    await this.table.deleteItems(existing.filter((key) => !written.has(key.sk)));
+  }
+
+  /** Everything a run's steps produced, keeping its META summary (rewritten by plan) and index entry. */
+  async clearRunResults(runId: string): Promise<void> {
+    const pk = keys.run(runId);
+    const prefixes = [keys.batchPrefix, keys.findingPrefix, keys.actionPrefix, keys.actionIdPrefix, keys.forecastPrefix];
+    for (const prefix of prefixes) {
+      await this.table.deleteItems(await this.table.query(pk, { prefix, keysOnly: true }));
+    }
   }
 
   async listFindings(runId: string): Promise<Finding[]> {
@@ -260,9 +308,15 @@ export class TableStore implements HeadroomStore {
     return (await this.listActions(runId)).find((a) => a.id === actionId);
   }
 
+  /** Writes the run's forecasts, then deletes earlier ones the new list lacks (a forecast now skipped for want of data). */
   async putForecasts(runId: string, forecasts: StoredForecast[]): Promise<void> {
+    const pk = keys.run(runId);
     const expiresAt = this.expiry();
-    await this.table.putItems(forecasts.map((f) => documentItem(keys.run(runId), keys.forecast(f.name), 'forecast', f, expiresAt)));
+    const existing = await this.table.query(pk, { prefix: keys.forecastPrefix, keysOnly: true });
+    const items = forecasts.map((f) => documentItem(pk, keys.forecast(f.name), 'forecast', f, expiresAt));
+    await this.table.putItems(items);
+    const written = new Set(items.map((item) => item.sk));
+    await this.table.deleteItems(existing.filter((key) => !written.has(key.sk)));
   }
 
   async listForecasts(runId: string): Promise<StoredForecast[]> {

@@ -35,8 +35,8 @@ const READ_CONCURRENCY = 8;
 
 /**
  * One Map iteration: loads the batch's resources with their series and external recommendations,
- * runs the engine on them and stores the findings under the run. Finding ids are deterministic, so a
- * retried batch overwrites rather than duplicates.
+ * runs the engine on them and replaces the batch's findings under the run, so a retried batch leaves
+ * neither duplicates nor findings its earlier attempt made and this one no longer does.
  */
 export async function analyseBatch(input: AnalyseBatchInput, deps: AnalyseBatchDeps): Promise<AnalyseBatchOutput> {
   const { store } = deps;
@@ -56,6 +56,6 @@ export async function analyseBatch(input: AnalyseBatchInput, deps: AnalyseBatchD
     lookbackDays: deps.lookbackDays,
   });
   const findings = analyseResources(slices, context);
-  await store.putFindings(input.runId, findings);
+  await store.putFindings(input.runId, input.batchId, findings);
   return { batchId: input.batchId, status: 'ok', findings: findings.length };
 }

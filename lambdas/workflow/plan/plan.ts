@@ -23,13 +23,16 @@ export interface PlanDeps {
  * First step of the analysis: splits the stored inventory into batches of at most `batchSize` resources,
  * each within one account and region (so a batch's data sits together and a denied region fails alone),
  * stores them and a 'running' RunSummary, and returns only keys (Step Functions payloads stay small).
- * Re-planning an existing runId keeps its startedAt, so the analysis of that run stays deterministic.
+ * Re-planning an existing runId keeps its startedAt, so the analysis of that run stays deterministic, and
+ * first clears what the earlier attempt produced (batches, findings, actions, forecasts): the inventory may
+ * have changed, and a batch that no longer exists would otherwise keep contributing its findings.
  */
 export async function plan(input: PlanInput, deps: PlanDeps): Promise<PlanOutput> {
   const existing = input.runId ? await deps.store.getRun(input.runId) : undefined;
   const startedAt = existing?.startedAt ?? new Date((deps.now ?? Date.now)()).toISOString();
   const runId = input.runId ?? newRunId(new Date(startedAt));
 
+  if (existing) await deps.store.clearRunResults(runId);
   const batches = splitIntoBatches(runId, await deps.store.listResources(), deps.batchSize);
   await deps.store.putBatches(batches);
   await deps.store.putRun({

@@ -118,7 +118,9 @@ describe('apply state machine with the real step handlers', () => {
     ec2.on(ModifyVolumeCommand).rejects(Object.assign(new Error('Invalid iops for gp3'), { name: 'InvalidParameterValue' }));
     const output = await run();
     expect(output).toMatchObject({ outcome: 'rolled-back', rollback: { status: 'not-needed' }, error: { Error: 'InvalidParameterValue' } });
-    expect(posts[0]).toMatch(/Rolled back[\s\S]*Apply error: InvalidParameterValue/);
+    // Nothing was changed, so the message must not claim a rollback.
+    expect(posts[0]).toMatch(/^:x: Could not apply .*: the change did not take effect, so nothing needed rolling back[\s\S]*Apply error: InvalidParameterValue/);
+    expect(posts[0]).not.toMatch(/Rolled back/);
   });
 
   it('rolls the volume back when validation finds a latency regression after the bake', async () => {
@@ -155,7 +157,9 @@ describe('apply state machine with the real step handlers', () => {
         }),
       };
     });
+    // gp2 for precheck, the rollback point and apply's idempotency check; gp3 once changed.
     ec2.on(DescribeVolumesCommand)
+      .resolvesOnce(fixture('describe-volumes-gp2.json'))
       .resolvesOnce(fixture('describe-volumes-gp2.json'))
       .resolvesOnce(fixture('describe-volumes-gp2.json'))
       .resolves({ Volumes: [{ VolumeId: VOLUME_ID, VolumeType: 'gp3', Size: 500, State: 'in-use' }] });
@@ -163,6 +167,26 @@ describe('apply state machine with the real step handlers', () => {
     const output = await run();
     expect(output).toMatchObject({ outcome: 'rolled-back', validation: { regressed: true }, rollback: { status: 'rolled-back' } });
     expect(ec2.commandCalls(ModifyVolumeCommand).map((call) => call.args[0].input.VolumeType)).toEqual(['gp3', 'gp2']);
+  });
+
+  it('ends red and tells a human when AWS refuses the rollback of a regressed change', async () => {
+    handlers = {
+      ...handlers,
+      validate: async () => ({ regressed: true, test: 't', details: {} }),
+      rollback: async () => ({ status: 'refused', at: new Date().toISOString(), reason: 'AWS cannot modify volume while optimizing' }),
+    };
+    await expect(run()).rejects.toMatchObject({ cause: { name: 'Headroom.ApplyFailed' } });
+    expect(posts[0]).toMatch(/^:rotating_light: .* needs a human: the rollback was REFUSED, so the change is still in place — AWS cannot modify volume/);
+  });
+
+  it('skips an action on a member-account resource: the apply functions act in their own account only', async () => {
+    handlers = createApplyStepHandlers({ ...(await depsWithoutExecutors()), enabledExecutors: ['ebs-gp2-to-gp3'], homeAccount: '999999999999' });
+    const output = await run();
+    expect(output).toMatchObject({
+      outcome: 'skipped',
+      precheck: { ok: false, reason: 'resource is in member account 123456789012; cross-account apply is not supported' },
+    });
+    expect(ec2.commandCalls(DescribeVolumesCommand)).toHaveLength(0);
   });
 
   async function depsWithoutExecutors() {

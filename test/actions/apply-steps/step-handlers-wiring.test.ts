@@ -8,7 +8,7 @@ const saved = { ...process.env };
 /** The Lambda entry points: environment → DynamoStore → step logic, with the table empty. */
 describe('apply step Lambda handlers', () => {
   beforeAll(() => {
-    Object.assign(process.env, { TABLE_NAME: 'headroom-test', ENABLED_EXECUTORS: 'ebs-gp2-to-gp3', AWS_REGION: 'us-east-1' });
+    Object.assign(process.env, { TABLE_NAME: 'headroom-test', ENABLED_EXECUTORS: 'ebs-gp2-to-gp3', AWS_REGION: 'us-east-1', ACCOUNT_ID: '123456789012' });
     dynamo.onAnyCommand().resolves({});
   });
 

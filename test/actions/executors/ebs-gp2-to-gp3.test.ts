@@ -87,6 +87,30 @@ describe('ebs-gp2-to-gp3 executor', () => {
     expect(after).toEqual({ volumeId: VOLUME_ID, volumeType: 'gp3', sizeGiB: 500, iops: 3000, throughputMiBps: 125, modificationState: 'modifying' });
   });
 
+  describe('apply, invoked again after an attempt that reached AWS', () => {
+    it('reports a volume already gp3 as applied without a second ModifyVolume', async () => {
+      ec2.on(DescribeVolumesCommand).resolves(volumes({ VolumeType: 'gp3', Iops: 3000, Throughput: 125 }));
+      const after = await ebsGp2ToGp3.apply(ebsAction(), {}, context());
+      expect(ec2.commandCalls(ModifyVolumeCommand)).toHaveLength(0);
+      expect(after).toMatchObject({ volumeId: VOLUME_ID, volumeType: 'gp3', iops: 3000, throughputMiBps: 125 });
+    });
+
+    it('reports a gp3 modification still in progress as applied without a second ModifyVolume', async () => {
+      ec2.on(DescribeVolumesModificationsCommand).resolves({
+        VolumesModifications: [{ VolumeId: VOLUME_ID, ModificationState: 'modifying', TargetVolumeType: 'gp3', TargetSize: 500, TargetIops: 3000, TargetThroughput: 125 }],
+      });
+      const after = await ebsGp2ToGp3.apply(ebsAction(), {}, context());
+      expect(ec2.commandCalls(ModifyVolumeCommand)).toHaveLength(0);
+      expect(after).toEqual({ volumeId: VOLUME_ID, volumeType: 'gp3', sizeGiB: 500, iops: 3000, throughputMiBps: 125, modificationState: 'modifying' });
+    });
+  });
+
+  it('leaves the latency undefined when any of its inputs is missing at a timestamp', () => {
+    const [latency] = ebsGp2ToGp3.validationMetrics(ebsAction());
+    expect(latency.combine({ readTime: 0.3, readOps: 100, writeOps: 100 })).toBeUndefined();
+    expect(latency.combine({ readTime: 0.3, writeTime: 0.1, readOps: 100 })).toBeUndefined();
+  });
+
   describe('rollback', () => {
     const before = { volumeId: VOLUME_ID, volumeType: 'gp2', sizeGiB: 500, iops: 1500 };
 

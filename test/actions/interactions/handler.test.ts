@@ -19,6 +19,8 @@ describe('interactions Lambda handler', () => {
       SLACK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:slack',
       APPLY_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:apply',
       APPROVER_IDS: 'U0APPROVER',
+      ACCOUNT_ID: '123456789012',
+      ENABLED_EXECUTORS: 'ebs-gp2-to-gp3',
       AWS_REGION: 'us-east-1',
     });
     secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ botToken: 'xoxb-test', signingSecret: SECRET }) });

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectRecommendations } from '../../../lambdas/collectors/compute-optimizer/collect-recommendations.js';
-import { ACCOUNT, testContext } from '../helpers/context.js';
+import { ACCOUNT, ec2Resource, testContext } from '../helpers/context.js';
 
 const co = mockClient(ComputeOptimizerClient);
 afterEach(() => co.reset());
@@ -110,5 +110,46 @@ describe('collectRecommendations', () => {
 
     expect(report.issues).toEqual([{ source: 'compute-optimizer', account: ACCOUNT, region: 'eu-west-1', code: 'OptInRequiredException', message: 'The account is not opted in.' }]);
     expect(await context.store.getRecommendations(instanceArn('i-9'))).toHaveLength(1);
+  });
+
+  it('replaces a resource’s older recommendation and drops it once Compute Optimizer no longer returns one', async () => {
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+    await context.store.putResources([ec2Resource('i-1'), ec2Resource('i-2')]);
+    co.on(GetEC2InstanceRecommendationsCommand)
+      .resolvesOnce({
+        instanceRecommendations: [
+          { instanceArn: instanceArn('i-1'), currentInstanceType: 'm5.xlarge', finding: 'Overprovisioned', recommendationOptions: [] },
+          { instanceArn: instanceArn('i-2'), currentInstanceType: 'm5.xlarge', finding: 'Overprovisioned', recommendationOptions: [] },
+        ],
+      })
+      .resolves({ instanceRecommendations: [{ instanceArn: instanceArn('i-1'), currentInstanceType: 'm5.large', finding: 'Optimized', recommendationOptions: [] }] });
+    co.on(GetEBSVolumeRecommendationsCommand).resolves({});
+    co.on(GetLambdaFunctionRecommendationsCommand).resolves({});
+    await collectRecommendations(context);
+
+    const report = await collectRecommendations(context);
+
+    expect((await context.store.getRecommendations(instanceArn('i-1'))).map((r) => r.finding)).toEqual(['Optimized']);
+    expect(await context.store.getRecommendations(instanceArn('i-2'))).toEqual([]);
+    expect(report.itemsWritten['recommendations-removed']).toBe(1);
+  });
+
+  it('keeps the EC2 and Lambda recommendations, and the stored EBS ones, when only the EBS API is denied', async () => {
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+    const volumeArn = `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/vol-1`;
+    await context.store.putResources([{ ...ec2Resource('vol-1'), arn: volumeArn, type: 'ebs:volume' }]);
+    await context.store.putRecommendations([{ source: 'compute-optimizer', resourceArn: volumeArn, finding: 'NotOptimized', current: {}, options: [] }]);
+    co.on(GetEC2InstanceRecommendationsCommand).resolves({ instanceRecommendations: [{ instanceArn: instanceArn('i-3'), finding: 'Optimized', recommendationOptions: [] }] });
+    co.on(GetEBSVolumeRecommendationsCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 403 } }));
+    co.on(GetLambdaFunctionRecommendationsCommand).resolves({
+      lambdaFunctionRecommendations: [{ functionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:f:$LATEST`, finding: 'Optimized', memorySizeRecommendationOptions: [] }],
+    });
+
+    const report = await collectRecommendations(context);
+
+    expect(report.issues).toEqual([expect.objectContaining({ code: 'AccessDeniedException' })]);
+    expect(await context.store.getRecommendations(instanceArn('i-3'))).toHaveLength(1);
+    expect(await context.store.getRecommendations(`arn:aws:lambda:us-east-1:${ACCOUNT}:function:f`)).toHaveLength(1);
+    expect(await context.store.getRecommendations(volumeArn)).toHaveLength(1);
   });
 });

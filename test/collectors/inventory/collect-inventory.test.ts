@@ -171,6 +171,75 @@ describe('collectInventory', () => {
     expect(report.issues[0].message).toMatch(/i-0ccccccccccccccc2.*state/);
   });
 
+  it('removes an instance the next complete listing no longer returns, with its series, and keeps other types', async () => {
+    const gone = `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0ddddddddddddddd2`;
+    ec2
+      .on(DescribeInstancesCommand)
+      .resolvesOnce({ Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0ddddddddddddddd1'), instance('i-0ddddddddddddddd2')] }] })
+      .resolves({ Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0ddddddddddddddd1')] }] });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [{ VolumeId: 'vol-0e1', VolumeType: 'gp3', Size: 10, State: 'available' }] });
+    mockEmptyLambda();
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+    await collectInventory(context);
+    await context.store.putSeries([{ resourceArn: gone, namespace: 'AWS/EC2', metricName: 'CPUUtilization', stat: 'Maximum', periodSec: 300, timestamps: [0], values: [1] }]);
+
+    const report = await collectInventory(context);
+
+    expect((await context.store.listResources()).map((r) => r.name).sort()).toEqual(['vol-0e1', 'web-1']);
+    expect(await context.store.getSeries(gone)).toEqual([]);
+    expect(report.itemsWritten['resources-removed']).toBe(1);
+  });
+
+  it('keeps the stored inventory of a unit that was denied or skipped an item this time', async () => {
+    const denied = Object.assign(new Error('not authorized'), { name: 'UnauthorizedOperation', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+    ec2
+      .on(DescribeInstancesCommand)
+      .resolvesOnce({ Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0eeeeeeeeeeeeee1'), instance('i-0eeeeeeeeeeeeee2')] }] })
+      .rejectsOnce(denied)
+      .resolves({ Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0eeeeeeeeeeeeee1', { State: { Code: 99, Name: 'hibernating' as never } })] }] });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
+    mockEmptyLambda();
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+    await collectInventory(context);
+
+    await collectInventory(context);
+    expect(await context.store.listResources()).toHaveLength(2);
+    await collectInventory(context);
+    expect(await context.store.listResources()).toHaveLength(2);
+  });
+
+  it('inventories a function untagged, with an issue, when its ListTags is denied', async () => {
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
+    const fn = (name: string) => ({ FunctionName: name, FunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`, Runtime: 'nodejs20.x' as const, MemorySize: 512, Timeout: 10 });
+    lambda.on(ListFunctionsCommand).resolves({ Functions: [fn('tagless'), fn('tagged')] });
+    lambda.on(ListTagsCommand).callsFake((input: { Resource: string }) => {
+      if (input.Resource.endsWith('tagless')) throw Object.assign(new Error('no lambda:ListTags'), { name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+      return { Tags: { team: 'data' } };
+    });
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+
+    const report = await collectInventory(context);
+
+    const functions = await context.store.listResources();
+    expect(functions.map((f) => [f.name, f.tags])).toEqual([
+      ['tagged', { team: 'data' }],
+      ['tagless', {}],
+    ]);
+    expect(report.issues).toEqual([expect.objectContaining({ code: 'AccessDeniedException', message: expect.stringMatching(/function:tagless/) })]);
+  });
+
+  it('fails instead of recording an issue when writing to the store fails', async () => {
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ OwnerId: ACCOUNT, Instances: [instance('i-0fffffffffffffff1')] }] });
+    ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
+    mockEmptyLambda();
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+    const tableError = Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+    context.store.replaceResources = () => Promise.reject(tableError);
+
+    await expect(collectInventory(context)).rejects.toThrow('Requested resource not found');
+  });
+
   it('pages RDS (Marker), DynamoDB (LastEvaluatedTableName) and log groups (nextToken) into typed resources', async () => {
     ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
     ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });

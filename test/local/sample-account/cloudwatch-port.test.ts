@@ -73,4 +73,15 @@ describe('sample CloudWatch port (GetMetricData)', () => {
     expect(byId.get('hourly')?.Values).toHaveLength(240);
     expect(byId.get('none')).toMatchObject({ Values: [], StatusCode: 'Complete' });
   });
+
+  it('returns no datapoints, rather than a trimmed series, when a query starts beyond its period’s retention', async () => {
+    const ask = (startDaysAgo: number, period: number) =>
+      cloudwatch.getMetricData({ MetricDataQueries: [cpuQuery('q', instances[0].resource.arn, period)], StartTime: new Date(account.now - startDaysAgo * DAY), EndTime: new Date(account.now - DAY) });
+    expect((await ask(64, 300)).MetricDataResults?.[0]).toMatchObject({ Values: [], StatusCode: 'Complete' });
+    expect((await ask(62, 300)).MetricDataResults?.[0].Values?.length).toBeGreaterThan(0);
+    expect((await ask(16, 60)).MetricDataResults?.[0].Values).toEqual([]);
+    expect((await ask(14, 60)).MetricDataResults?.[0].Values?.length).toBeGreaterThan(0);
+    expect((await ask(456, 3600)).MetricDataResults?.[0].Values).toEqual([]);
+  });
 });
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateSampleAccount } from '../../../lambdas/local/sample-account/generate.js';
+import { createSampleInventoryPort } from '../../../lambdas/local/sample-account/inventory-port.js';
 import { createSamplePortsFor } from '../../../lambdas/local/sample-account/sample-ports.js';
 
 const account = generateSampleAccount();
@@ -25,8 +26,32 @@ describe('sample inventory port', () => {
   it('rejects page sizes outside the documented ranges', async () => {
     const inventory = createSamplePortsFor(account)(account.accountId, 'us-east-1').inventory;
     await expect(inventory.describeInstances({ MaxResults: 1001 })).rejects.toMatchObject({ name: 'InvalidParameterValue' });
-    await expect(inventory.describeVolumes({ MaxResults: 501 })).rejects.toMatchObject({ name: 'InvalidParameterValue' });
-    await expect(inventory.listFunctions({ MaxItems: 51 })).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+    await expect(inventory.describeVolumes({ MaxResults: 4 })).rejects.toMatchObject({ name: 'InvalidParameterValue' });
+    await expect(inventory.listFunctions({ MaxItems: 0 })).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+  });
+
+  it('serves a page size above the maximum as the maximum, as ListFunctions and DescribeVolumes do', async () => {
+    const big = generateSampleAccount({ resources: 600 });
+    const inventory = createSamplePortsFor(big)(big.accountId, 'us-east-1').inventory;
+    expect((await inventory.listFunctions({ MaxItems: 1000 })).Functions).toHaveLength(50);
+    const volumes = big.resources.filter((r) => r.resource.type === 'ebs:volume' && r.resource.region === 'us-east-1').length;
+    expect((await inventory.describeVolumes({ MaxResults: 1000 })).Volumes).toHaveLength(Math.min(volumes, 500));
+    const co = createSamplePortsFor(big)(big.accountId, 'us-east-1').computeOptimizer;
+    expect((await co.getEC2InstanceRecommendations({ maxResults: 0 })).instanceRecommendations?.length).toBeGreaterThan(0);
+  });
+
+  it('pages ListTables without losing or repeating names that differ in case (byte order throughout)', async () => {
+    const tables = account.resources.filter((r) => r.resource.type === 'dynamodb:table').slice(0, 4);
+    const renamed = tables.map((t, i) => ({ ...t, resource: { ...t.resource, name: ['apple', 'Banana', 'cherry', 'Date'][i] } }));
+    const inventory = createSampleInventoryPort(renamed);
+    const names: string[] = [];
+    let start: string | undefined;
+    do {
+      const page = await inventory.listTables({ Limit: 1, ExclusiveStartTableName: start });
+      names.push(...(page.TableNames ?? []));
+      start = page.LastEvaluatedTableName;
+    } while (start);
+    expect(names).toEqual(['Banana', 'Date', 'apple', 'cherry']);
   });
 
   it('pages ListFunctions 50 at most with Marker/NextMarker and serves tags through ListTags only', async () => {
@@ -102,6 +127,10 @@ describe('sample Compute Optimizer port and denied scopes', () => {
     await expect(portsFor(account.accountId, 'eu-west-1').computeOptimizer.getEC2InstanceRecommendations({})).rejects.toMatchObject({ name: 'OptInRequiredException' });
     await expect(portsFor('999999999999', 'us-east-1').inventory.describeInstances({})).rejects.toMatchObject({ name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } });
     await expect(portsFor(account.accountId, 'ap-south-1').cloudwatch.getMetricData({ MetricDataQueries: [], StartTime: new Date(0), EndTime: new Date(1) })).rejects.toMatchObject({ name: 'AccessDenied' });
+    const sameDenial = createSamplePortsFor(account, { deniedRegions: ['eu-west-1'] });
+    await expect(sameDenial(account.accountId, 'eu-west-1').costExplorer.getCostForecast({ TimePeriod: { Start: '2099-01-01', End: '2099-02-01' }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY' })).resolves.toBeDefined();
+    const eastDenied = createSamplePortsFor(account, { deniedRegions: ['us-east-1'] });
+    await expect(eastDenied(account.accountId, 'eu-west-1').costExplorer.getCostAndUsage({ TimePeriod: { Start: '2026-01-01', End: '2026-01-02' }, Granularity: 'DAILY', Metrics: ['UnblendedCost'] })).rejects.toMatchObject({ name: 'AccessDeniedException' });
     const page = await portsFor(account.accountId, 'us-east-1').computeOptimizer.getEC2InstanceRecommendations({ maxResults: 10 });
     expect(page.instanceRecommendations).toHaveLength(10);
     expect(page.nextToken).toBeDefined();

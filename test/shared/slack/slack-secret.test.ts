@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearSlackSecretCache, getSlackSecret, parseSlackSecret, SlackSecretError } from '../../../lambdas/shared/slack/slack-secret.js';
+import { clearSlackSecretCache, getSlackSecret, invalidateSlackSecret, parseSlackSecret, SLACK_SECRET_TTL_MS, SlackSecretError } from '../../../lambdas/shared/slack/slack-secret.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:headroom/slack-AbCdEf';
 const secrets = mockClient(SecretsManagerClient);
@@ -32,6 +32,34 @@ describe('getSlackSecret', () => {
 
     await expect(getSlackSecret(client, ARN)).rejects.toThrow('AccessDeniedException');
     await expect(getSlackSecret(client, ARN)).resolves.toMatchObject({ botToken: 'xoxb-2' });
+  });
+
+  it('reads the secret again once the cached copy is older than the TTL, so a rotation is picked up', async () => {
+    secrets
+      .on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: JSON.stringify({ botToken: 'xoxb-old', signingSecret: 'old' }) })
+      .resolves({ SecretString: JSON.stringify({ botToken: 'xoxb-new', signingSecret: 'new' }) });
+    const client = new SecretsManagerClient({ region: 'eu-west-1' });
+    let now = 1_000_000;
+
+    expect((await getSlackSecret(client, ARN, () => now)).botToken).toBe('xoxb-old');
+    now += SLACK_SECRET_TTL_MS - 1;
+    expect((await getSlackSecret(client, ARN, () => now)).botToken).toBe('xoxb-old');
+    now += 1;
+    expect((await getSlackSecret(client, ARN, () => now)).botToken).toBe('xoxb-new');
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('reads the secret again after invalidateSlackSecret, before the TTL ends', async () => {
+    secrets
+      .on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: JSON.stringify({ botToken: 'xoxb-old', signingSecret: 'old' }) })
+      .resolves({ SecretString: JSON.stringify({ botToken: 'xoxb-new', signingSecret: 'new' }) });
+    const client = new SecretsManagerClient({ region: 'eu-west-1' });
+
+    expect((await getSlackSecret(client, ARN)).signingSecret).toBe('old');
+    invalidateSlackSecret(ARN);
+    expect((await getSlackSecret(client, ARN)).signingSecret).toBe('new');
   });
 
   it('rejects a secret without a string value', async () => {

@@ -112,6 +112,86 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
       expect(await store.getRecommendations('arn:none')).toEqual([]);
     });
 
+    it('removes from an inventory scope the resources a complete listing no longer returns, with their data', async () => {
+      const { store } = await create();
+      const kept = resource('i-kept');
+      const gone = resource('i-gone');
+      const otherRegion = resource('i-gone', ACCOUNT_A, 'eu-west-1');
+      const volume = { ...resource('vol-1'), arn: 'arn:aws:ec2:us-east-1:111111111111:volume/vol-1', type: 'ebs:volume' as const };
+      await store.putResources([kept, gone, otherRegion, volume]);
+      await store.putSeries([series(gone.arn, 12), series(kept.arn, 12)]);
+      await store.putRecommendations([{ source: 'compute-optimizer', resourceArn: gone.arn, finding: 'Idle', current: {}, options: [] }]);
+
+      const removed = await store.replaceResources({ account: ACCOUNT_A, region: 'us-east-1', type: 'ec2:instance' }, [kept]);
+
+      expect(removed).toEqual([gone.arn]);
+      expect((await store.listResources()).map((r) => r.arn).sort()).toEqual([otherRegion.arn, kept.arn, volume.arn].sort());
+      expect(await store.getResources([gone.arn])).toEqual([]);
+      expect(await store.getResourceData(gone.arn)).toEqual({ series: [], recommendations: [] });
+      expect(await store.getSeries(kept.arn)).toHaveLength(1);
+    });
+
+    it('empties an inventory scope when a complete listing returns nothing, and refuses resources outside the scope', async () => {
+      const { store } = await create();
+      await store.putResources([resource('i-1'), resource('i-2')]);
+      expect(await store.replaceResources({ account: ACCOUNT_A, region: 'us-east-1', type: 'ec2:instance' }, [])).toHaveLength(2);
+      expect(await store.listResources()).toEqual([]);
+      await expect(
+        store.replaceResources({ account: ACCOUNT_A, region: 'eu-west-1', type: 'ec2:instance' }, [resource('i-3')]),
+      ).rejects.toThrow(StoreInputError);
+    });
+
+    it('keeps one recommendation per source per resource, replacing the older one whatever its finding', async () => {
+      const { store } = await create();
+      const before = { source: 'compute-optimizer' as const, resourceArn: 'arn:r6', finding: 'Overprovisioned', current: { instanceType: 'm5.xlarge' }, options: [] };
+      const after = { ...before, finding: 'Optimized', current: { instanceType: 'm5.large' } };
+      await store.putRecommendations([before]);
+      await store.putRecommendations([after]);
+      expect(await store.getRecommendations('arn:r6')).toEqual([after]);
+
+      expect(await store.deleteRecommendations('compute-optimizer', ['arn:r6', 'arn:never-had-one'])).toEqual(['arn:r6']);
+      expect(await store.getRecommendations('arn:r6')).toEqual([]);
+    });
+
+    it('keeps two collection issues with the same code but different messages apart', async () => {
+      const { store } = await create();
+      const first = { source: 'inventory', account: ACCOUNT_A, region: 'us-east-1', code: 'UnsupportedResourceShape', message: 'skipped i-1' };
+      const second = { ...first, message: 'skipped i-2' };
+      await store.putIssues([first, second]);
+      expect((await store.listIssues()).map((i) => i.message).sort()).toEqual(['skipped i-1', 'skipped i-2']);
+    });
+
+    it('replaces a batch’s findings and the run’s forecasts, and clears a run’s results for a fresh attempt', async () => {
+      const { store } = await create();
+      const forecast = (name: string) => ({
+        name,
+        kind: 'cost' as const,
+        subject: 'total',
+        step: 'day' as const,
+        points: [{ timestamp: '2026-11-30', forecast: 10, lower80: 8, upper80: 12 }],
+        facts: {},
+      });
+      await store.putRun(run('r1', '2026-11-29T00:00:00.000Z'));
+      await store.putBatches([{ runId: 'r1', batchId: 'b1', account: ACCOUNT_A, region: 'us-east-1', resourceArns: ['arn:x'] }]);
+      await store.putFindings('r1', 'b1', [finding('f1'), finding('f2')]);
+      await store.putFindings('r1', 'b2', [finding('f9')]);
+      await store.putFindings('r1', 'b1', [finding('f2')]);
+      expect((await store.listFindings('r1')).map((f) => f.id)).toEqual(['f2', 'f9']);
+
+      await store.putForecasts('r1', [forecast('cost-total-30d'), forecast('cost-total-90d')]);
+      await store.putForecasts('r1', [forecast('cost-total-30d')]);
+      expect((await store.listForecasts('r1')).map((f) => f.name)).toEqual(['cost-total-30d']);
+
+      await store.putActions('r1', [action('a1', 1)]);
+      await store.clearRunResults('r1');
+      expect(await store.listFindings('r1')).toEqual([]);
+      expect(await store.listForecasts('r1')).toEqual([]);
+      expect(await store.listActions('r1')).toEqual([]);
+      expect(await store.getAction('r1', 'a1')).toBeUndefined();
+      expect(await store.getBatch('r1', 'b1')).toBeUndefined();
+      expect((await store.getRun('r1'))?.runId).toBe('r1');
+    });
+
     it('reads a resource’s series and recommendations together', async () => {
       const { store } = await create();
       const r = resource('i-9');
@@ -146,8 +226,8 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
       expect(await store.getBatch('r1', 'b0001')).toEqual(batch);
       expect(await store.getBatch('r1', 'b0002')).toBeUndefined();
 
-      await store.putFindings('r1', [finding('f2'), finding('f1')]);
-      await store.putFindings('r1', [finding('f3')]);
+      await store.putFindings('r1', 'b0001', [finding('f2'), finding('f1')]);
+      await store.putFindings('r1', 'b0002', [finding('f3')]);
       expect((await store.listFindings('r1')).map((f) => f.id)).toEqual(['f1', 'f2', 'f3']);
       expect(await store.listFindings('r2')).toEqual([]);
 

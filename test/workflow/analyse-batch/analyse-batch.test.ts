@@ -55,6 +55,19 @@ describe('analyseBatch', () => {
     expect(await store.listFindings('run-1')).toEqual(before);
   });
 
+  it('drops a batch’s earlier findings that a re-analysis no longer makes', async () => {
+    const gp2 = volume('vol-gp2', 'gp2');
+    const { store, batches } = await planned([gp2]);
+    await analyseBatch(batches[0], deps(store));
+    expect((await store.listFindings('run-1')).map((f) => f.ruleId)).toContain('ebs/gp2-to-gp3');
+
+    // Migrated to gp3 before the retry: the gp2 finding must not survive it.
+    await store.putResources([volume('vol-gp2', 'gp3')]);
+    await analyseBatch(batches[0], deps(store));
+
+    expect((await store.listFindings('run-1')).map((f) => f.ruleId)).not.toContain('ebs/gp2-to-gp3');
+  });
+
   it('fails with a clear error when the batch is not in the store', async () => {
     const { store } = await planned();
     await expect(analyseBatch({ runId: 'run-1', batchId: 'nope' }, deps(store))).rejects.toThrow(RunDataMissingError);

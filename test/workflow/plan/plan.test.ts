@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
 import { plan, splitIntoBatches } from '../../../lambdas/workflow/plan/plan.js';
-import { ACCOUNT_A, ACCOUNT_B, resource } from '../../shared/store/fixtures.js';
+import { ACCOUNT_A, ACCOUNT_B, finding, resource } from '../../shared/store/fixtures.js';
 
 const NOW = Date.UTC(2026, 10, 29, 23, 0, 0);
 
@@ -44,6 +44,26 @@ describe('plan', () => {
     await plan({ runId: 'run-1' }, { store, batchSize: 50, now: () => NOW });
     const again = await plan({ runId: 'run-1' }, { store, batchSize: 50, now: () => NOW + 3_600_000 });
     expect(again.startedAt).toBe('2026-11-29T23:00:00.000Z');
+  });
+
+  it('clears the findings, actions, forecasts and batches of an earlier attempt when a run is planned again', async () => {
+    const store = new MemoryStore();
+    await store.putResources([resource('i-1'), resource('i-eu', ACCOUNT_A, 'eu-west-1')]);
+    const first = await plan({ runId: 'run-1' }, { store, batchSize: 50, now: () => NOW });
+    const euBatch = first.batches.find((b) => b.batchId.includes('eu-west-1'))!.batchId;
+    await store.putFindings('run-1', euBatch, [finding('f-eu', resource('i-eu', ACCOUNT_A, 'eu-west-1'))]);
+    await store.putActions('run-1', [{ ...finding('f-eu'), priority: 1, supersedes: [] }]);
+    await store.putForecasts('run-1', [{ name: 'cost-total-30d', kind: 'cost', subject: 'total', step: 'day', points: [], facts: {} }]);
+
+    // The eu-west-1 instance is gone by the second attempt, so its batch is not planned again.
+    await store.replaceResources({ account: ACCOUNT_A, region: 'eu-west-1', type: 'ec2:instance' }, []);
+    const again = await plan({ runId: 'run-1' }, { store, batchSize: 50, now: () => NOW });
+
+    expect(again.batches.map((b) => b.batchId)).toEqual([`${ACCOUNT_A}-us-east-1-0001`]);
+    expect(await store.getBatch('run-1', euBatch)).toBeUndefined();
+    expect(await store.listFindings('run-1')).toEqual([]);
+    expect(await store.listActions('run-1')).toEqual([]);
+    expect(await store.listForecasts('run-1')).toEqual([]);
   });
 
   it('refuses a batch size that is not a positive integer', () => {

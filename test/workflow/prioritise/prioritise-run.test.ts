@@ -8,7 +8,7 @@ describe('prioritiseRun', () => {
     const store = new MemoryStore();
     const small = finding('f-small', resource('i-1'), 5);
     const big = finding('f-big', resource('i-2'), 50);
-    await store.putFindings('run-1', [small, big]);
+    await store.putFindings('run-1', 'b1', [small, big]);
 
     const out = await prioritiseRun({ runId: 'run-1' }, { store });
 
@@ -19,7 +19,7 @@ describe('prioritiseRun', () => {
 
   it('replaces the actions of an earlier attempt of the same run', async () => {
     const store = new MemoryStore();
-    await store.putFindings('run-1', [finding('f-1', resource('i-1')), finding('f-2', resource('i-2'))]);
+    await store.putFindings('run-1', 'b1', [finding('f-1', resource('i-1')), finding('f-2', resource('i-2'))]);
     await prioritiseRun({ runId: 'run-1' }, { store });
     await prioritiseRun({ runId: 'run-1' }, { store });
     expect(await store.listActions('run-1')).toHaveLength(2);
