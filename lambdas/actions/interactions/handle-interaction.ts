@@ -4,7 +4,7 @@ import type { ApplyExecutionInput } from '../apply-steps/apply-state.js';
 import { InvalidInteractionPayload, parseInteractionBody, type Interaction } from '../slack/interaction-payload.js';
 import type { RespondToSlack } from '../slack/response-url.js';
 import { SignatureMismatch, SlackVerificationError, verifySlackSignature } from '../slack/verify-signature.js';
-import { authorise, GroupLookupError, type ApproverPolicy } from './authorise.js';
+import { authorise, GroupLookupError, type ApproverPolicy, type AuthorisationResult } from './authorise.js';
 import { applyExecutionName, decisionNonce } from './execution-name.js';
 import type { HttpResult, RawRequest } from './function-url-event.js';
 
@@ -279,7 +279,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       await tell(click, `Action ${interaction.actionId} is not in run ${interaction.runId}; it may have expired.`, 'ephemeral');
       return ACK;
     }
-    let verdict;
+    let verdict: AuthorisationResult;
     try {
       verdict = await authorise(interaction.userId, interaction.choice, action.performanceRisk, policy);
     } catch (error) {

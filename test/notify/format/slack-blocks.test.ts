@@ -74,10 +74,8 @@ describe('buildSlackMessage', () => {
     const message = buildSlackMessage(digestOf([home, member]), { channel: '#finops', enabledExecutors: ['lambda-memory'], homeAccount: '111111111111' });
     const actionBlocks = message.blocks.filter((block): block is Extract<SlackBlock, { type: 'actions' }> => block.type === 'actions');
     const approvable = actionBlocks.map((block) => block.elements.some((button) => button.action_id === 'approve'));
-    const memberRank = message.blocks.findIndex((block) => block.type === 'section' && block.text.text.includes('222222222222'));
     expect(approvable.filter(Boolean)).toHaveLength(1);
     expect(texts(message.blocks).join('\n')).toContain('member account 222222222222: cross-account apply is not supported');
-    expect(memberRank).toBeGreaterThan(-1);
     // Without the option both are offered, as before.
     const unrestricted = buildSlackMessage(digestOf([home, member]), { channel: '#finops', enabledExecutors: ['lambda-memory'] });
     expect(buttonsOf(unrestricted.blocks).filter((button) => button.action_id === 'approve')).toHaveLength(2);
