@@ -113,6 +113,11 @@ export const deployConfigSchema = z.strictObject({
     .string()
     .regex(/^[^=\s][^=]{0,127}=[^=]{0,256}$/, 'expected key=value, e.g. headroom:managed=true')
     .optional(),
+  /**
+   * Lambda concurrency reserved for (and capping) the public Slack endpoint, e.g. 10; unset reserves none (an account
+   * whose concurrency limit is 10, as new accounts have, cannot reserve any).
+   */
+  interactionsReservedConcurrency: z.number('expected a number').int('expected a whole number').min(1, 'expected a number ≥ 1').max(100, 'expected a number ≤ 100').optional(),
   /** Link to the full report in Slack and email; `{runId}` is replaced by the run id. */
   reportUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   logRetentionDays: z

@@ -109,6 +109,7 @@ export class HeadroomStack extends Stack {
       approverIds: config.slack.approverIds,
       highRiskApproverIds: config.slack.highRiskApproverIds,
       enabledExecutors: config.enabledExecutors,
+      reservedConcurrency: config.interactionsReservedConcurrency,
     });
 
     analysisSchedule(this, 'AnalysisSchedule', this.analysisStateMachine, config.schedules.analysisAt, config.schedules.timeZone);

@@ -17,13 +17,13 @@ export interface InteractionsEndpointProps {
   highRiskApproverIds: readonly string[];
   /** Executors switched on; an Approve for any other is refused before it is recorded. */
   enabledExecutors: readonly string[];
+  /**
+   * Concurrency reserved for (and capping) the public endpoint: an unsigned flood is answered 401 by at most this
+   * many instances instead of taking the account's whole Lambda concurrency. Unset reserves nothing: accounts whose
+   * concurrency limit is 10 (new accounts) cannot reserve any, and the deploy would fail.
+   */
+  reservedConcurrency?: number;
 }
-
-/**
- * Concurrency reserved for (and capping) the public endpoint: an unsigned flood is answered 401 by at most this
- * many instances instead of taking the account's whole Lambda concurrency. Slack clicks come a few at a time.
- */
-export const INTERACTIONS_RESERVED_CONCURRENCY = 10;
 
 /**
  * The Slack interactions endpoint: a Lambda Function URL (Slack's Interactivity Request URL). It may read the
@@ -48,7 +48,7 @@ export class InteractionsEndpoint extends Construct {
         // Approvals of resources in other accounts are refused: the apply functions act in this account only.
         ACCOUNT_ID: Aws.ACCOUNT_ID,
       },
-      { reservedConcurrentExecutions: INTERACTIONS_RESERVED_CONCURRENCY },
+      { reservedConcurrentExecutions: props.reservedConcurrency },
     );
     props.table.grantReadWriteData(fn);
     props.slackSecret.grantRead(fn);

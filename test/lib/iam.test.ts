@@ -31,6 +31,7 @@ const synth = synthesise({
   email: { sender: 'headroom@example.com', recipients: ['ops@example.com'] },
   enabledExecutors: [...EXECUTOR_IDS],
   tagScope: 'headroom:managed=true',
+  interactionsReservedConcurrency: 10,
 });
 afterAll(() => synth.cleanup());
 const statements = policyStatements(synth.json);
@@ -129,7 +130,10 @@ describe('IAM', () => {
     expect(actions('rollback')).not.toContain('ec2:DeleteVolume');
   });
 
-  it('caps the public interactions endpoint with reserved concurrency', () => {
+  it('caps the public interactions endpoint with reserved concurrency when configured, and reserves none by default', () => {
     expect(synth.json.Resources[HANDLERS.interactions.logicalId].Properties?.ReservedConcurrentExecutions).toBe(10);
+    const plain = synthesise({});
+    expect(plain.json.Resources[HANDLERS.interactions.logicalId].Properties?.ReservedConcurrentExecutions).toBeUndefined();
+    plain.cleanup();
   });
 });

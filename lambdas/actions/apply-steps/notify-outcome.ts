@@ -2,6 +2,13 @@ import { ApplyStepError, type ApplyState } from './apply-state.js';
 import { audit, type ApplyStepDeps } from './deps.js';
 import { outcomeMessage } from './outcome-message.js';
 
+/**
+ * Outcomes after which the resource is as it was: the approval is spent without effect, so the decision is
+ * cleared and the action can be approved again (from the next digest). After 'applied' or 'rollback-failed'
+ * it stays: the change is in place, or a human must look first.
+ */
+const REOPENING_OUTCOMES = new Set(['skipped', 'failed', 'rolled-back']);
+
 export interface NotifyOutcomeResult {
   outcome: string;
   notified: boolean;
@@ -26,6 +33,7 @@ export async function runNotifyOutcome(state: ApplyState, deps: ApplyStepDeps, f
     validation: state.validation ?? null,
     rollback: state.rollback ?? null,
   });
+  if (REOPENING_OUTCOMES.has(state.outcome)) await deps.store.clearDecision(state.actionId);
   const channel = state.slack?.channelId ?? fallbackChannel;
   if (!channel) return { outcome: state.outcome, notified: false, reason: 'no Slack thread or channel to post to' };
   const { ts } = await deps.notifier.post({ channel, threadTs: state.slack?.messageTs, text });

@@ -122,6 +122,8 @@ export interface HeadroomStore {
   /** Records a decision only if none exists yet for that action (conditional write); returns false if one did. */
   recordDecision(state: ActionState): Promise<boolean>;
   getDecision(actionId: string): Promise<ActionState | undefined>;
+  /** Forgets an action's decision, so it can be decided again (after an apply that did not take effect). */
+  clearDecision(actionId: string): Promise<void>;
   appendAudit(record: AuditRecord): Promise<void>;
   listAudit(actionId: string): Promise<AuditRecord[]>;
 }

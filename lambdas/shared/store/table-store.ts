@@ -344,6 +344,10 @@ export class TableStore implements HeadroomStore {
     return this.getDocument(keys.action(actionId), keys.decision, ActionStateSchema);
   }
 
+  clearDecision(actionId: string): Promise<void> {
+    return this.table.deleteItems([{ pk: keys.action(actionId), sk: keys.decision }]);
+  }
+
   /** Audit records never expire. The sort key orders them by time; seq keeps same-millisecond records apart. */
   async appendAudit(record: AuditRecord): Promise<void> {
     auditSeq = (auditSeq + 1) % 1_000_000;

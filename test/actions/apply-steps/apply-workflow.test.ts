@@ -183,4 +183,14 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
     expect(posts[0]).toMatchObject({ channel: 'C0FALLBACK', threadTs: undefined, text: expect.stringContaining('executor ebs-gp2-to-gp3 is not enabled') });
     expect(await runNotifyOutcome(skipped, deps)).toMatchObject({ notified: false });
   });
+
+  it('reopens the action for approval after an outcome that left the resource unchanged, and keeps the decision after applying', async () => {
+    const decide = () => store.recordDecision({ actionId: ACTION_ID, decision: 'approved', decidedBy: 'U1', decidedAt: FIXED_NOW.toISOString() });
+    await decide();
+    await runNotifyOutcome({ ...state, outcome: 'skipped', precheck: { ok: false, reason: 'volume is now gp3' } }, deps);
+    expect(await store.getDecision(ACTION_ID)).toBeUndefined();
+    expect(await decide()).toBe(true);
+    await runNotifyOutcome({ ...state, outcome: 'applied' }, deps);
+    expect(await store.getDecision(ACTION_ID)).toMatchObject({ decision: 'approved' });
+  });
 });

@@ -276,6 +276,16 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
       expect(await store.getDecision('act-2')).toBeUndefined();
     });
 
+    it('accepts a new decision once the previous one is cleared', async () => {
+      const { store } = await create();
+      const approve = { actionId: 'act-1', decision: 'approved' as const, decidedBy: 'U1', decidedAt: '2026-11-29T23:00:00.000Z' };
+      await store.recordDecision(approve);
+      await store.clearDecision('act-1');
+      expect(await store.getDecision('act-1')).toBeUndefined();
+      expect(await store.recordDecision({ ...approve, decidedBy: 'U2' })).toBe(true);
+      expect((await store.getDecision('act-1'))?.decidedBy).toBe('U2');
+    });
+
     it('accepts a new decision once a snooze has run out', async () => {
       let now = Date.UTC(2026, 10, 29);
       const { store } = await create({ now: () => now });
