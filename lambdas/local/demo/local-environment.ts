@@ -3,10 +3,8 @@ import { createTable, startDynalite } from '../dynalite.js';
 
 export const LOCAL_TABLE_NAME = 'headroom-local';
 
-/** Variables the demo sets so the real handlers build their real SDK clients against the embedded services. */
+/** The embedded services of a local run; `stop()` ends them and restores the environment. */
 export interface LocalEnvironment {
-  endpoint: string;
-  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -36,8 +34,6 @@ export async function startLocalEnvironment(settings: Record<string, string>): P
     throw error;
   }
   return {
-    endpoint: dynamo.endpoint,
-    env,
     async stop() {
       for (const [key, value] of Object.entries(previous)) {
         if (value === undefined) delete process.env[key];
