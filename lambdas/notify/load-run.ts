@@ -1,5 +1,5 @@
 import type { Action } from '../engine/types/action.js';
-import type { HeadroomStore, RunSummary, StoredForecast } from '../shared/store/store.js';
+import type { HeadroomStore, RunSummary, StoredAnomaly, StoredForecast } from '../shared/store/store.js';
 import { RunNotFoundError } from './errors.js';
 
 export interface RunForNotify {
@@ -9,6 +9,8 @@ export interface RunForNotify {
   /** How many ranked actions were left out because of a decision. */
   settled: number;
   forecasts: StoredForecast[];
+  /** Metric and cost anomalies of the run (every batch's and the forecast step's). */
+  anomalies: StoredAnomaly[];
 }
 
 /**
@@ -27,10 +29,10 @@ async function isSettled(store: HeadroomStore, actionId: string, nowMs: number):
 export async function loadRunForNotify(store: HeadroomStore, runId: string, now: Date = new Date()): Promise<RunForNotify> {
   const run = await store.getRun(runId);
   if (run === undefined) throw new RunNotFoundError(runId);
-  const [ranked, forecasts] = await Promise.all([store.listActions(runId), store.listForecasts(runId)]);
+  const [ranked, forecasts, anomalies] = await Promise.all([store.listActions(runId), store.listForecasts(runId), store.listAnomalies(runId)]);
   const settled = await Promise.all(ranked.map((action) => isSettled(store, action.id, now.getTime())));
   const actions = ranked.filter((_, index) => !settled[index]);
-  return { run, actions, settled: ranked.length - actions.length, forecasts };
+  return { run, actions, settled: ranked.length - actions.length, forecasts, anomalies };
 }
 
 /** Expands a report URL template: `{runId}` is replaced by the URL-encoded run id. */

@@ -3,6 +3,7 @@ import { RunNotFoundError } from '../../lambdas/notify/errors.js';
 import { loadRunForNotify, reportUrlFor } from '../../lambdas/notify/load-run.js';
 import { MemoryStore } from '../../lambdas/shared/store/memory-store.js';
 import { NOW, storeWithRun } from '../fixtures/notify/stored-run.js';
+import { costAnomaly, cpuAnomaly } from './anomaly-fixtures.js';
 
 describe('loadRunForNotify', () => {
   it('leaves out actions already approved, dismissed or snoozed into the future, keeping the ranking', async () => {
@@ -21,6 +22,14 @@ describe('loadRunForNotify', () => {
     expect(loaded.settled).toBe(3);
     expect(loaded.forecasts).toHaveLength(1);
     expect(loaded.run.runId).toBe(run.runId);
+  });
+
+  it('reads the run’s anomalies from every scope', async () => {
+    const { store, run } = await storeWithRun(2);
+    await store.putAnomalies(run.runId, 'b1', [cpuAnomaly()]);
+    await store.putAnomalies(run.runId, 'cost', [costAnomaly()]);
+    const loaded = await loadRunForNotify(store, run.runId, NOW);
+    expect(loaded.anomalies).toEqual([cpuAnomaly(), costAnomaly()]);
   });
 
   it('fails with the run id when the run is not stored', async () => {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { analyseResources, createRuleContext, ResourceConfigError, sliceSnapshot } from '../../engine/analyse.js';
 import { forecastDailyCosts, type NamedForecast } from '../../engine/insights/cost-forecasts.js';
-import { findSeriesAnomalies, type SeriesAnomaly } from '../../engine/insights/series-anomalies.js';
+import { costAnomalies, metricAnomalies, type ReportedAnomaly } from '../../engine/insights/reported-anomalies.js';
 import { prioritise } from '../../engine/prioritise/prioritise.js';
 import type { Action, Finding } from '../../engine/types/action.js';
 import { SnapshotSchema, type Snapshot } from '../../engine/types/snapshot.js';
@@ -24,7 +24,7 @@ export interface AnalyzeResult {
   findings: Finding[];
   actions: Action[];
   forecasts: NamedForecast[];
-  anomalies: SeriesAnomaly[];
+  anomalies: ReportedAnomaly[];
 }
 
 /** Reads and validates a snapshot file; a bad one becomes one sentence naming the first invalid path. */
@@ -46,10 +46,12 @@ export function readSnapshotFile(path: string): Snapshot {
 
 /** Runs the engine on a snapshot, deterministically: the evaluation time is the snapshot's collectedAt. */
 export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
-  const context = createRuleContext({ now: Date.parse(snapshot.collectedAt), prices: snapshot.prices });
+  const now = Date.parse(snapshot.collectedAt);
+  const context = createRuleContext({ now, prices: snapshot.prices });
+  const slices = sliceSnapshot(snapshot);
   let findings: Finding[];
   try {
-    findings = analyseResources(sliceSnapshot(snapshot), context);
+    findings = analyseResources(slices, context);
   } catch (error) {
     if (error instanceof ResourceConfigError) throw new CliError(`${error.message}.`);
     throw error;
@@ -58,7 +60,10 @@ export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
     findings,
     actions: prioritise(findings),
     forecasts: forecastDailyCosts(snapshot.costs, snapshot.costForecast).forecasts,
-    anomalies: findSeriesAnomalies(snapshot),
+    // The same anomalies the analysis workflow reports (first day of each series and month-old cost spikes left out).
+    anomalies: [...metricAnomalies(slices, { now, lookbackDays: context.lookbackDays }), ...costAnomalies(snapshot.costs, { now })].sort(
+      (a, b) => b.score - a.score || b.timestamp.localeCompare(a.timestamp),
+    ),
   };
 }
 

@@ -142,6 +142,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     if (!run) throw new Error(`the analysis run ${output.runId} finished without a run summary in the table`);
     const actions = await store.listActions(run.runId);
     const forecasts = await store.listForecasts(run.runId);
+    const anomalies = await store.listAnomalies(run.runId);
     const snapshot = await readSnapshot(store, account);
 
     progress(`writing ${options.outDir}`);
@@ -149,12 +150,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const slack = notifiers.slackOutbox[0];
     const email = notifiers.emailOutbox[0];
     const files: Record<string, string> = {
-      'findings.json': `${JSON.stringify({ runId: run.runId, actions }, null, 2)}\n`,
+      'findings.json': `${JSON.stringify({ runId: run.runId, actions, forecasts, anomalies }, null, 2)}\n`,
       'snapshot.json': JSON.stringify(snapshot),
       'report.html': buildReportHtml({
         run,
         actions,
         forecasts,
+        anomalies,
         generatedAt: new Date(now).toISOString(),
         snapshotSummary: {
           resources: snapshot.resources.length,

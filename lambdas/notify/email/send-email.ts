@@ -66,8 +66,8 @@ export function routeByOwnerEmail(actions: Action[], ownerTagKey: string, recipi
 
 /** The emails for one run: the full digest to the configured recipients (in chunks of 50), then one per owner. */
 export async function buildRunEmails(store: HeadroomStore, runId: string, options: EmailDigestOptions): Promise<{ emails: OutgoingEmail[]; settled: number }> {
-  const { run, actions, forecasts, settled } = await loadRunForNotify(store, runId, options.now);
-  const contentOf = (subset: Action[]) => buildEmail(buildDigest({ run, actions: subset, forecasts, reportUrl: options.reportUrl, topN: options.topN }));
+  const { run, actions, forecasts, anomalies, settled } = await loadRunForNotify(store, runId, options.now);
+  const contentOf = (subset: Action[]) => buildEmail(buildDigest({ run, actions: subset, forecasts, anomalies, reportUrl: options.reportUrl, topN: options.topN }));
   const full = contentOf(actions);
   const emails: OutgoingEmail[] = chunk(options.recipients, SES_MAX_RECIPIENTS).map((to) => ({ to, content: full }));
   for (const [owner, owned] of routeByOwnerEmail(actions, options.ownerTagKey ?? 'owner', options.recipients)) {

@@ -1,5 +1,5 @@
 import type { Action, Domain } from '../../engine/types/action.js';
-import type { RunSummary, StoredForecast } from '../../shared/store/store.js';
+import type { RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
 import { describeAction } from './describe-action.js';
 import { RISK_LABELS, riskLabel, riskLevel, type RiskLabel, type RiskLevel } from './risk.js';
 
@@ -74,6 +74,8 @@ export interface Digest {
   /** Actions not in `top`. */
   omitted: number;
   forecasts: ForecastSummary[];
+  /** Anomalies the run detected (metric and cost), whoever the digest is for: the report lists them. */
+  anomalyCount: number;
 }
 
 export interface DigestInput {
@@ -81,6 +83,8 @@ export interface DigestInput {
   /** The run's actions in ranked order (as prioritise stored them). */
   actions: Action[];
   forecasts: StoredForecast[];
+  /** The run's anomalies; only their count goes into the digest. Omitted: none were loaded (counted as 0). */
+  anomalies?: readonly StoredAnomaly[];
   reportUrl?: string;
   topN?: number;
 }
@@ -134,6 +138,11 @@ function summariseForecast(forecast: StoredForecast): ForecastSummary {
   };
 }
 
+/** "3 anomalies detected": the one line every channel uses for the anomaly count. */
+export function anomalyLine(count: number): string {
+  return `${count} anomal${count === 1 ? 'y' : 'ies'} detected (metrics and daily cost)`;
+}
+
 /** Builds the digest of one run. Keeps the stored ranking; totals cover every action, `top` only the first `topN`. */
 export function buildDigest(input: DigestInput): Digest {
   const topN = input.topN ?? DEFAULT_TOP_N;
@@ -161,5 +170,6 @@ export function buildDigest(input: DigestInput): Digest {
     top,
     omitted: input.actions.length - top.length,
     forecasts: input.forecasts.map(summariseForecast),
+    anomalyCount: input.anomalies?.length ?? 0,
   };
 }

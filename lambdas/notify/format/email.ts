@@ -1,4 +1,4 @@
-import type { Digest, DigestItem } from './digest.js';
+import { anomalyLine, type Digest, type DigestItem } from './digest.js';
 import { evidenceLine } from './evidence-line.js';
 import { escapeHtml, safeHttpUrl } from './html-escape.js';
 import { formatPercent, formatUsd } from './numbers.js';
@@ -79,6 +79,7 @@ ${warning}
 <table role="presentation" cellpadding="0" cellspacing="0" style="margin:16px 0;"><tr>
 ${kpi(`${formatUsd(totals.netMonthlySavingsUsd)}/mo`, 'net savings')}${kpi(formatUsd(totals.netAnnualSavingsUsd), 'per year')}${kpi(String(totals.actionCount), 'actions')}${kpi(String(totals.automatableCount), 'automatable')}
 </tr></table>
+<div style="${STYLE.muted}">${escapeHtml(anomalyLine(digest.anomalyCount))}</div>
 ${forecastLines}
 <h2 style="font-size:15px;margin:20px 0 6px 0;">Top actions</h2>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">
@@ -136,6 +137,7 @@ function renderText(digest: Digest): string {
   ];
   if (totals.monthlyCostIncreaseUsd > 0) lines.push(`Upsizes for performance: ${formatUsd(totals.monthlyCostIncreaseUsd)}/month`);
   if (digest.failedBatches > 0) lines.push(`Warning: ${digest.failedBatches} analysis batch(es) failed; results are partial.`);
+  lines.push(anomalyLine(digest.anomalyCount));
   for (const forecast of digest.forecasts.filter((entry) => entry.kind === 'cost')) {
     lines.push(`${forecast.name}: ${formatUsd(forecast.forecastTotal)} over the next ${forecast.horizonPoints} ${forecast.step}s`);
   }

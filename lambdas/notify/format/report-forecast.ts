@@ -20,7 +20,9 @@ export function forecastPanel(forecast: StoredForecast): string {
     title: `${forecast.name}: forecast with 80 % interval`,
     lines: [{ label: 'forecast', timestamps, values: forecast.points.map((point) => point.forecast), colour: '#1d4ed8' }],
     band: { label: '80 % prediction interval', timestamps, lower: forecast.points.map((point) => point.lower80), upper: forecast.points.map((point) => point.upper80) },
-    unit: forecast.kind === 'cost' ? 'USD' : undefined,
+    // A capacity forecast is drawn against the threshold it is forecast to cross.
+    rules: typeof forecast.facts.threshold === 'number' ? [{ label: 'threshold', value: forecast.facts.threshold, colour: '#dc2626' }] : [],
+    unit: forecast.kind === 'cost' ? 'USD' : typeof forecast.facts.thresholdUnit === 'string' ? forecast.facts.thresholdUnit : undefined,
   });
   const total = forecast.points.reduce((sum, point) => sum + point.forecast, 0);
   const rows: [string, string][] = [

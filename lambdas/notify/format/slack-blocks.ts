@@ -1,5 +1,5 @@
 import type { Action } from '../../engine/types/action.js';
-import type { Digest, DigestItem } from './digest.js';
+import { anomalyLine, type Digest, type DigestItem } from './digest.js';
 import { evidenceLine } from './evidence-line.js';
 import { safeHttpUrl } from './html-escape.js';
 import { formatNumber, formatPercent, formatUsd } from './numbers.js';
@@ -97,7 +97,8 @@ function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[
   if (risky.length > 0) lines.push(`By risk: ${risky.map((entry) => `${entry.label} ${entry.count}`).join(' · ')}`);
   if (digest.failedBatches > 0) lines.push(`:warning: ${digest.failedBatches} analysis batch(es) failed; results are partial.`);
 
-  const context = [`Run \`${digest.runId}\` · ${digest.status} · started ${digest.startedAt}`];
+  // The anomaly count second: context holds at most 10 elements and forecasts can fill the rest.
+  const context = [`Run \`${digest.runId}\` · ${digest.status} · started ${digest.startedAt}`, anomalyLine(digest.anomalyCount)];
   for (const forecast of digest.forecasts.filter((entry) => entry.kind === 'cost')) {
     context.push(`${forecast.name}: ${formatUsd(forecast.forecastTotal)} over ${forecast.horizonPoints} ${forecast.step}s`);
   }

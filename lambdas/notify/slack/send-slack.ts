@@ -40,8 +40,8 @@ export interface PostDigestResult {
  * team's actions (teams with nothing open get no message; a team mapped to the main channel gets no copy).
  */
 export async function buildRunSlackMessages(store: HeadroomStore, runId: string, options: PostDigestOptions): Promise<{ messages: SlackMessage[]; settled: number }> {
-  const { run, actions, forecasts, settled } = await loadRunForNotify(store, runId, options.now);
-  const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, reportUrl: options.reportUrl, topN: options.topN });
+  const { run, actions, forecasts, anomalies, settled } = await loadRunForNotify(store, runId, options.now);
+  const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, anomalies, reportUrl: options.reportUrl, topN: options.topN });
   const common = { enabledExecutors: options.enabledExecutors, homeAccount: options.homeAccount };
   const messages = [buildSlackMessage(digestOf(actions), { channel: options.channel, ...common })];
   for (const route of routeByOwner(actions, options.ownerTagKey ?? 'team', options.teamChannels ?? {})) {

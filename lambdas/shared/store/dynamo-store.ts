@@ -23,7 +23,8 @@ import { TableStore, type StoreOptions } from './table-store.js';
  * | finding                       | RUN#<runId>               | FINDING#<batchId>#<findingId>                        | retention  |
  * | ranked action                 | RUN#<runId>               | ACTION#<rank, 6 digits>                              | retention  |
  * | action id → rank              | RUN#<runId>               | ACTIONID#<actionId>                                  | retention  |
- * | forecast                      | RUN#<runId>               | FORECAST#<name>                                      | retention  |
+ * | forecast                      | RUN#<runId>               | FORECAST#<scope>#<name>   (scope: 'cost' or batchId) | retention  |
+ * | anomaly                       | RUN#<runId>               | ANOMALY#<scope>#<rank by score, 6 digits>            | retention  |
  * | run index (latestRun)         | RUNS                      | <startedAt ISO>#<runId>                              | retention  |
  * | decision on an action         | ACTION#<actionId>         | DECISION  (conditional put: attribute_not_exists)    | snooze end |
  * | audit record                  | ACTION#<actionId>         | AUDIT#<at ISO>#<seq>                                 | never      |
@@ -32,11 +33,14 @@ import { TableStore, type StoreOptions } from './table-store.js';
  * - Everything about one resource shares pk ARN#<arn>, so the analyse step reads a resource's series and
  *   recommendations with one Query each; the INV# copy lets plan list an account/region with one Query
  *   (resources are written twice — cheap next to their series).
- * - A run is one partition: batches, findings, actions and forecasts are all Query-able by prefix, and
- *   the whole run expires together. Only keys ride in Step Functions payloads.
+ * - A run is one partition: batches, findings, actions, forecasts and anomalies are all Query-able by prefix,
+ *   and the whole run expires together. Only keys ride in Step Functions payloads.
  * - Inventory is replaced per (account, region, type) after a complete listing: resources AWS no longer
- *   lists are deleted with their whole ARN# partition. A batch's findings and a run's forecasts are
- *   replaced like the action list; re-planning a runId clears its batches, findings, actions and forecasts.
+ *   lists are deleted with their whole ARN# partition. A batch's findings and a scope's forecasts and anomalies
+ *   are replaced like the action list. Forecasts and anomalies are scoped because two kinds of step write them:
+ *   the forecast step (scope 'cost': cost forecasts, cost anomalies) and every batch of the Map (scope batchId:
+ *   capacity forecasts, metric anomalies); each replaces only its own. Re-planning a runId clears its batches,
+ *   findings, actions, forecasts and anomalies.
  * - SCOPES lists which INV#/COST# partitions exist, so listing never needs a Scan.
  * - Documents are one JSON string attribute `data` (item-codec.ts); series are packed Float64 in Binary
  *   attributes (series-codec.ts): 4,032 points of 5-minute data for 14 days take 32 KB, one item.

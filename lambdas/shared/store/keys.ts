@@ -43,7 +43,12 @@ export const keys = {
   actionIdPrefix: 'ACTIONID#',
   actionId: (id: string) => `ACTIONID#${id}`,
   forecastPrefix: 'FORECAST#',
-  forecast: (name: string) => `FORECAST#${name}`,
+  scopeForecastPrefix: (scope: string) => `FORECAST#${scope}#`,
+  forecast: (scope: string, name: string) => `FORECAST#${scope}#${name}`,
+  anomalyPrefix: 'ANOMALY#',
+  scopeAnomalyPrefix: (scope: string) => `ANOMALY#${scope}#`,
+  /** Rank by score within the scope, so a scope's anomalies list highest score first. */
+  anomaly: (scope: string, rank: number) => `ANOMALY#${scope}#${String(rank).padStart(RANK_DIGITS, '0')}`,
   runIndex: 'RUNS',
   runIndexEntry: (startedAt: string, runId: string) => `${startedAt}#${runId}`,
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionState, AuditRecord, Batch, RunSummary, StoredForecast } from './store.js';
+import type { ActionState, AuditRecord, Batch, RunSummary, StoredAnomaly, StoredForecast } from './store.js';
 
 /**
  * zod schemas for the store's own records (the engine's schemas cover resources, series, findings...).
@@ -35,6 +35,23 @@ export const StoredForecastSchema = z.object({
   ),
   facts: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
 }) satisfies z.ZodType<StoredForecast>;
+
+export const StoredAnomalySchema = z.object({
+  subject: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('metric'), resourceArn: z.string().min(1), metric: z.string(), stat: z.string() }),
+    z.object({ kind: z.literal('cost'), service: z.string() }),
+  ]),
+  timestamp: z.iso.datetime(),
+  value: z.number(),
+  score: z.number().min(0).max(1),
+  resourceName: z.string().optional(),
+  resourceType: z.string().optional(),
+  unit: z.string().optional(),
+  excerpt: z
+    .object({ timestamps: z.array(z.number()), values: z.array(z.number()) })
+    .refine((e) => e.timestamps.length === e.values.length, { message: 'excerpt timestamps and values must have the same length' })
+    .optional(),
+}) satisfies z.ZodType<StoredAnomaly>;
 
 export const ActionStateSchema = z.object({
   actionId: z.string().min(1),

@@ -1,4 +1,5 @@
 import type { NamedForecast } from '../../engine/insights/cost-forecasts.js';
+import type { ReportedAnomaly } from '../../engine/insights/reported-anomalies.js';
 import type { Action, Finding } from '../../engine/types/action.js';
 import type {
   CollectionIssue,
@@ -38,8 +39,14 @@ export interface InventoryScope {
   type: ResourceType;
 }
 
-/** A named forecast (daily cost, capacity) produced by the forecast step. */
+/** A named forecast: daily cost (the forecast step) or capacity exhaustion (analyse-batch). */
 export type StoredForecast = NamedForecast;
+
+/** A detector alert on a metric (analyse-batch) or on daily cost (the forecast step), stored with the run. */
+export type StoredAnomaly = ReportedAnomaly;
+
+/** The forecast step's scope for putForecasts (its cost forecasts); batches use their batch id. */
+export const COST_SCOPE = 'cost';
 
 export type ActionDecision = 'approved' | 'snoozed' | 'dismissed';
 
@@ -105,7 +112,7 @@ export interface HeadroomStore {
   getRun(runId: string): Promise<RunSummary | undefined>;
   latestRun(): Promise<RunSummary | undefined>;
   putBatches(batches: Batch[]): Promise<void>;
-  /** Deletes the run's batches, findings, actions and forecasts (re-planning a runId starts it afresh). */
+  /** Deletes the run's batches, findings, actions, forecasts and anomalies (re-planning a runId starts it afresh). */
   clearRunResults(runId: string): Promise<void>;
   getBatch(runId: string, batchId: string): Promise<Batch | undefined>;
   /** Replaces the findings of one batch of the run (a retried or re-run batch leaves none of its earlier ones). */
@@ -115,9 +122,21 @@ export interface HeadroomStore {
   putActions(runId: string, actions: Action[]): Promise<void>;
   listActions(runId: string): Promise<Action[]>;
   getAction(runId: string, actionId: string): Promise<Action | undefined>;
-  /** Replaces the run's forecasts. */
-  putForecasts(runId: string, forecasts: StoredForecast[]): Promise<void>;
+  /**
+   * Replaces the run's forecasts of one scope (a step's share of them: COST_SCOPE, the default, for the forecast
+   * step's cost forecasts; a batch id for that batch's capacity forecasts), leaving other scopes' forecasts alone.
+   * Scopes must not contain '#'.
+   */
+  putForecasts(runId: string, forecasts: StoredForecast[], scope?: string): Promise<void>;
+  /** Every scope's forecasts, ordered by scope then name. */
   listForecasts(runId: string): Promise<StoredForecast[]>;
+  /**
+   * Replaces the run's anomalies of one scope (a batch id for its metric anomalies, COST_SCOPE for cost anomalies),
+   * as putFindings replaces per batch. Scopes must not contain '#'.
+   */
+  putAnomalies(runId: string, scope: string, anomalies: StoredAnomaly[]): Promise<void>;
+  /** Every scope's anomalies, ordered by scope, then by score within a scope (as stored). */
+  listAnomalies(runId: string): Promise<StoredAnomaly[]>;
 
   /** Records a decision only if none exists yet for that action (conditional write); returns false if one did. */
   recordDecision(state: ActionState): Promise<boolean>;

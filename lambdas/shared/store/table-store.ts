@@ -22,6 +22,7 @@ import {
   AuditRecordSchema,
   BatchSchema,
   RunSummarySchema,
+  StoredAnomalySchema,
   StoredForecastSchema,
 } from './schemas.js';
 import { readSeriesItems, seriesItems } from './series-items.js';
@@ -32,8 +33,10 @@ import type {
   HeadroomStore,
   InventoryScope,
   RunSummary,
+  StoredAnomaly,
   StoredForecast,
 } from './store.js';
+import { COST_SCOPE } from './store.js';
 import type { Table, TableItem } from './table.js';
 
 export interface StoreOptions {
@@ -50,6 +53,11 @@ const RankSchema = z.object({ rank: z.number().int().nonnegative() });
 const RunRefSchema = z.object({ runId: z.string() });
 
 let auditSeq = 0;
+
+/** A scope is one sort-key segment: with a '#' its prefix would also match another scope's items. */
+function checkScope(method: string, scope: string): void {
+  if (scope === '' || scope.includes('#')) throw new StoreInputError(`${method} was given the scope "${scope}", which must be non-empty and contain no '#'`);
+}
 
 /**
  * HeadroomStore over any `Table`: the key design (documented in dynamo-store.ts) lives here once, so the
@@ -262,7 +270,7 @@ export class TableStore implements HeadroomStore {
   /** Everything a run's steps produced, keeping its META summary (rewritten by plan) and index entry. */
   async clearRunResults(runId: string): Promise<void> {
     const pk = keys.run(runId);
-    const prefixes = [keys.batchPrefix, keys.findingPrefix, keys.actionPrefix, keys.actionIdPrefix, keys.forecastPrefix];
+    const prefixes = [keys.batchPrefix, keys.findingPrefix, keys.actionPrefix, keys.actionIdPrefix, keys.forecastPrefix, keys.anomalyPrefix];
     for (const prefix of prefixes) {
       await this.table.deleteItems(await this.table.query(pk, { prefix, keysOnly: true }));
     }
@@ -308,20 +316,29 @@ export class TableStore implements HeadroomStore {
     return (await this.listActions(runId)).find((a) => a.id === actionId);
   }
 
-  /** Writes the run's forecasts, then deletes earlier ones the new list lacks (a forecast now skipped for want of data). */
-  async putForecasts(runId: string, forecasts: StoredForecast[]): Promise<void> {
+  /** Writes the scope's forecasts, then deletes its earlier ones the new list lacks (a forecast now skipped for want of data). */
+  async putForecasts(runId: string, forecasts: StoredForecast[], scope: string = COST_SCOPE): Promise<void> {
+    checkScope('putForecasts', scope);
     const pk = keys.run(runId);
-    const expiresAt = this.expiry();
-    const existing = await this.table.query(pk, { prefix: keys.forecastPrefix, keysOnly: true });
-    const items = forecasts.map((f) => documentItem(pk, keys.forecast(f.name), 'forecast', f, expiresAt));
-    await this.table.putItems(items);
-    const written = new Set(items.map((item) => item.sk));
-    await this.table.deleteItems(existing.filter((key) => !written.has(key.sk)));
+    await this.replaceScope(pk, keys.scopeForecastPrefix(scope), forecasts.map((f) => documentItem(pk, keys.forecast(scope, f.name), 'forecast', f, this.expiry())));
   }
 
   async listForecasts(runId: string): Promise<StoredForecast[]> {
     const items = this.live(await this.table.query(keys.run(runId), { prefix: keys.forecastPrefix }));
     return items.map((item) => readDocument(item, StoredForecastSchema));
+  }
+
+  /** Writes the scope's anomalies ranked in the given order, then deletes ranks beyond the new list. */
+  async putAnomalies(runId: string, scope: string, anomalies: StoredAnomaly[]): Promise<void> {
+    checkScope('putAnomalies', scope);
+    const pk = keys.run(runId);
+    const expiresAt = this.expiry();
+    await this.replaceScope(pk, keys.scopeAnomalyPrefix(scope), anomalies.map((a, rank) => documentItem(pk, keys.anomaly(scope, rank), 'anomaly', a, expiresAt)));
+  }
+
+  async listAnomalies(runId: string): Promise<StoredAnomaly[]> {
+    const items = this.live(await this.table.query(keys.run(runId), { prefix: keys.anomalyPrefix }));
+    return items.map((item) => readDocument(item, StoredAnomalySchema));
   }
 
   // ---- decisions and audit ---------------------------------------------------------------------------------
@@ -364,6 +381,14 @@ export class TableStore implements HeadroomStore {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------
+
+  /** Makes `items` the whole of one sort-key prefix of a partition: writes them, then deletes what else it held. */
+  private async replaceScope(pk: string, prefix: string, items: TableItem[]): Promise<void> {
+    const existing = await this.table.query(pk, { prefix, keysOnly: true });
+    await this.table.putItems(items);
+    const written = new Set(items.map((item) => item.sk));
+    await this.table.deleteItems(existing.filter((key) => !written.has(key.sk)));
+  }
 
   private async getDocument<S extends z.ZodType>(pk: string, sk: string, schema: S): Promise<z.output<S> | undefined> {
     const item = await this.table.getItem({ pk, sk });

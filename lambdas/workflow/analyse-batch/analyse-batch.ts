@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { analyseResources, createRuleContext } from '../../engine/analyse.js';
+import { forecastCapacity } from '../../engine/insights/capacity-forecasts.js';
+import { metricAnomalies } from '../../engine/insights/reported-anomalies.js';
 import type { ResourceSlice } from '../../engine/rules/rule.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
 import { mapLimited } from '../map-limited.js';
+import { RunDataMissingError } from '../run-data-missing-error.js';
 import { RunIdSchema } from '../run-id.js';
 
 export const AnalyseBatchInputSchema = z.object({
@@ -17,6 +20,10 @@ export interface AnalyseBatchOutput {
   batchId: string;
   status: 'ok';
   findings: number;
+  /** Metric anomalies stored for the batch (alerts of the detector in the lookback window). */
+  anomalies: number;
+  /** Capacity-exhaustion forecasts stored for the batch (only series forecast to cross their threshold). */
+  capacityForecasts: number;
 }
 
 export interface AnalyseBatchDeps {
@@ -25,18 +32,17 @@ export interface AnalyseBatchDeps {
   lookbackDays: number;
 }
 
-/** The batch or run a task was pointed at is not in the store (the Map's Catch records the batch as failed). */
-export class RunDataMissingError extends Error {
-  override readonly name = 'RunDataMissingError';
-}
+export { RunDataMissingError };
 
 /** Store reads in flight per batch: enough to hide DynamoDB latency, few enough not to throttle. */
 const READ_CONCURRENCY = 8;
 
 /**
  * One Map iteration: loads the batch's resources with their series and external recommendations,
- * runs the engine on them and replaces the batch's findings under the run, so a retried batch leaves
- * neither duplicates nor findings its earlier attempt made and this one no longer does.
+ * runs the engine on them (rules, metric anomalies, capacity-exhaustion forecasts) and replaces the batch's
+ * findings, anomalies and capacity forecasts under the run (scope: the batch id; the forecast step's cost
+ * forecasts and anomalies live under 'cost'), so a retried batch leaves neither duplicates nor results its
+ * earlier attempt made and this one no longer does.
  */
 export async function analyseBatch(input: AnalyseBatchInput, deps: AnalyseBatchDeps): Promise<AnalyseBatchOutput> {
   const { store } = deps;
@@ -57,5 +63,10 @@ export async function analyseBatch(input: AnalyseBatchInput, deps: AnalyseBatchD
   });
   const findings = analyseResources(slices, context);
   await store.putFindings(input.runId, input.batchId, findings);
-  return { batchId: input.batchId, status: 'ok', findings: findings.length };
+  const window = { now: Date.parse(now), lookbackDays: deps.lookbackDays };
+  const anomalies = metricAnomalies(slices, window);
+  await store.putAnomalies(input.runId, input.batchId, anomalies);
+  const capacity = forecastCapacity(slices, window);
+  await store.putForecasts(input.runId, capacity, input.batchId);
+  return { batchId: input.batchId, status: 'ok', findings: findings.length, anomalies: anomalies.length, capacityForecasts: capacity.length };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, DEFAULT_TOP_N } from '../../../lambdas/notify/format/digest.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
+import { costAnomaly, cpuAnomaly } from '../anomaly-fixtures.js';
 
 describe('buildDigest', () => {
   it('totals every action, not only the listed ones, and separates upsizes from savings', () => {
@@ -54,6 +55,12 @@ describe('buildDigest', () => {
     expect(digest.forecasts[0].forecastTotal).toBeCloseTo(expected, 6);
     expect(digest.forecasts[0].horizonPoints).toBe(30);
     expect(digest.totals.actionCount).toBe(0);
+  });
+
+  it('carries the run’s anomaly count whoever the digest is for, 0 when none were given', () => {
+    const actions = sampleActions(3);
+    expect(buildDigest({ run: sampleRun(actions), actions: actions.slice(0, 1), forecasts: [], anomalies: [cpuAnomaly(), costAnomaly()] }).anomalyCount).toBe(2);
+    expect(buildDigest({ run: sampleRun(actions), actions, forecasts: [] }).anomalyCount).toBe(0);
   });
 
   it('rejects a negative topN', () => {

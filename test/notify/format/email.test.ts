@@ -4,8 +4,17 @@ import { buildEmail } from '../../../lambdas/notify/format/email.js';
 import { formatUsd } from '../../../lambdas/notify/format/numbers.js';
 import { unbalancedTags } from '../../fixtures/notify/html-structure.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
+import { cpuAnomaly } from '../anomaly-fixtures.js';
 
 describe('buildEmail', () => {
+  it('mentions the anomaly count once in each part', () => {
+    const actions = sampleActions(2);
+    const email = buildEmail(buildDigest({ run: sampleRun(actions), actions, forecasts: [], anomalies: [cpuAnomaly()] }));
+    expect(email.text.split('\n').filter((line) => line.includes('anomal'))).toEqual(['1 anomaly detected (metrics and daily cost)']);
+    expect(email.html.match(/anomal/g)).toHaveLength(1);
+    expect(email.html).toContain('1 anomaly detected');
+  });
+
   it('renders the same ranked top actions in the HTML and the text part', () => {
     // Prepare
     const actions = sampleActions(25);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../lambdas/engine/types/action.js';
 import { buildDigest } from '../../../lambdas/notify/format/digest.js';
 import { buildSlackMessage, encodeButtonValue, routeByOwner, type SlackBlock, type SlackButton } from '../../../lambdas/notify/format/slack-blocks.js';
-import { sampleActions, sampleRun } from '../../fixtures/notify/sample-run.js';
+import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
+import { costAnomaly, cpuAnomaly } from '../anomaly-fixtures.js';
 
 function digestOf(actions: Action[], topN = 10, reportUrl?: string) {
   return buildDigest({ run: sampleRun(actions), actions, forecasts: [], topN, reportUrl });
@@ -21,6 +22,14 @@ function texts(blocks: SlackBlock[]): string[] {
 }
 
 describe('buildSlackMessage', () => {
+  it('says how many anomalies the run found in one context line, next to the run line', () => {
+    const actions = sampleActions(3);
+    const digest = buildDigest({ run: sampleRun(actions), actions, forecasts: sampleForecasts(), anomalies: [cpuAnomaly(), costAnomaly(), cpuAnomaly({ score: 0.6 })] });
+    const context = buildSlackMessage(digest, { channel: '#c', enabledExecutors: [] }).blocks.find((block) => block.type === 'context');
+    expect(context?.type === 'context' && context.elements[1].text).toBe('3 anomalies detected (metrics and daily cost)');
+    expect(texts(buildSlackMessage(digest, { channel: '#c', enabledExecutors: [] }).blocks).filter((text) => text.includes('anomal'))).toHaveLength(1);
+  });
+
   it('respects Block Kit limits with 200 actions and counts the rest in a footer', () => {
     // Prepare
     const actions = sampleActions(200);

@@ -192,6 +192,63 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
       expect((await store.getRun('r1'))?.runId).toBe('r1');
     });
 
+    it('replaces a scope’s forecasts without touching another scope’s', async () => {
+      const { store } = await create();
+      const forecast = (name: string, kind: 'cost' | 'capacity' = 'cost') => ({
+        name,
+        kind,
+        subject: 'x',
+        step: 'day' as const,
+        points: [{ timestamp: '2026-11-30', forecast: 10, lower80: 8, upper80: 12 }],
+        facts: { threshold: 80, crossesAt: '2026-12-01T00:00:00.000Z', note: null },
+      });
+      await store.putForecasts('r1', [forecast('cost-total-30d')], 'cost');
+      await store.putForecasts('r1', [forecast('capacity-a', 'capacity'), forecast('capacity-b', 'capacity')], 'b1');
+      await store.putForecasts('r1', [forecast('capacity-c', 'capacity')], 'b2');
+      // A retried batch replaces only its own; the forecast step (default scope 'cost') only the cost ones.
+      await store.putForecasts('r1', [forecast('capacity-b', 'capacity')], 'b1');
+      await store.putForecasts('r1', [forecast('cost-total-90d')]);
+      expect((await store.listForecasts('r1')).map((f) => f.name)).toEqual(['capacity-b', 'capacity-c', 'cost-total-90d']);
+      await expect(store.putForecasts('r1', [], 'a#b')).rejects.toThrow(StoreInputError);
+    });
+
+    it('stores anomalies per scope, replaces a scope’s, lists every scope’s and clears them with the run’s results', async () => {
+      const { store } = await create();
+      const metric = (value: number, score: number) => ({
+        subject: { kind: 'metric' as const, resourceArn: 'arn:aws:ec2:us-east-1:111111111111:instance/i-1', metric: 'AWS/EC2/CPUUtilization', stat: 'Average' },
+        timestamp: '2026-11-27T14:00:00.000Z',
+        value,
+        score,
+        resourceName: 'web-1',
+        unit: 'Percent',
+        excerpt: { timestamps: [1, 2, 3], values: [40, value, 40] },
+      });
+      const cost = { subject: { kind: 'cost' as const, service: 'AWS Lambda' }, timestamp: '2026-11-25T00:00:00.000Z', value: 480, score: 0.7, unit: 'USD' };
+      expect(await store.listAnomalies('r1')).toEqual([]);
+      await store.putAnomalies('r1', 'b1', [metric(97, 1), metric(95, 0.9), metric(90, 0.6)]);
+      await store.putAnomalies('r1', 'cost', [cost]);
+      await store.putAnomalies('r1', 'b2', [metric(99, 0.8)]);
+      expect(await store.listAnomalies('r1')).toEqual([metric(97, 1), metric(95, 0.9), metric(90, 0.6), metric(99, 0.8), cost]);
+
+      // A retried batch with fewer alerts leaves none of its earlier ones; other scopes stay.
+      await store.putAnomalies('r1', 'b1', [metric(96, 0.95)]);
+      expect(await store.listAnomalies('r1')).toEqual([metric(96, 0.95), metric(99, 0.8), cost]);
+      await store.putAnomalies('r1', 'b2', []);
+      expect(await store.listAnomalies('r1')).toEqual([metric(96, 0.95), cost]);
+      expect(await store.listAnomalies('r2')).toEqual([]);
+      await expect(store.putAnomalies('r1', '', [cost])).rejects.toThrow(StoreInputError);
+
+      await store.putRun(run('r1', '2026-11-29T00:00:00.000Z'));
+      await store.clearRunResults('r1');
+      expect(await store.listAnomalies('r1')).toEqual([]);
+    });
+
+    it('refuses a stored anomaly that does not match its schema, naming its key', async () => {
+      const { store, putRawItem } = await create();
+      await putRawItem({ pk: 'RUN#r1', sk: 'ANOMALY#b1#000000', kind: 'anomaly', data: JSON.stringify({ subject: { kind: 'metric' }, score: 3 }) });
+      await expect(store.listAnomalies('r1')).rejects.toThrow(/RUN#r1 \/ ANOMALY#b1#000000/);
+    });
+
     it('reads a resource’s series and recommendations together', async () => {
       const { store } = await create();
       const r = resource('i-9');

@@ -5,6 +5,7 @@ import { plan } from '../../../lambdas/workflow/plan/plan.js';
 import type { MetricSeries } from '../../../lambdas/engine/types/snapshot.js';
 import { resource } from '../../shared/store/fixtures.js';
 import { volume } from '../fixtures.js';
+import { cpuSeries } from '../../engine/insights/cpu-series.js';
 
 const NOW = Date.UTC(2026, 10, 29, 23, 0, 0);
 const deps = (store: MemoryStore) => ({ store, headroomPercent: 20, lookbackDays: 14 });
@@ -66,6 +67,57 @@ describe('analyseBatch', () => {
     await analyseBatch(batches[0], deps(store));
 
     expect((await store.listFindings('run-1')).map((f) => f.ruleId)).not.toContain('ebs/gp2-to-gp3');
+  });
+
+  it('stores the batch’s metric anomalies with the run: a CPU saturation three days ago', async () => {
+    const web = resource('web-1');
+    const calm = resource('calm-1');
+    const { store, batches } = await planned([web, calm]);
+    await store.putSeries([cpuSeries(web, NOW, { incidentDaysAgo: 3 }), cpuSeries(calm, NOW)]);
+
+    const out = await analyseBatch(batches[0], deps(store));
+
+    const anomalies = await store.listAnomalies('run-1');
+    expect(out.anomalies).toBe(anomalies.length);
+    expect(anomalies.length).toBeGreaterThan(0);
+    expect(new Set(anomalies.map((a) => a.resourceName))).toEqual(new Set(['web-1']));
+    const incidentStart = NOW - 3 * 86_400_000;
+    expect(anomalies.some((a) => Date.parse(a.timestamp) >= incidentStart && Date.parse(a.timestamp) < incidentStart + 2 * 3_600_000 && a.value === 98)).toBe(true);
+    expect(anomalies[0].excerpt?.values).toContain(98);
+  });
+
+  it('replaces the batch’s anomalies when it is analysed again, leaving other scopes’ alone', async () => {
+    const web = resource('web-1');
+    const { store, batches } = await planned([web]);
+    await store.putSeries([cpuSeries(web, NOW, { incidentDaysAgo: 3 })]);
+    const cost = { subject: { kind: 'cost' as const, service: 'AWS Lambda' }, timestamp: '2026-11-25T00:00:00.000Z', value: 480, score: 0.9 };
+    await store.putAnomalies('run-1', 'cost', [cost]);
+    await analyseBatch(batches[0], deps(store));
+
+    // The incident was a collection glitch: the corrected series has none.
+    await store.putSeries([cpuSeries(web, NOW)]);
+    await analyseBatch(batches[0], deps(store));
+
+    expect(await store.listAnomalies('run-1')).toEqual([cost]);
+  });
+
+  it('stores a capacity forecast for CPU growing towards 80 % next to the run’s cost forecasts', async () => {
+    const growing = resource('web-growing');
+    const flat = resource('web-flat');
+    const { store, batches } = await planned([growing, flat]);
+    await store.putSeries([cpuSeries(growing, NOW, { level: (day) => 30 + 3 * day }), cpuSeries(flat, NOW, { level: () => 40 })]);
+    const cost = { name: 'cost-total-30d', kind: 'cost' as const, subject: 'total', step: 'day' as const, points: [], facts: {} };
+    await store.putForecasts('run-1', [cost], 'cost');
+
+    const out = await analyseBatch(batches[0], deps(store));
+    await analyseBatch(batches[0], deps(store));
+
+    const forecasts = await store.listForecasts('run-1');
+    expect(out.capacityForecasts).toBe(1);
+    expect(forecasts.map((f) => `${f.kind}:${f.subject}`).sort()).toEqual(['capacity:web-growing', 'cost:total']);
+    const capacity = forecasts.find((f) => f.kind === 'capacity')!;
+    expect(capacity.facts).toMatchObject({ resourceArn: growing.arn, threshold: 80 });
+    expect(Date.parse(capacity.facts.crossesAt as string)).toBeGreaterThan(NOW);
   });
 
   it('fails with a clear error when the batch is not in the store', async () => {
