@@ -80,7 +80,7 @@ export function renderJson(result: AnalyzeResult): string {
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
-    .description('analyse a snapshot file and print the ranked actions')
+    .description('Analyse a saved snapshot: the ranked actions as a table, or actions, forecasts and anomalies as JSON')
     .requiredOption('--snapshot <file>', 'snapshot JSON (schema/snapshot.schema.json)')
     .option('--format <format>', 'output format: table or json', 'table')
     .option('--out <dir>', 'also write findings.json into this directory')

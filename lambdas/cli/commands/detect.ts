@@ -8,7 +8,7 @@ import { parseSensitivity } from '../io/parse-sensitivity.js';
 export function registerDetect(program: Command): void {
   program
     .command('detect')
-    .description('Score every row of a timestamp,value CSV for anomalies; prints timestamp,value,anomaly_score,alert.')
+    .description('Score every row of a timestamp,value CSV for anomalies; prints timestamp,value,anomaly_score,alert')
     .requiredOption('--csv <file>', 'input CSV with a timestamp,value header (5-minute metrics, daily costs, ...)')
     .option('--sensitivity <0..1>', `alert sensitivity, higher alerts more (default ${DEFAULT_SENSITIVITY})`)
     .action((options: { csv: string; sensitivity?: string }) => {

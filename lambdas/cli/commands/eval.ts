@@ -15,10 +15,10 @@ const DETECTOR_NAME = 'headroom';
 
 /** `headroom eval nab --data DIR [--out DIR]`: run detect over a NAB-layout folder and score it. */
 export function registerEval(program: Command): void {
-  const evaluate = program.command('eval').description('Evaluate Headroom against public benchmarks.');
+  const evaluate = program.command('eval').description('Evaluate Headroom against public benchmarks');
   evaluate
     .command('nab')
-    .description('Run anomaly detection over a NAB-layout folder (data/<category>/*.csv, labels/combined_windows.json), write NAB result CSVs and print NAB standard scores.')
+    .description('Run anomaly detection over a NAB-layout folder (data/<category>/*.csv, labels/combined_windows.json), write NAB result CSVs and print NAB standard scores')
     .requiredOption('--data <dir>', 'NAB-layout folder')
     .option('--out <dir>', 'where to write result CSVs', 'out/nab')
     .action((options: { data: string; out: string }) => {

@@ -27,7 +27,7 @@ export type ForecastCommandOptions = z.output<typeof ForecastCommandOptionsSchem
 export function registerForecast(program: Command): void {
   program
     .command('forecast')
-    .description('forecast the next H steps of a timestamp,value CSV with an 80 % prediction interval (timestamps printed in ISO 8601 UTC)')
+    .description('Forecast the next H steps of a timestamp,value CSV with an 80 % prediction interval (timestamps printed in ISO 8601 UTC)')
     .requiredOption('--csv <file>', 'input CSV with timestamp,value rows (header optional)')
     .requiredOption('--horizon <steps>', 'how many future steps to forecast, at the input step')
     .option('--format <format>', 'output format: csv or json', 'csv')
