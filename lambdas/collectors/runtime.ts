@@ -1,6 +1,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { z } from 'zod';
 import { getDocumentClient } from '../shared/aws/dynamodb.js';
+import { parseEnv } from '../shared/env.js';
 import { DynamoStore } from '../shared/store/dynamo-store.js';
 import { createAwsPortsFor, type AwsCredentials, type PortBuilders } from './aws/aws-ports.js';
 import type { CollectorContext, CollectorStore } from './context.js';
@@ -36,12 +37,7 @@ export class CollectorConfigError extends Error {
 }
 
 export function readCollectorEnv(env: NodeJS.ProcessEnv = process.env): CollectorEnv {
-  const parsed = CollectorEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CollectorConfigError(`environment variable ${issue?.path.join('.') ?? '?'} is invalid: ${issue?.message ?? 'unknown problem'}`);
-  }
-  return parsed.data;
+  return parseEnv(CollectorEnvSchema, env, (message) => new CollectorConfigError(message));
 }
 
 export function parseCollectorEvent(event: unknown): z.output<typeof CollectorEventSchema> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getDocumentClient } from '../shared/aws/dynamodb.js';
+import { parseEnv } from '../shared/env.js';
 import { DynamoStore } from '../shared/store/dynamo-store.js';
 import type { HeadroomStore } from '../shared/store/store.js';
 
@@ -32,12 +33,7 @@ export class WorkflowConfigError extends Error {
 }
 
 export function readWorkflowConfig(env: NodeJS.ProcessEnv = process.env): WorkflowConfig {
-  const parsed = WorkflowEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new WorkflowConfigError(`environment variable ${issue.path.join('.')} is invalid: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(WorkflowEnvSchema, env, (message) => new WorkflowConfigError(message));
   return { tableName: e.TABLE_NAME, headroomPercent: e.HEADROOM_PERCENT, lookbackDays: e.LOOKBACK_DAYS, batchSize: e.BATCH_SIZE };
 }
 

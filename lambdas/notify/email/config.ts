@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnv } from '../../shared/env.js';
 import { NotifyConfigError } from '../errors.js';
 import { commaList } from '../env-list.js';
 import { looksLikeEmail } from './send-email.js';
@@ -40,12 +41,7 @@ export function isEmailDisabled(env: Record<string, string | undefined> = proces
 
 /** Reads and validates the email notify environment, naming the first bad variable. */
 export function readEmailConfig(env: Record<string, string | undefined> = process.env): EmailNotifyConfig {
-  const result = EmailEnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new NotifyConfigError(`environment variable ${issue.path.join('.')} ${issue.code === 'invalid_type' ? 'must be set' : issue.message}`);
-  }
-  const parsed = result.data;
+  const parsed = parseEnv(EmailEnvSchema, env, (message) => new NotifyConfigError(message));
   const recipients = commaList(parsed.RECIPIENT_EMAILS);
   const bad = recipients.find((address) => !looksLikeEmail(address));
   if (bad !== undefined) throw new NotifyConfigError(`environment variable RECIPIENT_EMAILS has an entry that is not an email address: ${bad}`);

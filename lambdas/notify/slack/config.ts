@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnv } from '../../shared/env.js';
 import { NotifyConfigError } from '../errors.js';
 import { commaList } from '../env-list.js';
 
@@ -53,12 +54,7 @@ function parseTeamChannels(raw: string | undefined): Record<string, string> {
 
 /** Reads and validates the Slack notify environment, naming the first bad variable. */
 export function readSlackConfig(env: Record<string, string | undefined> = process.env): SlackNotifyConfig {
-  const result = SlackEnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new NotifyConfigError(`environment variable ${issue.path.join('.')} ${issue.code === 'invalid_type' ? 'must be set' : issue.message}`);
-  }
-  const parsed = result.data;
+  const parsed = parseEnv(SlackEnvSchema, env, (message) => new NotifyConfigError(message));
   return {
     tableName: parsed.TABLE_NAME,
     secretArn: parsed.SLACK_SECRET_ARN,
