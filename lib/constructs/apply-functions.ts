@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import type { DeployConfig } from '../config.js';
 import { executorStatements, readOnlyStatements, type ArnScope, type ChangeStep, type PermissionStatement } from '../executor-permissions.js';
 import type { FunctionFactory } from './headroom-function.js';
+import type { ApplyWorkflowProps } from './apply-workflow.js';
 
 export interface ApplyFunctionsProps {
   make: FunctionFactory;
@@ -24,14 +25,7 @@ export interface ApplyFunctionsProps {
  * validate also reads metrics.
  */
 export class ApplyFunctions extends Construct {
-  readonly functions: {
-    precheck: IFunction;
-    rollbackPoint: IFunction;
-    apply: IFunction;
-    validate: IFunction;
-    rollback: IFunction;
-    notifyOutcome: IFunction;
-  };
+  readonly functions: ApplyWorkflowProps['functions'];
 
   constructor(scope: Construct, id: string, props: ApplyFunctionsProps) {
     super(scope, id);

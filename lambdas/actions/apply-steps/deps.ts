@@ -1,6 +1,7 @@
 import type { Action } from '../../engine/types/action.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
 import type { Executor, ExecutorContext } from '../executors/executor.js';
+import { findExecutor } from '../executors/index.js';
 import type { OutcomeNotifier } from '../slack/outcome-notifier.js';
 import { ApplyStepError, type ApplyState } from './apply-state.js';
 
@@ -39,7 +40,7 @@ export async function loadActionAndExecutor(deps: ApplyStepDeps, state: ApplySta
   const action = await deps.store.getAction(state.runId, state.actionId);
   if (!action) throw new ApplyStepError(`Action ${state.actionId} is not in run ${state.runId}.`);
   const executorId = action.automation.executor;
-  const executor = executorId ? deps.executors.find((candidate) => candidate.id === executorId) : undefined;
+  const executor = executorId ? findExecutor(executorId, deps.executors) : undefined;
   if (!executor) throw new ApplyStepError(`No executor is registered for action ${state.actionId} (${executorId ?? 'none'}).`);
   return { action, executor };
 }

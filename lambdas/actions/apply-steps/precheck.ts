@@ -1,4 +1,5 @@
 import type { ApplyState, PrecheckResult } from './apply-state.js';
+import { findExecutor } from '../executors/index.js';
 import { audit, type ApplyStepDeps } from './deps.js';
 
 /**
@@ -21,7 +22,7 @@ async function decide(state: ApplyState, deps: ApplyStepDeps): Promise<PrecheckR
   }
   const executorId = action.automation.executor;
   if (!executorId) return { ok: false, reason: `action ${state.actionId} has no executor; it must be applied by hand` };
-  const executor = deps.executors.find((candidate) => candidate.id === executorId);
+  const executor = findExecutor(executorId, deps.executors);
   if (!executor) return { ok: false, reason: `executor ${executorId} is not implemented yet` };
   if (!deps.enabledExecutors.includes(executorId)) return { ok: false, reason: `executor ${executorId} is not enabled` };
   if (deps.homeAccount !== undefined && action.resource.account !== deps.homeAccount) {

@@ -24,7 +24,6 @@ export type { LambdaArchitecture } from './lambda-prices.js';
 
 /** AWS bills a month as 730 hours (365 × 24 / 12). */
 export const HOURS_PER_MONTH = 730;
-export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
 export interface PriceBook {
   /** Region the overrides are for; the bundled fallback is us-east-1. */

@@ -83,9 +83,6 @@ export const LogGroupConfigSchema = z.object({
   storedBytes: z.number().nonnegative(),
 });
 
-/** Configuration of types the engine has no typed schema for yet: kept as a free-form record. */
-export const GenericConfigSchema = z.record(z.string(), z.unknown());
-
 /** A resource: identity plus type-specific configuration. `config` is validated per `type` by `parseResourceConfig`. */
 export const ResourceSchema = ResourceRefSchema.extend({
   config: z.record(z.string(), z.unknown()),
@@ -111,18 +108,20 @@ export type LogGroupConfig = z.infer<typeof LogGroupConfigSchema>;
  * One CloudWatch metric of one resource at a fixed period, oldest first.
  * `timestamps` are epoch milliseconds (UTC); `values` has the same length.
  */
-export const MetricSeriesSchema = z
-  .object({
-    resourceArn: z.string(),
-    namespace: z.string(),
-    metricName: z.string(),
-    stat: z.string(),
-    unit: z.string().optional(),
-    periodSec: z.number().int().positive(),
-    timestamps: z.array(z.number()),
-    values: z.array(z.number()),
-  })
-  .refine((s) => s.timestamps.length === s.values.length, { message: 'timestamps and values must have the same length' });
+/** Which metric of which resource a series is, without its points. */
+export const MetricSeriesIdentitySchema = z.object({
+  resourceArn: z.string(),
+  namespace: z.string(),
+  metricName: z.string(),
+  stat: z.string(),
+  unit: z.string().optional(),
+  periodSec: z.number().int().positive(),
+});
+
+export const MetricSeriesSchema = MetricSeriesIdentitySchema.extend({
+  timestamps: z.array(z.number()),
+  values: z.array(z.number()),
+}).refine((s) => s.timestamps.length === s.values.length, { message: 'timestamps and values must have the same length' });
 export type MetricSeries = z.infer<typeof MetricSeriesSchema>;
 
 /** Unblended cost of one service on one day (Cost Explorer, DAILY granularity), in USD. */

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import { MetricSeriesSchema, type MetricSeries } from '../../engine/types/snapshot.js';
+import { MetricSeriesIdentitySchema, MetricSeriesSchema, type MetricSeries } from '../../engine/types/snapshot.js';
 import { StoreItemInvalidError } from './errors.js';
 import { describeIssue, readDocument } from './item-codec.js';
 import { keys } from './keys.js';
@@ -12,15 +11,6 @@ import type { TableItem } from './table.js';
  * Each chunk carries the series' identity as JSON in `data`, its index, the chunk count and a `version`
  * shared by the chunks of one write, plus the packed values `v` (and timestamps `t` when off-grid).
  */
-
-const SeriesMetaSchema = z.object({
-  resourceArn: z.string(),
-  namespace: z.string(),
-  metricName: z.string(),
-  stat: z.string(),
-  unit: z.string().optional(),
-  periodSec: z.number().int().positive(),
-});
 
 export function seriesItems(s: MetricSeries, expiresAt: number): TableItem[] {
   const version = randomBytes(6).toString('hex');
@@ -57,7 +47,7 @@ export function readSeriesItems(items: TableItem[]): MetricSeries[] {
  */
 function readSeries(group: TableItem[]): MetricSeries {
   const first = group[0];
-  const meta = readDocument(first, SeriesMetaSchema);
+  const meta = readDocument(first, MetricSeriesIdentitySchema);
   const count = first.chunks;
   const chunks = group.filter((item) => item.version === first.version);
   if (first.chunk !== 0 || typeof count !== 'number' || chunks.length !== count) {

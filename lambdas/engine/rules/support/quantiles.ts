@@ -1,68 +1,10 @@
 import { assertNonEmpty } from '../../stats/assert-input.js';
+import { selectInPlace } from '../../stats/select-in-place.js';
 import { roundTo } from './money.js';
 
 /** The quantile levels rules use and report as evidence, keyed as in Evidence.quantiles. */
 export const EVIDENCE_LEVELS = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, 'p99.5': 0.995, max: 1 } as const;
 export type EvidenceLevel = keyof typeof EVIDENCE_LEVELS;
-
-function insertionSort(a: Float64Array, lo: number, hi: number): void {
-  for (let i = lo + 1; i <= hi; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= lo && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
-
-/** Hoare partition around the median of three; returns [j, i] with a[lo..j] ≤ pivot ≤ a[i..hi]. */
-function partition(a: Float64Array, lo: number, hi: number): [number, number] {
-  const x = a[lo];
-  const y = a[(lo + hi) >>> 1];
-  const z = a[hi];
-  const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-  let i = lo;
-  let j = hi;
-  while (i <= j) {
-    while (a[i] < pivot) i++;
-    while (a[j] > pivot) j--;
-    if (i <= j) {
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-      i++;
-      j--;
-    }
-  }
-  return [j, i];
-}
-
-/** Quickselect: afterwards a[k] is the k-th smallest of a[lo..hi], smaller ones left of it, larger right. */
-function select(a: Float64Array, lo: number, hi: number, k: number): void {
-  while (hi - lo > 16) {
-    const [j, i] = partition(a, lo, hi);
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
-  insertionSort(a, lo, hi);
-}
-
-function sortRange(a: Float64Array, lo: number, hi: number): void {
-  while (hi - lo > 16) {
-    const [j, i] = partition(a, lo, hi);
-    if (j - lo < hi - i) {
-      sortRange(a, lo, j);
-      lo = i;
-    } else {
-      sortRange(a, i, hi);
-      hi = j;
-    }
-  }
-  insertionSort(a, lo, hi);
-}
 
 let lastInput: readonly number[] | undefined;
 let lastResult: Record<EvidenceLevel, number> | undefined;
@@ -82,10 +24,10 @@ export function exactQuantiles(values: readonly number[]): Record<EvidenceLevel,
   const n = values.length;
   const a = new Float64Array(values);
   const top = Math.floor((n - 1) * 0.9);
-  select(a, 0, n - 1, top);
-  sortRange(a, top, n - 1);
+  selectInPlace(a, top, n);
+  a.subarray(top).sort();
   const mid = Math.floor((n - 1) * 0.5);
-  if (mid < top) select(a, 0, top - 1, mid);
+  if (mid < top) selectInPlace(a, mid, top);
   // The order statistic after the median: the smallest element right of it.
   let afterMid = a[Math.min(mid + 1, n - 1)];
   if (mid + 1 < top) for (let i = mid + 1; i < top; i++) if (a[i] < afterMid) afterMid = a[i];
