@@ -23,6 +23,7 @@ export const ResourceTypeSchema = z.enum([
   'apigateway:api',
   'kinesis:stream',
   'states:state-machine',
+  'savingsplans:commitment',
 ]);
 export type ResourceType = z.infer<typeof ResourceTypeSchema>;
 
@@ -83,6 +84,47 @@ export const LogGroupConfigSchema = z.object({
   storedBytes: z.number().nonnegative(),
 });
 
+/** An EBS snapshot (DescribeSnapshots, owner self). `amiIds`: images registered from it (deleting it would break them). */
+export const EbsSnapshotConfigSchema = z.object({
+  sizeGiB: z.number().nonnegative(),
+  startTime: z.iso.datetime(),
+  volumeId: z.string().optional(),
+  /** Whether the source volume still exists in the inventory (false: the snapshot outlived its volume). */
+  sourceVolumeExists: z.boolean().optional(),
+  amiIds: z.array(z.string()).default([]),
+  storageTier: z.enum(['standard', 'archive']).default('standard'),
+  description: z.string().optional(),
+});
+
+/** An Elastic IP (DescribeAddresses). Unassociated = no associationId. */
+export const ElasticIpConfigSchema = z.object({
+  publicIp: z.string(),
+  allocationId: z.string(),
+  associationId: z.string().optional(),
+  instanceId: z.string().optional(),
+  networkInterfaceId: z.string().optional(),
+});
+
+/** A NAT gateway (DescribeNatGateways). */
+export const NatGatewayConfigSchema = z.object({
+  state: z.enum(['pending', 'failed', 'available', 'deleting', 'deleted']),
+  connectivityType: z.enum(['public', 'private']).default('public'),
+  vpcId: z.string().optional(),
+  subnetId: z.string().optional(),
+  createTime: z.iso.datetime().optional(),
+});
+
+/** A load balancer (ELBv2 DescribeLoadBalancers + DescribeTargetGroups/DescribeTargetHealth). */
+export const LoadBalancerConfigSchema = z.object({
+  lbType: z.enum(['application', 'network', 'gateway', 'classic']),
+  scheme: z.enum(['internet-facing', 'internal']),
+  state: z.enum(['active', 'provisioning', 'active_impaired', 'failed']),
+  createdTime: z.iso.datetime().optional(),
+  /** Registered targets across its target groups, and how many of them are healthy (undefined: not collected). */
+  registeredTargets: z.number().int().nonnegative().optional(),
+  healthyTargets: z.number().int().nonnegative().optional(),
+});
+
 /** A resource: identity plus type-specific configuration. `config` is validated per `type` by `parseResourceConfig`. */
 export const ResourceSchema = ResourceRefSchema.extend({
   config: z.record(z.string(), z.unknown()),
@@ -96,6 +138,10 @@ export const configSchemaByType = {
   'rds:db-instance': RdsConfigSchema,
   'dynamodb:table': DynamoDbConfigSchema,
   'logs:log-group': LogGroupConfigSchema,
+  'ebs:snapshot': EbsSnapshotConfigSchema,
+  'ec2:elastic-ip': ElasticIpConfigSchema,
+  'ec2:nat-gateway': NatGatewayConfigSchema,
+  'elb:load-balancer': LoadBalancerConfigSchema,
 } as const;
 export type Ec2Config = z.infer<typeof Ec2ConfigSchema>;
 export type EbsVolumeConfig = z.infer<typeof EbsVolumeConfigSchema>;
@@ -103,6 +149,10 @@ export type LambdaConfig = z.infer<typeof LambdaConfigSchema>;
 export type RdsConfig = z.infer<typeof RdsConfigSchema>;
 export type DynamoDbConfig = z.infer<typeof DynamoDbConfigSchema>;
 export type LogGroupConfig = z.infer<typeof LogGroupConfigSchema>;
+export type EbsSnapshotConfig = z.infer<typeof EbsSnapshotConfigSchema>;
+export type ElasticIpConfig = z.infer<typeof ElasticIpConfigSchema>;
+export type NatGatewayConfig = z.infer<typeof NatGatewayConfigSchema>;
+export type LoadBalancerConfig = z.infer<typeof LoadBalancerConfigSchema>;
 
 /**
  * One CloudWatch metric of one resource at a fixed period, oldest first.
