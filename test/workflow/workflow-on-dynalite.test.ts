@@ -53,7 +53,7 @@ describe('the analysis steps on DynamoDB (dynalite)', () => {
     const batchResults = [];
     for (const batch of planned.batches) batchResults.push(await analyseBatch(batch, { store, headroomPercent: 20, lookbackDays: 14 }));
     const forecast = await forecastCosts({ runId: planned.runId }, { store });
-    const prioritised = await prioritiseRun({ runId: planned.runId }, { store });
+    const prioritised = await prioritiseRun({ runId: planned.runId }, { store, headroomPercent: 20, lookbackDays: 14 });
     const summary = await persistRun({ runId: planned.runId, startedAt: planned.startedAt, batchResults }, { store });
 
     expect(planned.batches).toHaveLength(3);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { analyseResources, createRuleContext, ResourceConfigError, sliceSnapshot } from '../../engine/analyse.js';
+import { analyseAccount } from '../../engine/analyse-account.js';
+import { forecastCapacity } from '../../engine/insights/capacity-forecasts.js';
 import { forecastDailyCosts, type NamedForecast } from '../../engine/insights/cost-forecasts.js';
 import { costAnomalies, metricAnomalies, type ReportedAnomaly } from '../../engine/insights/reported-anomalies.js';
 import { prioritise } from '../../engine/prioritise/prioritise.js';
@@ -44,27 +46,32 @@ export function readSnapshotFile(path: string): Snapshot {
   return parsed.data;
 }
 
-/** Runs the engine on a snapshot, deterministically: the evaluation time is the snapshot's collectedAt. */
+/**
+ * Runs the engine on a snapshot, deterministically (the evaluation time is the snapshot's collectedAt), in the order
+ * the analysis workflow does: per-resource rules, metric and cost anomalies, cost and capacity forecasts, then the
+ * account-level rules over all of them (Savings Plans sized after rightsizing, insights as performance actions), then
+ * prioritisation.
+ */
 export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
   const now = Date.parse(snapshot.collectedAt);
   const context = createRuleContext({ now, prices: snapshot.prices });
   const slices = sliceSnapshot(snapshot);
-  let findings: Finding[];
+  let resourceFindings: Finding[];
   try {
-    findings = analyseResources(slices, context);
+    resourceFindings = analyseResources(slices, context);
   } catch (error) {
     if (error instanceof ResourceConfigError) throw new CliError(`${error.message}.`);
     throw error;
   }
-  return {
-    findings,
-    actions: prioritise(findings),
-    forecasts: forecastDailyCosts(snapshot.costs, snapshot.costForecast).forecasts,
-    // The same anomalies the analysis workflow reports (first day of each series and month-old cost spikes left out).
-    anomalies: [...metricAnomalies(slices, { now, lookbackDays: context.lookbackDays }), ...costAnomalies(snapshot.costs, { now })].sort(
-      (a, b) => b.score - a.score || b.timestamp.localeCompare(a.timestamp),
-    ),
-  };
+  const window = { now, lookbackDays: context.lookbackDays };
+  const forecasts = [...forecastDailyCosts(snapshot.costs, snapshot.costForecast).forecasts, ...forecastCapacity(slices, window)];
+  // The same anomalies the analysis workflow reports (first day of each series and month-old cost spikes left out).
+  const anomalies = [...metricAnomalies(slices, window), ...costAnomalies(snapshot.costs, { now })].sort(
+    (a, b) => b.score - a.score || b.timestamp.localeCompare(a.timestamp),
+  );
+  const accountFindings = analyseAccount({ resources: snapshot.resources, findings: resourceFindings, costs: snapshot.costs, anomalies, forecasts }, context);
+  const findings = [...resourceFindings, ...accountFindings];
+  return { findings, actions: prioritise(findings), forecasts, anomalies };
 }
 
 /** The JSON document of `--format json` (and of findings.json, which adds the raw findings). */

@@ -25,10 +25,36 @@ export const GP3_BASELINE_THROUGHPUT_MIBPS = 125;
 export const GP3_IOPS_MONTH_USD = 0.005;
 /** USD per provisioned MiB/s-month above the gp3 baseline of 125 MiB/s. */
 export const GP3_THROUGHPUT_MIBPS_MONTH_USD = 0.04;
-/** USD per provisioned IOPS-month for io1 and for the first 32,000 IOPS of io2. */
+/** USD per provisioned IOPS-month for io1 (flat) and for the first 32,000 IOPS of io2. */
 export const PIOPS_IOPS_MONTH_USD = 0.065;
+/**
+ * io2 (Block Express) bills provisioned IOPS in tiers: $0.065 per IOPS-month up to 32,000, $0.0455 from 32,001 to
+ * 64,000 and $0.032 above 64,000 (up to 256,000). Each tier's price applies to the IOPS inside it, like tax bands.
+ */
+export const IO2_IOPS_TIERS: ReadonlyArray<{ readonly upToIops: number; readonly usdPerIopsMonth: number }> = [
+  { upToIops: 32_000, usdPerIopsMonth: PIOPS_IOPS_MONTH_USD },
+  { upToIops: 64_000, usdPerIopsMonth: 0.0455 },
+  { upToIops: Number.POSITIVE_INFINITY, usdPerIopsMonth: 0.032 },
+];
+
+/**
+ * Monthly USD of `iops` provisioned io2 IOPS: Σ over tiers of (IOPS inside the tier) × tier price.
+ * Example: 40,000 IOPS → 32,000 × 0.065 + 8,000 × 0.0455 = 2,080 + 364 = $2,444.
+ */
+export function io2IopsMonthlyUsd(iops: number): number {
+  let total = 0;
+  let lower = 0;
+  for (const tier of IO2_IOPS_TIERS) {
+    if (iops <= lower) break;
+    total += (Math.min(iops, tier.upToIops) - lower) * tier.usdPerIopsMonth;
+    lower = tier.upToIops;
+  }
+  return total;
+}
 /** USD per GB-month of EBS snapshot storage (standard tier). */
 export const EBS_SNAPSHOT_GB_MONTH_USD = 0.05;
+/** USD per GB-month of EBS snapshot storage in the archive tier (full snapshot, 90-day minimum). */
+export const EBS_SNAPSHOT_ARCHIVE_GB_MONTH_USD = 0.0125;
 
 /** gp2 performance model: 3 IOPS per GiB, at least 100, at most 16,000; volumes under 1,000 GiB burst to 3,000. */
 export const GP2_IOPS_PER_GIB = 3;

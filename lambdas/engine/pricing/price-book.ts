@@ -1,26 +1,46 @@
 /**
  * The prices the rules use: a bundled us-east-1 catalogue (EC2 from Karpenter's price table + Cloud Carbon Footprint
- * specifications, EBS and Lambda from the AWS pricing pages — see the files next to this one), overridden entry by
- * entry by the snapshot's own `prices` (collected from the Price List API for the snapshot's region).
+ * specifications; EBS, Lambda, RDS, network, DynamoDB and CloudWatch Logs from the AWS pricing pages — see the files
+ * next to this one, each citing its source and date), overridden entry by entry by the snapshot's own `prices`
+ * (collected from the Price List API for the snapshot's region).
  * Months are AWS's billing convention of 730 hours.
  */
 import type { Prices } from '../types/snapshot.js';
 import { EC2_CATALOGUE, type Ec2InstanceSpec } from './ec2-catalogue.js';
 import {
   EBS_GB_MONTH_USD_US_EAST_1,
+  EBS_SNAPSHOT_ARCHIVE_GB_MONTH_USD,
   EBS_SNAPSHOT_GB_MONTH_USD,
   GP3_BASELINE_IOPS,
   GP3_BASELINE_THROUGHPUT_MIBPS,
   GP3_IOPS_MONTH_USD,
   GP3_THROUGHPUT_MIBPS_MONTH_USD,
   PIOPS_IOPS_MONTH_USD,
+  io2IopsMonthlyUsd,
   type EbsVolumeType,
 } from './ebs-prices.js';
 import { LAMBDA_GB_SECOND_USD_US_EAST_1, LAMBDA_REQUEST_USD, type LambdaArchitecture } from './lambda-prices.js';
+import { bundledRdsHourlyUsd, rdsPriceColumn, RDS_SNAPSHOT_GB_MONTH_USD, RDS_STORAGE_GB_MONTH_USD } from './rds-prices.js';
+import {
+  LOAD_BALANCER_HOURLY_USD,
+  NAT_GATEWAY_HOURLY_USD,
+  NAT_GATEWAY_PER_GB_PROCESSED_USD,
+  PUBLIC_IPV4_HOURLY_USD,
+  type LoadBalancerType,
+} from './network-prices.js';
+import {
+  DYNAMODB_RCU_HOUR_USD,
+  DYNAMODB_READ_REQUEST_UNIT_USD,
+  DYNAMODB_STORAGE_GB_MONTH_USD,
+  DYNAMODB_WCU_HOUR_USD,
+  DYNAMODB_WRITE_REQUEST_UNIT_USD,
+} from './dynamodb-prices.js';
+import { LOGS_INGESTION_GB_USD, LOGS_STORAGE_GB_MONTH_USD } from './logs-prices.js';
 
 export type { Ec2InstanceSpec } from './ec2-catalogue.js';
 export type { EbsVolumeType } from './ebs-prices.js';
 export type { LambdaArchitecture } from './lambda-prices.js';
+export type { LoadBalancerType } from './network-prices.js';
 
 /** AWS bills a month as 730 hours (365 × 24 / 12). */
 export const HOURS_PER_MONTH = 730;
@@ -38,8 +58,10 @@ export interface PriceBook {
   ebsGbMonthUsd(volumeType: EbsVolumeType): number;
   /** USD per month for a whole volume: storage, plus provisioned IOPS/throughput where the type bills them. */
   ebsVolumeMonthlyUsd(volume: { volumeType: EbsVolumeType; sizeGiB: number; iops?: number; throughputMiBps?: number }): number;
-  /** USD per GB-month of EBS snapshot storage. */
+  /** USD per GB-month of EBS snapshot storage (standard tier). */
   readonly ebsSnapshotGbMonthUsd: number;
+  /** USD per GB-month of EBS snapshot storage in the archive tier. */
+  readonly ebsSnapshotArchiveGbMonthUsd: number;
   readonly gp3: {
     readonly baselineIops: number;
     readonly baselineThroughputMiBps: number;
@@ -50,6 +72,30 @@ export interface PriceBook {
   lambdaGbSecondUsd(architecture: LambdaArchitecture): number;
   /** USD per Lambda request. */
   readonly lambdaRequestUsd: number;
+  /**
+   * RDS on-demand USD/hour for a DB instance class and engine (mysql, mariadb, postgres; others undefined); Multi-AZ
+   * bills a standby too: × 2. Override (Single-AZ, by engine then class) first, then the bundled table.
+   */
+  rdsHourlyUsd(instanceClass: string, engine: string, multiAz: boolean): number | undefined;
+  /** RDS General Purpose (gp2/gp3) storage, USD per GB-month, Single-AZ (Multi-AZ stores twice). */
+  readonly rdsStorageGbMonthUsd: number;
+  /** RDS snapshot (backup storage beyond the free allowance), USD per GB-month: what a final snapshot costs. */
+  readonly rdsSnapshotGbMonthUsd: number;
+  /** Public IPv4 address (Elastic IP, idle or in use), USD per hour. */
+  readonly elasticIpHourlyUsd: number;
+  readonly natGateway: { readonly hourlyUsd: number; readonly perGbProcessedUsd: number };
+  /** Hourly charge of a load balancer by type (capacity units not included). */
+  loadBalancerHourlyUsd(lbType: LoadBalancerType): number;
+  /** DynamoDB Standard table class; on-demand request units after the November 2024 price cut. */
+  readonly dynamoDb: {
+    readonly wcuHourUsd: number;
+    readonly rcuHourUsd: number;
+    readonly writeRequestUnitUsd: number;
+    readonly readRequestUnitUsd: number;
+    readonly storageGbMonthUsd: number;
+  };
+  /** CloudWatch Logs Standard class. */
+  readonly logs: { readonly ingestionGbUsd: number; readonly storageGbMonthUsd: number };
   /** Where the numbers come from, for evidence.sources. */
   readonly sources: readonly string[];
 }
@@ -87,18 +133,33 @@ export function createPriceBook(overrides?: Prices): PriceBook {
   /**
    * Monthly volume cost = sizeGiB × $/GB-month
    *   + gp3: max(0, iops − 3000) × $0.005 + max(0, throughput − 125) × $0.04
-   *   + io1/io2: iops × $0.065 (io2's cheaper tiers above 32,000 IOPS are ignored: an upper bound).
+   *   + io1: iops × $0.065
+   *   + io2: tiered, $0.065 up to 32,000 IOPS, $0.0455 to 64,000, $0.032 above (ebs-prices.ts io2IopsMonthlyUsd).
    */
   const ebsVolumeMonthlyUsd: PriceBook['ebsVolumeMonthlyUsd'] = (volume) => {
     let total = volume.sizeGiB * ebsGbMonthUsd(volume.volumeType);
     if (volume.volumeType === 'gp3') {
       total += Math.max(0, (volume.iops ?? GP3_BASELINE_IOPS) - GP3_BASELINE_IOPS) * GP3_IOPS_MONTH_USD;
       total += Math.max(0, (volume.throughputMiBps ?? GP3_BASELINE_THROUGHPUT_MIBPS) - GP3_BASELINE_THROUGHPUT_MIBPS) * GP3_THROUGHPUT_MIBPS_MONTH_USD;
-    } else if (volume.volumeType === 'io1' || volume.volumeType === 'io2') {
+    } else if (volume.volumeType === 'io1') {
       total += (volume.iops ?? 0) * PIOPS_IOPS_MONTH_USD;
+    } else if (volume.volumeType === 'io2') {
+      total += io2IopsMonthlyUsd(volume.iops ?? 0);
     }
     return total;
   };
+
+  const rdsOverrides = overrides?.rdsHourlyUsd ?? {};
+  const rdsHourlyUsd: PriceBook['rdsHourlyUsd'] = (instanceClass, engine, multiAz) => {
+    const override = rdsOverrides[engine.toLowerCase()];
+    if (override && Object.hasOwn(override, instanceClass)) return override[instanceClass] * (multiAz ? 2 : 1);
+    return rdsPriceColumn(engine) === undefined ? undefined : bundledRdsHourlyUsd(instanceClass, engine, multiAz);
+  };
+  const lbOverrides = overrides?.loadBalancerHourlyUsd ?? {};
+  const loadBalancerHourlyUsd = (lbType: LoadBalancerType): number =>
+    Object.hasOwn(lbOverrides, lbType) ? lbOverrides[lbType] : LOAD_BALANCER_HOURLY_USD[lbType];
+  const dynamo = overrides?.dynamoDb ?? {};
+  const logs = overrides?.logs ?? {};
 
   return {
     region,
@@ -107,7 +168,8 @@ export function createPriceBook(overrides?: Prices): PriceBook {
     ec2Candidates,
     ebsGbMonthUsd,
     ebsVolumeMonthlyUsd,
-    ebsSnapshotGbMonthUsd: EBS_SNAPSHOT_GB_MONTH_USD,
+    ebsSnapshotGbMonthUsd: overrides?.ebsSnapshotGbMonthUsd ?? EBS_SNAPSHOT_GB_MONTH_USD,
+    ebsSnapshotArchiveGbMonthUsd: overrides?.ebsSnapshotArchiveGbMonthUsd ?? EBS_SNAPSHOT_ARCHIVE_GB_MONTH_USD,
     gp3: {
       baselineIops: GP3_BASELINE_IOPS,
       baselineThroughputMiBps: GP3_BASELINE_THROUGHPUT_MIBPS,
@@ -116,6 +178,26 @@ export function createPriceBook(overrides?: Prices): PriceBook {
     },
     lambdaGbSecondUsd: (architecture) => LAMBDA_GB_SECOND_USD_US_EAST_1[architecture],
     lambdaRequestUsd: LAMBDA_REQUEST_USD,
+    rdsHourlyUsd,
+    rdsStorageGbMonthUsd: overrides?.rdsStorageGbMonthUsd ?? RDS_STORAGE_GB_MONTH_USD,
+    rdsSnapshotGbMonthUsd: overrides?.rdsSnapshotGbMonthUsd ?? RDS_SNAPSHOT_GB_MONTH_USD,
+    elasticIpHourlyUsd: overrides?.elasticIpHourlyUsd ?? PUBLIC_IPV4_HOURLY_USD,
+    natGateway: {
+      hourlyUsd: overrides?.natGateway?.hourlyUsd ?? NAT_GATEWAY_HOURLY_USD,
+      perGbProcessedUsd: overrides?.natGateway?.perGbProcessedUsd ?? NAT_GATEWAY_PER_GB_PROCESSED_USD,
+    },
+    loadBalancerHourlyUsd,
+    dynamoDb: {
+      wcuHourUsd: dynamo.wcuHourUsd ?? DYNAMODB_WCU_HOUR_USD,
+      rcuHourUsd: dynamo.rcuHourUsd ?? DYNAMODB_RCU_HOUR_USD,
+      writeRequestUnitUsd: dynamo.writeRequestUnitUsd ?? DYNAMODB_WRITE_REQUEST_UNIT_USD,
+      readRequestUnitUsd: dynamo.readRequestUnitUsd ?? DYNAMODB_READ_REQUEST_UNIT_USD,
+      storageGbMonthUsd: dynamo.storageGbMonthUsd ?? DYNAMODB_STORAGE_GB_MONTH_USD,
+    },
+    logs: {
+      ingestionGbUsd: logs.ingestionGbUsd ?? LOGS_INGESTION_GB_USD,
+      storageGbMonthUsd: logs.storageGbMonthUsd ?? LOGS_STORAGE_GB_MONTH_USD,
+    },
     sources: overrides ? ['snapshot-prices', 'price-catalogue'] : ['price-catalogue'],
   };
 }

@@ -1,13 +1,16 @@
 import type { Finding } from '../types/action.js';
 import { priorityScore } from './priority.js';
+import { combineComposable } from './combine.js';
 
 /**
  * What a finding does to its resource, strongest first: 'remove' (stop, terminate, delete) makes any change to the
- * resource moot; 'resize' (instance type, memory, volume type) changes what it costs; 'tune' adjusts settings.
+ * resource moot; 'protect' (add capacity before a forecast exhaustion) overrides a cost resize, which would shrink the
+ * headroom that is about to run out; 'resize' (instance type, memory, volume type, capacity mode) changes what it
+ * costs; 'tune' adjusts settings (timeouts, retention) or asks for an investigation.
  */
-export type ActionKind = 'remove' | 'resize' | 'tune';
+export type ActionKind = 'remove' | 'protect' | 'resize' | 'tune';
 
-const KIND_RANK: Readonly<Record<ActionKind, number>> = { remove: 3, resize: 2, tune: 1 };
+const KIND_RANK: Readonly<Record<ActionKind, number>> = { remove: 4, protect: 3, resize: 2, tune: 1 };
 
 const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'ec2/idle-instance': 'remove',
@@ -16,12 +19,26 @@ const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'ebs/gp2-to-gp3': 'resize',
   'ebs/io1-to-gp3': 'resize',
   'lambda/memory-size': 'resize',
+  'lambda/arm64-candidate': 'resize',
+  'lambda/excessive-timeout': 'tune',
+  'dynamodb/capacity-mode': 'resize',
+  'logs/missing-retention': 'tune',
+  'account/savings-plans': 'tune',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);
 
-/** Kind of a finding: by rule id; for external findings (and unknown rules), 'remove' when the proposed state ends the resource, else 'resize'. */
+/**
+ * Kind of a finding: by rule id; a combined finding (rule ids joined by '+', see combine.ts) takes the strongest kind
+ * of its parts; account/insight-actions is 'protect' for add-capacity and 'tune' for investigate; external findings
+ * (and unknown rules) are 'remove' when the proposed state ends the resource, else 'resize'.
+ */
 export function actionKind(finding: Pick<Finding, 'ruleId' | 'proposed'>): ActionKind {
+  const parts = finding.ruleId.split('+');
+  if (parts.length > 1) {
+    return parts.map((ruleId) => actionKind({ ruleId, proposed: finding.proposed })).reduce((a, b) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b));
+  }
+  if (finding.ruleId === 'account/insight-actions') return finding.proposed.action === 'add-capacity' ? 'protect' : 'tune';
   const known = KIND_BY_RULE[finding.ruleId];
   if (known) return known;
   const state = finding.proposed.state;
@@ -47,9 +64,12 @@ function compareCompeting(a: Finding, b: Finding): number {
 
 /**
  * One action per resource, the way Cost Optimization Hub de-duplicates: every finding on a resource changes the same
- * bill, so they conflict. The strongest kind wins (remove beats resize beats tune — stopping an idle instance beats
- * rightsizing it); within a kind the higher priority, then the higher savings, then our own rule over an external
- * source, then the smaller id. The losers are listed as superseded and their savings are never added.
+ * bill, so they conflict. First the composable ones are combined into one finding priced on the combined change
+ * (combine.ts: Lambda memory + arm64, a Lambda timeout alongside anything, DynamoDB on-demand resolving a capacity
+ * forecast). Then the strongest kind wins (remove beats protect beats resize beats tune — stopping an idle instance
+ * beats rightsizing it); within a kind the higher priority, then the higher savings, then our own rule over an
+ * external source, then the smaller id. The losers, and the parts of a combined winner, are listed as superseded
+ * (always the original findings) and their savings are never added.
  */
 export function dedupeByResource(findings: readonly Finding[]): DedupedFinding[] {
   const byResource = new Map<string, Finding[]>();
@@ -60,8 +80,10 @@ export function dedupeByResource(findings: readonly Finding[]): DedupedFinding[]
   }
   const result: DedupedFinding[] = [];
   for (const group of byResource.values()) {
-    const [winner, ...losers] = [...group].sort(compareCompeting);
-    result.push({ finding: winner, superseded: losers });
+    const { findings: competing, absorbed } = combineComposable(group);
+    const [winner, ...losers] = competing.sort(compareCompeting);
+    const originals = (f: Finding): Finding[] => absorbed.get(f.id) ?? [f];
+    result.push({ finding: winner, superseded: [...(absorbed.get(winner.id) ?? []), ...losers.flatMap(originals)] });
   }
   return result;
 }

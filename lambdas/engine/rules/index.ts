@@ -5,9 +5,38 @@ import { gp2ToGp3 } from './ebs/gp2-to-gp3.js';
 import { unattachedVolume } from './ebs/unattached-volume.js';
 import { io1ToGp3 } from './ebs/io1-to-gp3.js';
 import { memorySize } from './lambda/memory-size.js';
+import { arm64Candidate } from './lambda/arm64-candidate.js';
+import { excessiveTimeout } from './lambda/excessive-timeout.js';
+import { capacityMode } from './dynamodb/capacity-mode.js';
+import { missingRetention } from './logs/missing-retention.js';
+import { idleRdsInstance } from './rds/idle-instance.js';
+import { idleLoadBalancer } from './elb/idle-load-balancer.js';
+import { unassociatedElasticIp } from './network/unassociated-elastic-ip.js';
+import { idleNatGateway } from './network/idle-nat-gateway.js';
+import { oldSnapshot } from './ebs/old-snapshot.js';
+import { io1ToIo2 } from './ebs/io1-to-io2.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
-export const rules: Rule[] = [rightsizeInstance, idleInstance, gp2ToGp3, io1ToGp3, unattachedVolume, memorySize];
+export const rules: Rule[] = [
+  rightsizeInstance,
+  idleInstance,
+  gp2ToGp3,
+  io1ToGp3,
+  io1ToIo2,
+  unattachedVolume,
+  oldSnapshot,
+  memorySize,
+  arm64Candidate,
+  excessiveTimeout,
+  capacityMode,
+  missingRetention,
+  idleRdsInstance,
+  idleLoadBalancer,
+  unassociatedElasticIp,
+  idleNatGateway,
+];
+
+export { accountRules } from './account/index.js';
 
 export { ingestExternalRecommendations, COMPUTE_OPTIMIZER_RULE_ID } from './external/compute-optimizer.js';
 export { ResourceConfigError } from './support/read-config.js';

@@ -180,6 +180,7 @@ export const DailyCostSchema = z.object({
   account: z.string(),
   service: z.string(),
   amountUsd: z.number(),
+  amortisedUsd: z.number().optional(),
 });
 export type DailyCost = z.infer<typeof DailyCostSchema>;
 
@@ -209,11 +210,43 @@ export const ExternalRecommendationSchema = z.object({
 });
 export type ExternalRecommendation = z.infer<typeof ExternalRecommendationSchema>;
 
-/** Price overrides for the snapshot's region; absent entries fall back to the bundled us-east-1 catalogue. */
+const usd = z.number().nonnegative();
+
+/**
+ * Price overrides for the snapshot's region; absent entries fall back to the bundled us-east-1 catalogue
+ * (lambdas/engine/pricing). Every member after `ebsGbMonthUsd` is optional so older snapshots stay valid.
+ */
 export const PricesSchema = z.object({
   region: z.string(),
-  ec2HourlyUsd: z.record(z.string(), z.number().nonnegative()).default({}),
-  ebsGbMonthUsd: z.record(z.string(), z.number().nonnegative()).default({}),
+  ec2HourlyUsd: z.record(z.string(), usd).default({}),
+  ebsGbMonthUsd: z.record(z.string(), usd).default({}),
+  /** USD per GB-month of EBS snapshot storage (standard tier). */
+  ebsSnapshotGbMonthUsd: usd.optional(),
+  /** USD per GB-month of EBS snapshot storage, archive tier. */
+  ebsSnapshotArchiveGbMonthUsd: usd.optional(),
+  /** RDS on-demand USD/hour, Single-AZ (Multi-AZ is twice), by engine then DB instance class: `{ "postgres": { "db.m5.large": 0.178 } }`. */
+  rdsHourlyUsd: z.record(z.string(), z.record(z.string(), usd)).optional(),
+  /** RDS General Purpose (gp2/gp3) storage, USD per GB-month, Single-AZ. */
+  rdsStorageGbMonthUsd: usd.optional(),
+  /** RDS backup storage beyond the free allowance (what a deleted instance's final snapshot costs), USD per GB-month. */
+  rdsSnapshotGbMonthUsd: usd.optional(),
+  /** Public IPv4 address (Elastic IP), USD per hour. */
+  elasticIpHourlyUsd: usd.optional(),
+  natGateway: z.object({ hourlyUsd: usd.optional(), perGbProcessedUsd: usd.optional() }).optional(),
+  /** Load balancer USD/hour by type: application, network, gateway, classic. */
+  loadBalancerHourlyUsd: z.record(z.string(), usd).optional(),
+  /** DynamoDB Standard table class: provisioned capacity per unit-hour, on-demand per request unit, storage per GB-month. */
+  dynamoDb: z
+    .object({
+      wcuHourUsd: usd.optional(),
+      rcuHourUsd: usd.optional(),
+      writeRequestUnitUsd: usd.optional(),
+      readRequestUnitUsd: usd.optional(),
+      storageGbMonthUsd: usd.optional(),
+    })
+    .optional(),
+  /** CloudWatch Logs Standard class: USD per GB ingested and per GB-month stored. */
+  logs: z.object({ ingestionGbUsd: usd.optional(), storageGbMonthUsd: usd.optional() }).optional(),
 });
 export type Prices = z.infer<typeof PricesSchema>;
 

@@ -45,6 +45,78 @@ describe('createPriceBook', () => {
   });
 });
 
+describe('createPriceBook: RDS, network, DynamoDB and Logs', () => {
+  const book = createPriceBook();
+
+  it('prices RDS by class and engine, doubles Multi-AZ, and knows no licence-bound engine', () => {
+    expect(book.rdsHourlyUsd('db.m5.large', 'mysql', false)).toBeCloseTo(0.171, 6);
+    expect(book.rdsHourlyUsd('db.m5.large', 'postgres', false)).toBeCloseTo(0.178, 6);
+    expect(book.rdsHourlyUsd('db.m5.large', 'mariadb', false)).toBeCloseTo(0.171, 6);
+    expect(book.rdsHourlyUsd('db.m5.large', 'mysql', true)).toBeCloseTo(0.342, 6);
+    // Sizes derive from the large price by normalisation factor: 2xlarge = 4 × large; micro = large ÷ 8.
+    expect(book.rdsHourlyUsd('db.r6g.2xlarge', 'postgres', false)).toBeCloseTo(0.9, 6);
+    expect(book.rdsHourlyUsd('db.t3.micro', 'mysql', false)).toBeCloseTo(0.017, 6);
+    expect(book.rdsHourlyUsd('db.m5.large', 'oracle-se2', false)).toBeUndefined();
+    expect(book.rdsHourlyUsd('db.t3.4xlarge', 'mysql', false)).toBeUndefined();
+    expect(book.rdsHourlyUsd('db.x9z.large', 'mysql', false)).toBeUndefined();
+    expect(book.rdsHourlyUsd('m5.large', 'mysql', false)).toBeUndefined();
+    expect(book.rdsStorageGbMonthUsd).toBe(0.115);
+  });
+
+  it('prices public IPv4, NAT gateways and load balancers by the hour', () => {
+    expect(book.elasticIpHourlyUsd * HOURS_PER_MONTH).toBeCloseTo(3.65, 6);
+    expect(book.natGateway).toEqual({ hourlyUsd: 0.045, perGbProcessedUsd: 0.045 });
+    expect(book.loadBalancerHourlyUsd('application')).toBe(0.0225);
+    expect(book.loadBalancerHourlyUsd('network')).toBe(0.0225);
+    expect(book.loadBalancerHourlyUsd('gateway')).toBe(0.0125);
+    expect(book.loadBalancerHourlyUsd('classic')).toBe(0.025);
+  });
+
+  it('prices DynamoDB after the November 2024 on-demand cut, and CloudWatch Logs', () => {
+    expect(book.dynamoDb.writeRequestUnitUsd * 1_000_000).toBeCloseTo(0.625, 9);
+    expect(book.dynamoDb.readRequestUnitUsd * 1_000_000).toBeCloseTo(0.125, 9);
+    expect(book.dynamoDb).toMatchObject({ wcuHourUsd: 0.00065, rcuHourUsd: 0.00013, storageGbMonthUsd: 0.25 });
+    expect(book.logs).toEqual({ ingestionGbUsd: 0.5, storageGbMonthUsd: 0.03 });
+  });
+
+  it('bills io2 IOPS in tiers, cheaper than io1 only above 32,000 IOPS', () => {
+    const io1 = (iops: number) => book.ebsVolumeMonthlyUsd({ volumeType: 'io1', sizeGiB: 1000, iops });
+    const io2 = (iops: number) => book.ebsVolumeMonthlyUsd({ volumeType: 'io2', sizeGiB: 1000, iops });
+    expect(io2(20_000)).toBeCloseTo(io1(20_000), 6);
+    // 125 + 32,000 × 0.065 + 8,000 × 0.0455 = 125 + 2,080 + 364
+    expect(io2(40_000)).toBeCloseTo(2569, 6);
+    // 125 + 2,080 + 32,000 × 0.0455 + 16,000 × 0.032 = 125 + 2,080 + 1,456 + 512
+    expect(io2(80_000)).toBeCloseTo(4173, 6);
+  });
+
+  it('lets the snapshot override each new price for its region, keeping the rest bundled', () => {
+    const regional = createPriceBook({
+      region: 'eu-west-1',
+      ec2HourlyUsd: {},
+      ebsGbMonthUsd: {},
+      ebsSnapshotGbMonthUsd: 0.053,
+      rdsHourlyUsd: { postgres: { 'db.m5.large': 0.191 } },
+      rdsStorageGbMonthUsd: 0.127,
+      elasticIpHourlyUsd: 0.006,
+      natGateway: { hourlyUsd: 0.048 },
+      loadBalancerHourlyUsd: { application: 0.0252 },
+      dynamoDb: { writeRequestUnitUsd: 0.7 / 1_000_000 },
+      logs: { ingestionGbUsd: 0.57 },
+    });
+    expect(regional.rdsHourlyUsd('db.m5.large', 'postgres', true)).toBeCloseTo(0.382, 6);
+    expect(regional.rdsHourlyUsd('db.m5.large', 'mysql', false)).toBeCloseTo(0.171, 6);
+    expect(regional.ebsSnapshotGbMonthUsd).toBe(0.053);
+    expect(regional.rdsStorageGbMonthUsd).toBe(0.127);
+    expect(regional.elasticIpHourlyUsd).toBe(0.006);
+    expect(regional.natGateway).toEqual({ hourlyUsd: 0.048, perGbProcessedUsd: 0.045 });
+    expect(regional.loadBalancerHourlyUsd('application')).toBe(0.0252);
+    expect(regional.loadBalancerHourlyUsd('network')).toBe(0.0225);
+    expect(regional.dynamoDb.writeRequestUnitUsd).toBeCloseTo(0.7 / 1_000_000, 12);
+    expect(regional.dynamoDb.readRequestUnitUsd).toBeCloseTo(0.125 / 1_000_000, 12);
+    expect(regional.logs).toEqual({ ingestionGbUsd: 0.57, storageGbMonthUsd: 0.03 });
+  });
+});
+
 describe('parseFamily', () => {
   it('splits series and generation, and gives unparseable families generation 0', () => {
     expect(parseFamily('m7gd.large')).toEqual({ family: 'm7gd', series: 'm', generation: 7 });

@@ -5,7 +5,7 @@ import { roundTo } from '../support/money.js';
 
 const RULE_ID = 'ebs/io1-to-gp3';
 /** gp3 limits (Amazon EBS User Guide): 16,000 IOPS and 1,000 MiB/s per volume, at most 0.25 MiB/s per IOPS. */
-const GP3_MAX_IOPS = 16_000;
+export const GP3_MAX_IOPS = 16_000;
 const GP3_MAX_THROUGHPUT_MIBPS = 1000;
 const GP3_MIBPS_PER_IOPS = 0.25;
 /** io1 delivers up to 500 MiB/s below 32,000 IOPS (256 KiB I/O). */
@@ -17,7 +17,8 @@ const IO1_MAX_THROUGHPUT_MIBPS = 500;
  *   throughput = max(125, min(io1's 500 MiB/s, IOPS × 0.25, 1,000))
  * (io1's throughput at 256 KiB I/O, within gp3's per-IOPS ratio). Savings = io1 monthly − gp3 monthly.
  * Risk 1 (low): io1 promises single-digit-millisecond latency more consistently than gp3. io2 is left alone (its
- * 99.999 % durability is usually the reason it was chosen). No executor yet: applied by a person (ModifyVolume, online).
+ * 99.999 % durability is usually the reason it was chosen); io1 above 16,000 IOPS gets io2 from ebs/io1-to-io2.
+ * No executor yet: applied by a person (ModifyVolume, online).
  */
 export const io1ToGp3: Rule = {
   id: RULE_ID,
