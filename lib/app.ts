@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { DEFAULT_MEMBER_ROLE_NAME } from './collector-permissions.js';
 import { configFromContext } from './config.js';
 import { HeadroomStack } from './headroom-stack.js';
+import { HeadroomMemberStack } from './member-stack.js';
 import { REPO_ROOT } from './paths.js';
 
 export const STACK_NAME = 'Headroom';
+/** The member-account stack (`cdk.out/HeadroomMember.template.json`), deployed with StackSets. */
+export const MEMBER_STACK_NAME = 'HeadroomMember';
 
 export interface BuildAppOptions {
   /** Extra context, applied over cdk.json's (e.g. `{ headroom: { bakeMinutes: 30 } }`). */
@@ -27,10 +31,10 @@ export function cdkJsonContext(): Record<string, unknown> {
 
 /**
  * Builds the Headroom CDK app: validates the deploy configuration from context (throws DeployConfigError with
- * one line naming the field), creates the stack and attaches cdk-nag. Used by bin/app.ts, tests and the local
- * runner (which synthesises in-process with `skipBundling`).
+ * one line naming the field), creates the Headroom stack and the member-account stack, and attaches cdk-nag (to
+ * both). Used by bin/app.ts, tests and the local runner (which synthesises in-process with `skipBundling`).
  */
-export function buildApp(options: BuildAppOptions = {}): { app: App; stack: HeadroomStack } {
+export function buildApp(options: BuildAppOptions = {}): { app: App; stack: HeadroomStack; memberStack: HeadroomMemberStack } {
   const context: Record<string, unknown> = { ...cdkJsonContext(), ...options.context };
   if (options.skipBundling) context['aws:cdk:bundling-stacks'] = [];
   const app = new App({ context, outdir: options.outdir });
@@ -40,6 +44,10 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Head
     config,
     description: 'Headroom: serverless AWS cost-performance optimizer (collect, analyse, forecast, prioritise, apply)',
   });
+  const memberStack = new HeadroomMemberStack(app, MEMBER_STACK_NAME, {
+    roleName: config.memberRoleName ?? DEFAULT_MEMBER_ROLE_NAME,
+    description: 'Headroom member account: the read-only role Headroom collectors assume (deploy with StackSets)',
+  });
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stack };
+  return { app, stack, memberStack };
 }

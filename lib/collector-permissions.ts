@@ -1,48 +1,96 @@
-import type { HandlerRole } from './handlers.js';
-
 /**
- * Read-only IAM actions each collector needs. None of these APIs supports resource-level permissions for the
- * calls we make (they list or describe everything in a region), so they are granted on `*`; there is no write
- * action among them. Cross-account access is a separate `sts:AssumeRole` on the member role only.
+ * The read-only IAM actions of the collectors: ONE list, from which the stack grants each collector function its
+ * actions and the member stack builds the role the collectors assume in member accounts. Plain data (no CDK).
+ *
+ * `PORT_ACTIONS` lists, per collector port (lambdas/collectors/ports.ts), the IAM action of every SDK command its
+ * AWS adapter sends (lambdas/collectors/aws/*-adapter.ts). test/lib/collector-permissions.test.ts calls every method
+ * of every adapter and fails when a command is missing here or an action here is sent by no method.
+ *
+ * None of these APIs supports resource-level permissions for the calls we make (they list or describe everything in
+ * a region), so they are granted on `*`; there is no write action among them.
  */
-export const COLLECTOR_READ_ACTIONS = {
-  'collect-cloudwatch': ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'],
-  'collect-cost-explorer': ['ce:GetCostAndUsage', 'ce:GetCostForecast'],
-  'collect-compute-optimizer': [
-    'compute-optimizer:GetEnrollmentStatus',
+
+/** The collector ports an AWS adapter exists for (keys of `PortBuilders` in lambdas/collectors/aws/aws-ports.ts). */
+export type CollectorPortKey = 'cloudwatch' | 'costExplorer' | 'computeOptimizer' | 'inventory' | 'pricing';
+
+export const PORT_ACTIONS: Record<CollectorPortKey, readonly string[]> = {
+  cloudwatch: ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'],
+  costExplorer: ['ce:GetCostAndUsage', 'ce:GetCostForecast'],
+  computeOptimizer: [
     'compute-optimizer:GetEC2InstanceRecommendations',
     'compute-optimizer:GetEBSVolumeRecommendations',
     'compute-optimizer:GetLambdaFunctionRecommendations',
     'compute-optimizer:GetAutoScalingGroupRecommendations',
     'compute-optimizer:GetECSServiceRecommendations',
-    'compute-optimizer:GetRDSDatabaseRecommendations',
-    'compute-optimizer:GetIdleRecommendations',
-    // Compute Optimizer reads these on the caller's behalf when building EC2/ASG recommendations.
-    'ec2:DescribeInstances',
-    'autoscaling:DescribeAutoScalingGroups',
   ],
-  'collect-inventory': [
+  inventory: [
     'ec2:DescribeInstances',
-    'ec2:DescribeInstanceTypes',
     'ec2:DescribeVolumes',
     'ec2:DescribeSnapshots',
+    'ec2:DescribeImages',
     'ec2:DescribeAddresses',
     'ec2:DescribeNatGateways',
+    'elasticloadbalancing:DescribeLoadBalancers',
+    'elasticloadbalancing:DescribeTags',
+    'elasticloadbalancing:DescribeTargetGroups',
+    'elasticloadbalancing:DescribeTargetHealth',
     'lambda:ListFunctions',
     'lambda:ListTags',
-    'lambda:GetFunctionConfiguration',
     'rds:DescribeDBInstances',
-    'rds:DescribeDBClusters',
     'dynamodb:ListTables',
     'dynamodb:DescribeTable',
     'dynamodb:ListTagsOfResource',
-    'application-autoscaling:DescribeScalableTargets',
-    'elasticloadbalancing:DescribeLoadBalancers',
-    'elasticloadbalancing:DescribeTargetGroups',
-    'elasticloadbalancing:DescribeTags',
     'logs:DescribeLogGroups',
-    'tag:GetResources',
+    'logs:ListTagsForResource',
   ],
-} as const satisfies Partial<Record<HandlerRole, readonly string[]>>;
+  pricing: ['pricing:GetProducts'],
+};
 
-export type CollectorRole = keyof typeof COLLECTOR_READ_ACTIONS;
+/**
+ * Actions IAM also evaluates when a listed action runs (the "dependent actions" of the Service Authorization
+ * Reference): Compute Optimizer reads the instances and Auto Scaling groups on the caller's behalf.
+ */
+export const DEPENDENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  'compute-optimizer:GetEC2InstanceRecommendations': ['ec2:DescribeInstances'],
+  'compute-optimizer:GetAutoScalingGroupRecommendations': ['autoscaling:DescribeAutoScalingGroups'],
+};
+
+export const COLLECTOR_ROLES = ['collect-cloudwatch', 'collect-cost-explorer', 'collect-compute-optimizer', 'collect-inventory'] as const;
+export type CollectorRole = (typeof COLLECTOR_ROLES)[number];
+
+/** The ports each collector function wires (the builders its handler passes to getCollectorRuntime). */
+export const COLLECTOR_PORTS: Record<CollectorRole, readonly CollectorPortKey[]> = {
+  'collect-cloudwatch': ['cloudwatch'],
+  'collect-cost-explorer': ['costExplorer'],
+  'collect-compute-optimizer': ['computeOptimizer'],
+  'collect-inventory': ['inventory'],
+};
+
+/** The actions a set of ports needs, with their dependent actions, sorted and without duplicates. */
+export function actionsOfPorts(ports: readonly CollectorPortKey[]): string[] {
+  const actions = ports.flatMap((port) => PORT_ACTIONS[port]);
+  return [...new Set(actions.flatMap((action) => [action, ...(DEPENDENT_ACTIONS[action] ?? [])]))].sort();
+}
+
+/** Read-only actions each collector function is granted in the Headroom account. */
+export const COLLECTOR_READ_ACTIONS: Record<CollectorRole, readonly string[]> = Object.fromEntries(
+  COLLECTOR_ROLES.map((role) => [role, actionsOfPorts(COLLECTOR_PORTS[role])]),
+) as unknown as Record<CollectorRole, readonly string[]>;
+
+/**
+ * What the member role allows: every port's actions, since any collector (and `headroom scan`) may read a member
+ * account through it — Cost Explorer included, as the cost collector calls it through the first listed account.
+ */
+export const MEMBER_ROLE_READ_ACTIONS: readonly string[] = actionsOfPorts(Object.keys(PORT_ACTIONS) as CollectorPortKey[]);
+
+/** Granted to every collector only when `accounts` is `organizations`: each lists the organization's accounts. */
+export const ACCOUNT_DISCOVERY_ACTIONS: readonly string[] = ['organizations:ListAccounts'];
+
+/**
+ * IAM path of the collector functions' roles. The member role trusts only roles under this path in the Headroom
+ * account (`aws:PrincipalArn`), not the whole account.
+ */
+export const COLLECTOR_ROLE_PATH = '/headroom/collector/';
+
+/** Member role name when the configuration sets none (the member stack's default; the collectors need it set). */
+export const DEFAULT_MEMBER_ROLE_NAME = 'HeadroomReadOnly';

@@ -20,7 +20,10 @@ function listOf<T extends z.ZodType>(item: T) {
   );
 }
 
-const accountId = z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id');
+/** `accounts` value that makes the collectors list the organization's accounts instead of a fixed list. */
+export const ORGANIZATIONS = 'organizations';
+
+const accountId = z.string().regex(/^\d{12}$/, 'expected a 12-digit AWS account id (or accounts: organizations)');
 const regionName = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'expected an AWS region name such as eu-west-1');
 const email = z.email('expected an email address');
 /** User ids start with U or W, user-group ids with S (what usergroups.users.list resolves); G… ids are channels. */
@@ -40,8 +43,12 @@ function isTimeZone(name: string): boolean {
 }
 
 export const deployConfigSchema = z.strictObject({
-  /** Accounts to analyse; empty means the deployment account only. */
-  accounts: listOf(accountId).default([]),
+  /**
+   * Accounts to analyse: a list of account ids (empty means the deployment account only), or `organizations` for
+   * every ACTIVE account of the organization, listed by the collectors at run time (organizations:ListAccounts, which
+   * answers only in the management account or a delegated administrator account).
+   */
+  accounts: z.union([z.literal(ORGANIZATIONS), listOf(accountId)]).default([]),
   /** Regions to analyse; empty means the deployment region only. */
   regions: listOf(regionName).default([]),
   /** Read-only role the member stack creates in each member account; unset means no cross-account access. */
@@ -49,9 +56,17 @@ export const deployConfigSchema = z.strictObject({
     .string()
     .regex(/^[\w+=,.@-]{1,64}$/, 'expected an IAM role name (1–64 characters of letters, digits and +=,.@_-)')
     .optional(),
+  /**
+   * The `sts:ExternalId` the member role's trust policy requires (the member stack's ExternalId parameter); the
+   * collectors pass it when assuming the role. Required with memberRoleName.
+   */
+  memberExternalId: z
+    .string()
+    .regex(/^[\w+=,.@:/-]{2,1224}$/, 'expected an external id (2–1224 characters of letters, digits and +=,.@:/_-)')
+    .optional(),
   schedules: z
     .strictObject({
-      /** GetMetricData bills per metric requested: daily keeps a 1,000-resource account under $5/month (lambdas/collectors/README.md). */
+      /** GetMetricData bills per metric requested and each collection rewrites the series: the cost table (lambdas/collectors/README.md) assumes daily. */
       cloudwatchEveryHours: hours(24),
       /** Cost Explorer charges $0.01 per call and its data refreshes about daily. */
       costExplorerEveryHours: hours(24),
@@ -68,6 +83,8 @@ export const deployConfigSchema = z.strictObject({
   slack: z
     .strictObject({
       channel: z.string().min(1, 'expected a Slack channel name or id').default('#headroom'),
+      /** Resource tag whose value names the owning team; `teamChannels` maps those values to channels. */
+      ownerTag: z.string().min(1, 'expected a tag key').max(128, 'expected a tag key of at most 128 characters').default('team'),
       /** Owner tag value -> channel, for per-team digests. */
       teamChannels: z.record(z.string(), z.string().min(1, 'expected a Slack channel name or id')).default({}),
       /** Slack user or group ids allowed to approve actions of performance risk 0–2; empty means nobody. */
@@ -83,6 +100,8 @@ export const deployConfigSchema = z.strictObject({
       /** Verified SES identity to send from; unset disables email delivery. */
       sender: email.optional(),
       recipients: listOf(email).default([]),
+      /** Resource tag holding an owner's email address; owners also get a digest of their own actions. */
+      ownerTag: z.string().min(1, 'expected a tag key').max(128, 'expected a tag key of at most 128 characters').default('owner'),
     })
     .prefault({})
     .refine((value) => value.recipients.length === 0 || value.sender !== undefined, {
@@ -108,6 +127,20 @@ export const deployConfigSchema = z.strictObject({
     .default(60),
   /** Executors allowed to change resources; all off by default, and approval is always required. */
   enabledExecutors: listOf(z.enum(EXECUTOR_IDS, `expected one of ${EXECUTOR_IDS.join(', ')}`)).default([]),
+  /**
+   * Weekly UTC window in which ec2-instance-type may stop and restart instances, e.g.
+   * `{ days: ['sat','sun'], startUtc: '02:00', durationHours: 4 }`; unset means never (precheck refuses). Passed to
+   * the apply functions as MAINTENANCE_WINDOW (JSON); lambdas/actions/executors/maintenance-window.ts reads it.
+   */
+  maintenanceWindow: z
+    .strictObject({
+      days: z
+        .array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'], 'expected days among sun, mon, tue, wed, thu, fri, sat'))
+        .min(1, 'expected at least one day'),
+      startUtc: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a UTC time of day as HH:MM'),
+      durationHours: z.number('expected a number of hours').positive('expected a number of hours > 0').max(24, 'expected at most 24 hours'),
+    })
+    .optional(),
   /** `key=value`: executors only touch resources carrying this tag (IAM condition aws:ResourceTag/key). */
   tagScope: z
     .string()
@@ -118,7 +151,16 @@ export const deployConfigSchema = z.strictObject({
    * whose concurrency limit is 10, as new accounts have, cannot reserve any).
    */
   interactionsReservedConcurrency: z.number('expected a number').int('expected a whole number').min(1, 'expected a number ≥ 1').max(100, 'expected a number ≤ 100').optional(),
-  /** Link to the full report in Slack and email; `{runId}` is replaced by the run id. */
+  /** The full report of each run, stored in a private S3 bucket and linked from Slack and email with a presigned URL. */
+  report: z
+    .strictObject({
+      /** Reports are deleted from the bucket this many days after they were written (lifecycle rule). */
+      retentionDays: z.number('expected a number of days').int('expected a whole number of days').min(1, 'expected a number ≥ 1').max(3650, 'expected a number ≤ 3650').default(30),
+      /** How long a report link works; SigV4 presigned URLs last at most 7 days. */
+      linkDays: z.number('expected a number of days').int('expected a whole number of days').min(1, 'expected a number ≥ 1').max(7, 'expected a number ≤ 7').default(7),
+    })
+    .prefault({}),
+  /** Link to the full report in Slack and email instead of the stored report; `{runId}` is replaced by the run id. */
   reportUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   logRetentionDays: z
     .number('expected a number of days')
@@ -139,7 +181,17 @@ export const deployConfigSchema = z.strictObject({
       message: 'expected deletionProtection false when removalPolicy is destroy',
     })
     .prefault({}),
-});
+})
+  // Cross-account settings go together: the member role's trust policy demands the external id, and other accounts
+  // of an organization can only be read through the member role.
+  .superRefine((config, context) => {
+    if (config.memberRoleName !== undefined && config.memberExternalId === undefined) {
+      context.addIssue({ code: 'custom', path: ['memberExternalId'], message: 'expected memberExternalId when memberRoleName is set' });
+    }
+    if (config.accounts === ORGANIZATIONS && config.memberRoleName === undefined) {
+      context.addIssue({ code: 'custom', path: ['memberRoleName'], message: 'expected memberRoleName when accounts is organizations' });
+    }
+  });
 
 export type DeployConfig = z.infer<typeof deployConfigSchema>;
 export type DeployConfigInput = z.input<typeof deployConfigSchema>;

@@ -5,8 +5,8 @@
  * `aws:ResourceTag/<key>` condition when a tag scope is configured; only Describe calls, which EC2 does not
  * scope by resource, use `*`.
  *
- * The executors' runtime code declares the same actions; keep both in step (a test compares them once the
- * executors exist).
+ * The executors' runtime code (lambdas/actions/executors) declares the same actions; a test
+ * (test/actions/executors/permissions.test.ts) keeps both equal for every executor.
  */
 
 export const EXECUTOR_IDS = [
@@ -71,8 +71,10 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     { actions: ['ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications'], resources: EVERYWHERE, tagScoped: false },
   ],
   'lambda-memory': [
-    { actions: ['lambda:UpdateFunctionConfiguration'], steps: ['apply', 'rollback'], resources: lambdaFunctions, tagScoped: true },
-    { actions: ['lambda:GetFunctionConfiguration'], resources: lambdaFunctions, tagScoped: false },
+    // Alias-aware: apply publishes a version and moves the alias to it; rollback moves the alias back.
+    { actions: ['lambda:UpdateFunctionConfiguration', 'lambda:UpdateAlias'], steps: ['apply', 'rollback'], resources: lambdaFunctions, tagScoped: true },
+    { actions: ['lambda:PublishVersion'], steps: ['apply'], resources: lambdaFunctions, tagScoped: true },
+    { actions: ['lambda:GetFunctionConfiguration', 'lambda:GetAlias', 'lambda:ListTags'], resources: lambdaFunctions, tagScoped: false },
   ],
   'ec2-stop': [
     // Stopping is the change, starting is its rollback.
@@ -92,7 +94,8 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
   ],
   'ebs-snapshot-delete': [
     // Apply snapshots the volume, then deletes it. Snapshotting reads the (tagged) volume and creates a new
-    // snapshot, which has no tags to check yet. Restoring (CreateVolume) is not granted: a human restores.
+    // snapshot, which has no tags to check yet. Rollback restores a volume (CreateVolume) only from a snapshot
+    // Headroom created (tag headroom:created-by=headroom, set by CreateSnapshot).
     { actions: ['ec2:CreateSnapshot', 'ec2:DeleteVolume'], steps: ['apply'], resources: ec2('volume'), tagScoped: true },
     { actions: ['ec2:CreateSnapshot'], steps: ['apply'], resources: ec2Snapshots, tagScoped: false },
     {
@@ -102,15 +105,31 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
       tagScoped: false,
       conditions: { StringEquals: { 'ec2:CreateAction': 'CreateSnapshot' } },
     },
+    {
+      actions: ['ec2:CreateVolume'],
+      steps: ['rollback'],
+      resources: ec2Snapshots,
+      tagScoped: false,
+      conditions: { StringEquals: { 'aws:ResourceTag/headroom:created-by': 'headroom' } },
+    },
+    // The restored volume is new: it has no tag to check yet.
+    { actions: ['ec2:CreateVolume'], steps: ['rollback'], resources: ec2('volume'), tagScoped: false },
+    {
+      actions: ['ec2:CreateTags'],
+      steps: ['rollback'],
+      resources: ec2('volume'),
+      tagScoped: false,
+      conditions: { StringEquals: { 'ec2:CreateAction': 'CreateVolume' } },
+    },
     { actions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots'], resources: EVERYWHERE, tagScoped: false },
   ],
   'dynamodb-billing-mode': [
     { actions: ['dynamodb:UpdateTable'], steps: ['apply', 'rollback'], resources: dynamoTables, tagScoped: true },
-    { actions: ['dynamodb:DescribeTable'], resources: dynamoTables, tagScoped: false },
+    { actions: ['dynamodb:DescribeTable', 'dynamodb:ListTagsOfResource'], resources: dynamoTables, tagScoped: false },
   ],
   'log-retention': [
     { actions: ['logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy'], steps: ['apply', 'rollback'], resources: logGroups, tagScoped: true },
-    { actions: ['logs:DescribeLogGroups'], resources: logGroups, tagScoped: false },
+    { actions: ['logs:DescribeLogGroups', 'logs:ListTagsForResource'], resources: logGroups, tagScoped: false },
   ],
 };
 

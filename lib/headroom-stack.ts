@@ -13,6 +13,7 @@ import { Collectors } from './constructs/collectors.js';
 import { HeadroomFunction, type FunctionOptions, type HeadroomFunctionProps } from './constructs/headroom-function.js';
 import { HeadroomTable } from './constructs/headroom-table.js';
 import { InteractionsEndpoint } from './constructs/interactions-endpoint.js';
+import { ReportBucket } from './constructs/report-bucket.js';
 import { analysisSchedule } from './constructs/schedules.js';
 import { SlackSecret } from './constructs/slack-secret.js';
 import { HANDLERS, type HandlerRole } from './handlers.js';
@@ -65,10 +66,16 @@ export class HeadroomStack extends Stack {
     const forecast = make('forecast', 1769, Duration.minutes(5), workflowEnv);
     const prioritise = make('prioritise', 1024, Duration.minutes(2), workflowEnv);
     const persistRun = make('persist-run', 512, Duration.minutes(1), workflowEnv);
-    const reportUrl: Record<string, string> = config.reportUrl === undefined ? {} : { REPORT_URL: config.reportUrl };
+    const reports = new ReportBucket(this, 'Reports', { retentionDays: config.report.retentionDays });
+    const reportUrl: Record<string, string> = {
+      REPORT_BUCKET: reports.bucket.bucketName,
+      REPORT_LINK_TTL_SECONDS: String(config.report.linkDays * 86_400),
+      ...(config.reportUrl === undefined ? {} : { REPORT_URL: config.reportUrl }),
+    };
     const slackEnv: Record<string, string> = {
       SLACK_SECRET_ARN: slackSecret.secretArn,
       SLACK_CHANNEL: config.slack.channel,
+      SLACK_OWNER_TAG: config.slack.ownerTag,
       ...reportUrl,
       ...(Object.keys(config.slack.teamChannels).length === 0 ? {} : { SLACK_TEAM_CHANNELS: JSON.stringify(config.slack.teamChannels) }),
     };
@@ -83,10 +90,13 @@ export class HeadroomStack extends Stack {
       // Empty when email is not configured: the handler then reports email delivery as disabled.
       SENDER_EMAIL: config.email.sender ?? '',
       RECIPIENT_EMAILS: config.email.recipients.join(','),
+      OWNER_EMAIL_TAG: config.email.ownerTag,
     });
     for (const fn of [plan, analyseBatch, forecast, prioritise, persistRun, notifySlack]) this.table.grantReadWriteData(fn);
     this.table.grantReadData(notifyEmail);
     slackSecret.grantRead(notifySlack);
+    reports.grantPublish(notifySlack);
+    reports.grantPublish(notifyEmail);
     if (config.email.sender !== undefined) notifyEmail.addToRolePolicy(sendEmailStatement(config.email.sender));
 
     this.analysisStateMachine = new AnalysisWorkflow(this, 'Analysis', {

@@ -7,6 +7,8 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerDetect } from './commands/detect.js';
 import { registerForecast } from './commands/forecast.js';
 import { registerEval } from './commands/eval.js';
+import { registerServe } from './commands/serve.js';
+import { registerScan } from './commands/scan.js';
 
 const program = new Command()
   .name('headroom')
@@ -14,7 +16,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerDemo, registerAnalyze, registerDetect, registerForecast, registerEval]) {
+for (const register of [registerDemo, registerAnalyze, registerDetect, registerForecast, registerEval, registerScan, registerServe]) {
   register(program);
 }
 

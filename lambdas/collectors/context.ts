@@ -6,7 +6,19 @@ import type { ReportBuilder } from './report.js';
 /** The part of the store collectors write to (MemoryStore and DynamoStore both satisfy it). */
 export type CollectorStore = Pick<
   HeadroomStore,
-  'putResources' | 'replaceResources' | 'listResources' | 'putSeries' | 'putCosts' | 'putCostForecast' | 'putRecommendations' | 'deleteRecommendations' | 'putIssues'
+  | 'putResources'
+  | 'replaceResources'
+  | 'listResources'
+  | 'putSeries'
+  | 'putCosts'
+  | 'putCostForecast'
+  | 'putRecommendations'
+  | 'deleteRecommendations'
+  | 'putIssues'
+  | 'putPrices'
+  | 'getCached'
+  | 'putCached'
+  | 'putRunApiCalls'
 >;
 
 /** Everything a collect function needs; built once per invocation by the handler or by runCollectors. */
@@ -32,6 +44,8 @@ export async function collectUnit(
   where: { account?: string; region?: string },
   ports: CollectorPorts,
   work: () => Promise<void>,
+  /** A clearer message for errors whose meaning the caller knows (e.g. OptInRequiredException); AWS's own otherwise. */
+  explain?: (error: CollectorApiError) => string | undefined,
 ): Promise<CollectorApiError | undefined> {
   const throttlesBefore = ports.throttles?.total() ?? 0;
   try {
@@ -39,7 +53,7 @@ export async function collectUnit(
     return undefined;
   } catch (error) {
     if (!(error instanceof CollectorApiError)) throw error;
-    report.addIssue({ ...where, code: error.cause.name, message: error.cause.message });
+    report.addIssue({ ...where, code: error.cause.name, message: explain?.(error) ?? error.cause.message });
     return error;
   } finally {
     report.addThrottles((ports.throttles?.total() ?? 0) - throttlesBefore);

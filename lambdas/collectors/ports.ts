@@ -1,5 +1,10 @@
-import type { GetMetricDataCommandInput, GetMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
+import type { GetMetricDataCommandInput, GetMetricDataCommandOutput, ListMetricsCommandInput, ListMetricsCommandOutput } from '@aws-sdk/client-cloudwatch';
+import type { GetProductsCommandInput, GetProductsCommandOutput } from '@aws-sdk/client-pricing';
 import type {
+  GetAutoScalingGroupRecommendationsCommandInput,
+  GetAutoScalingGroupRecommendationsCommandOutput,
+  GetECSServiceRecommendationsCommandInput,
+  GetECSServiceRecommendationsCommandOutput,
   GetEBSVolumeRecommendationsCommandInput,
   GetEBSVolumeRecommendationsCommandOutput,
   GetEC2InstanceRecommendationsCommandInput,
@@ -13,7 +18,12 @@ import type {
   GetCostForecastCommandInput,
   GetCostForecastCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
-import type { DescribeLogGroupsCommandInput, DescribeLogGroupsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
+import type {
+  DescribeLogGroupsCommandInput,
+  DescribeLogGroupsCommandOutput,
+  ListTagsForResourceCommandInput as ListLogGroupTagsCommandInput,
+  ListTagsForResourceCommandOutput as ListLogGroupTagsCommandOutput,
+} from '@aws-sdk/client-cloudwatch-logs';
 import type {
   DescribeTableCommandInput,
   DescribeTableCommandOutput,
@@ -23,11 +33,29 @@ import type {
   ListTagsOfResourceCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import type {
+  DescribeAddressesCommandInput,
+  DescribeAddressesCommandOutput,
+  DescribeImagesCommandInput,
+  DescribeImagesCommandOutput,
   DescribeInstancesCommandInput,
   DescribeInstancesCommandOutput,
+  DescribeNatGatewaysCommandInput,
+  DescribeNatGatewaysCommandOutput,
+  DescribeSnapshotsCommandInput,
+  DescribeSnapshotsCommandOutput,
   DescribeVolumesCommandInput,
   DescribeVolumesCommandOutput,
 } from '@aws-sdk/client-ec2';
+import type {
+  DescribeLoadBalancersCommandInput,
+  DescribeLoadBalancersCommandOutput,
+  DescribeTagsCommandInput as DescribeElbTagsCommandInput,
+  DescribeTagsCommandOutput as DescribeElbTagsCommandOutput,
+  DescribeTargetGroupsCommandInput,
+  DescribeTargetGroupsCommandOutput,
+  DescribeTargetHealthCommandInput,
+  DescribeTargetHealthCommandOutput,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type {
   ListFunctionsCommandInput,
   ListFunctionsCommandOutput,
@@ -44,6 +72,8 @@ import type { DescribeDBInstancesCommandInput, DescribeDBInstancesCommandOutput 
  */
 export interface CloudWatchPort {
   getMetricData(input: GetMetricDataCommandInput): Promise<GetMetricDataCommandOutput>;
+  /** Finds which optional metrics (CWAgent, LambdaInsights) exist and with which exact dimensions. */
+  listMetrics(input: ListMetricsCommandInput): Promise<ListMetricsCommandOutput>;
 }
 
 export interface CostExplorerPort {
@@ -57,11 +87,31 @@ export interface ComputeOptimizerPort {
   getLambdaFunctionRecommendations(
     input: GetLambdaFunctionRecommendationsCommandInput,
   ): Promise<GetLambdaFunctionRecommendationsCommandOutput>;
+  getAutoScalingGroupRecommendations(
+    input: GetAutoScalingGroupRecommendationsCommandInput,
+  ): Promise<GetAutoScalingGroupRecommendationsCommandOutput>;
+  getECSServiceRecommendations(input: GetECSServiceRecommendationsCommandInput): Promise<GetECSServiceRecommendationsCommandOutput>;
+}
+
+/** The AWS Price List Query API (served from us-east-1 in the `aws` partition). */
+export interface PricingPort {
+  getProducts(input: GetProductsCommandInput): Promise<GetProductsCommandOutput>;
 }
 
 export interface InventoryPort {
   describeInstances(input: DescribeInstancesCommandInput): Promise<DescribeInstancesCommandOutput>;
   describeVolumes(input: DescribeVolumesCommandInput): Promise<DescribeVolumesCommandOutput>;
+  describeSnapshots(input: DescribeSnapshotsCommandInput): Promise<DescribeSnapshotsCommandOutput>;
+  /** Own AMIs: their block-device mappings name the snapshots they are built from. */
+  describeImages(input: DescribeImagesCommandInput): Promise<DescribeImagesCommandOutput>;
+  describeAddresses(input: DescribeAddressesCommandInput): Promise<DescribeAddressesCommandOutput>;
+  describeNatGateways(input: DescribeNatGatewaysCommandInput): Promise<DescribeNatGatewaysCommandOutput>;
+  /** ELBv2 (application, network, gateway load balancers). */
+  describeLoadBalancers(input: DescribeLoadBalancersCommandInput): Promise<DescribeLoadBalancersCommandOutput>;
+  /** ELBv2 DescribeTags (load balancer tags): at most 20 ARNs per call. Named like the API so calls are counted as elasticloadbalancing:DescribeTags. */
+  describeTags(input: DescribeElbTagsCommandInput): Promise<DescribeElbTagsCommandOutput>;
+  describeTargetGroups(input: DescribeTargetGroupsCommandInput): Promise<DescribeTargetGroupsCommandOutput>;
+  describeTargetHealth(input: DescribeTargetHealthCommandInput): Promise<DescribeTargetHealthCommandOutput>;
   listFunctions(input: ListFunctionsCommandInput): Promise<ListFunctionsCommandOutput>;
   /** Lambda's ListFunctions carries no tags; ListTags fetches them per function (a free API). */
   listLambdaTags(input: ListTagsCommandInput): Promise<ListTagsCommandOutput>;
@@ -70,6 +120,8 @@ export interface InventoryPort {
   describeTable(input: DescribeTableCommandInput): Promise<DescribeTableCommandOutput>;
   listTagsOfResource(input: ListTagsOfResourceCommandInput): Promise<ListTagsOfResourceCommandOutput>;
   describeLogGroups(input: DescribeLogGroupsCommandInput): Promise<DescribeLogGroupsCommandOutput>;
+  /** CloudWatch Logs ListTagsForResource (a log group's tags; DescribeLogGroups carries none). */
+  listTagsForResource(input: ListLogGroupTagsCommandInput): Promise<ListLogGroupTagsCommandOutput>;
 }
 
 /**
@@ -86,6 +138,8 @@ export interface CollectorPorts {
   costExplorer: CostExplorerPort;
   computeOptimizer: ComputeOptimizerPort;
   inventory: InventoryPort;
+  /** The Price List API; absent where there is none (the sample account): prices fall back to the bundled catalogue. */
+  pricing?: PricingPort;
   throttles?: ThrottleMeter;
 }
 

@@ -11,6 +11,8 @@ export interface CollectionReport {
   itemsWritten: Record<string, number>;
   /** Units AWS bills by, beyond plain calls (e.g. `cloudwatch:metrics` = metric results GetMetricData returned). */
   billable: Record<string, number>;
+  /** Answers reused from the store's cache instead of asking AWS again, by API (present only when there were some). */
+  cacheHits?: Record<string, number>;
 }
 
 /** Accumulates a CollectionReport while a collector runs. */
@@ -18,6 +20,7 @@ export class ReportBuilder {
   private readonly calls: Record<string, number> = {};
   private readonly written: Record<string, number> = {};
   private readonly billed: Record<string, number> = {};
+  private readonly hits: Record<string, number> = {};
   private readonly issueList: CollectionIssue[] = [];
   private throttleCount = 0;
 
@@ -33,6 +36,10 @@ export class ReportBuilder {
 
   countBillable(unit: string, count: number): void {
     this.billed[unit] = (this.billed[unit] ?? 0) + count;
+  }
+
+  countCacheHit(api: string): void {
+    this.hits[api] = (this.hits[api] ?? 0) + 1;
   }
 
   addThrottles(count: number): void {
@@ -55,6 +62,7 @@ export class ReportBuilder {
       issues: [...this.issueList],
       itemsWritten: { ...this.written },
       billable: { ...this.billed },
+      ...(Object.keys(this.hits).length > 0 ? { cacheHits: { ...this.hits } } : {}),
     };
   }
 }
@@ -64,7 +72,9 @@ export function sumReports(source: string, reports: CollectionReport[]): Collect
   const calls: Record<string, number> = {};
   const itemsWritten: Record<string, number> = {};
   const billable: Record<string, number> = {};
+  const cacheHits: Record<string, number> = {};
   for (const report of reports) {
+    for (const [api, n] of Object.entries(report.cacheHits ?? {})) cacheHits[api] = (cacheHits[api] ?? 0) + n;
     for (const [unit, n] of Object.entries(report.billable)) billable[unit] = (billable[unit] ?? 0) + n;
     for (const [api, n] of Object.entries(report.calls)) calls[api] = (calls[api] ?? 0) + n;
     for (const [kind, n] of Object.entries(report.itemsWritten)) itemsWritten[kind] = (itemsWritten[kind] ?? 0) + n;
@@ -76,6 +86,7 @@ export function sumReports(source: string, reports: CollectionReport[]): Collect
     issues: reports.flatMap((r) => r.issues),
     itemsWritten,
     billable,
+    ...(Object.keys(cacheHits).length > 0 ? { cacheHits } : {}),
   };
 }
 

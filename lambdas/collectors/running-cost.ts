@@ -1,23 +1,28 @@
 import { BYTES_PER_PACKED_VALUE } from '../shared/store/series-codec.js';
 
 /**
- * What Headroom's own AWS bill is for an account of a given size (SPEC §10: ≤ $5/month for 1,000
- * resources), computed from the API calls and writes the collectors and the analysis make.
+ * What Headroom's own AWS bill is for an account of a given size (SPEC §10: ≤ $5/month for 1,000 resources),
+ * computed from the API calls, invocations, state transitions and writes the collectors and the analysis make.
+ * List prices, no free tier (the free tiers are per account and other workloads may use them).
  *
  * Prices (us-east-1, checked November 2026):
- * - CloudWatch GetMetricData: $0.01 per 1,000 metrics requested — https://aws.amazon.com/cloudwatch/pricing/
- *   (billed per metric returned in each response, so a query continued on a second page counts twice).
+ * - CloudWatch GetMetricData: $0.01 per 1,000 metrics requested; other CloudWatch API requests (ListMetrics)
+ *   $0.01 per 1,000 requests; Logs ingestion $0.50 per GB — https://aws.amazon.com/cloudwatch/pricing/
  * - Cost Explorer API: $0.01 per paginated request — https://aws.amazon.com/aws-cost-management/aws-cost-explorer/pricing/
- * - Compute Optimizer recommendations: free — https://aws.amazon.com/compute-optimizer/pricing/
- * - EC2 Describe* and Lambda List* APIs: free.
+ * - Compute Optimizer recommendations, EC2/ELB/RDS Describe*, Lambda/DynamoDB List*, Organizations, STS: free.
  * - Lambda: $0.20 per million requests, $0.0000133334 per GB-second on arm64 — https://aws.amazon.com/lambda/pricing/
  * - Step Functions Standard: $0.025 per 1,000 state transitions — https://aws.amazon.com/step-functions/pricing/
- * - DynamoDB on-demand: $0.625 per million write request units (1 KB each), $0.125 per million read
- *   request units (4 KB, eventually consistent = ½), $0.25 per GB-month — https://aws.amazon.com/dynamodb/pricing/on-demand/
- * - EventBridge Scheduler: first 14 million invocations a month free — https://aws.amazon.com/eventbridge/pricing/
+ * - DynamoDB on-demand: $0.625 per million write request units (1 KB each), $0.125 per million read request units
+ *   (4 KB, eventually consistent = ½), $0.25 per GB-month, point-in-time recovery $0.20 per GB-month —
+ *   https://aws.amazon.com/dynamodb/pricing/on-demand/
+ * - EventBridge Scheduler: $1.00 per million invocations — https://aws.amazon.com/eventbridge/pricing/
+ * - X-Ray: $5.00 per million traces recorded — https://aws.amazon.com/xray/pricing/
+ * - Secrets Manager: $0.40 per secret per month (the Slack secret) — https://aws.amazon.com/secrets-manager/pricing/
  */
 export const PRICES = {
   getMetricDataPerMetric: 0.01 / 1000,
+  cloudwatchPerRequest: 0.01 / 1000,
+  logsPerGbIngested: 0.5,
   costExplorerPerRequest: 0.01,
   lambdaPerRequest: 0.2 / 1e6,
   lambdaPerGbSecondArm: 0.0000133334,
@@ -25,6 +30,33 @@ export const PRICES = {
   dynamoPerWriteUnit: 0.625 / 1e6,
   dynamoPerReadUnit: 0.125 / 1e6,
   dynamoPerGbMonth: 0.25,
+  dynamoPitrPerGbMonth: 0.2,
+  schedulerPerInvocation: 1 / 1e6,
+  xrayPerTrace: 5 / 1e6,
+  secretPerMonth: 0.4,
+} as const;
+
+/**
+ * State transitions of one analysis run (lib/constructs/analysis-workflow.ts), success path: Plan, the Map, per
+ * batch one AnalyseBatch, Forecast + ForecastResult, Prioritise + PrioritiseResult, PersistRun + PersistRunResult,
+ * the Notify Parallel with its two branch tasks, RunSucceeded. test/lib/state-transitions.test.ts counts them on
+ * the synthesised definition and fails when the shape changes.
+ */
+export const ANALYSIS_TRANSITIONS = { fixed: 12, perBatch: 1 } as const;
+
+/** Memory (MB, from lib/) and assumed duration of each function: `seconds = base + perResource × resources`. */
+export const LAMBDA_PROFILE = {
+  inventory: { memoryMb: 1024, baseSec: 5, perResourceSec: 0.025 },
+  cloudwatch: { memoryMb: 1024, baseSec: 5, perResourceSec: 0.02 },
+  costExplorer: { memoryMb: 512, baseSec: 10, perResourceSec: 0 },
+  computeOptimizer: { memoryMb: 512, baseSec: 5, perResourceSec: 0.002 },
+  plan: { memoryMb: 512, baseSec: 2, perResourceSec: 0.002 },
+  /** Per batch: reads the batch's series and runs the engine. */
+  analyseBatch: { memoryMb: 1769, baseSec: 2, perResourceSec: 0.02 },
+  forecast: { memoryMb: 1769, baseSec: 10, perResourceSec: 0 },
+  prioritise: { memoryMb: 1024, baseSec: 2, perResourceSec: 0.001 },
+  persistRun: { memoryMb: 512, baseSec: 1, perResourceSec: 0 },
+  notify: { memoryMb: 512, baseSec: 2, perResourceSec: 0 },
 } as const;
 
 const DAYS_PER_MONTH = 30.4375;
@@ -32,66 +64,95 @@ const GET_METRIC_DATA_MAX_DATAPOINTS = 100_800;
 const GET_METRIC_DATA_MAX_QUERIES = 500;
 
 export interface RunningCostInputs {
-  /** Resources the collectors fetch metrics for (EC2, EBS, Lambda). */
+  /** Resources inventoried (all types, including those without metrics such as snapshots and log groups). */
   resources: number;
-  /** Metric queries per resource: the catalogue asks 4 (EC2), 2 (EBS), 5 (Lambda); 3.7 is the sample account's mix. */
+  /**
+   * Metric queries per resource: 4,437 series for the 1,000-resource sample account (metric-catalogue.ts: 6 for EC2,
+   * 7 for EBS, 7 for Lambda, 0 for snapshots, EIPs and log groups, ...).
+   */
   queriesPerResource?: number;
   lookbackDays?: number;
   periodSec?: number;
   /** How often the CloudWatch collector runs (each run re-reads the whole lookback window). */
   metricCollectionsPerDay?: number;
-  /** How often the Cost Explorer collector runs. */
+  /** ListMetrics requests per metric collection (CWAgent and LambdaInsights per region). */
+  listMetricsRequestsPerRun?: number;
   costCollectionsPerDay?: number;
-  /** Daily periods per GetCostAndUsage page (undocumented by AWS; 30 assumed). */
+  /** Cost Explorer answers are cached this long, so at most 24 / costCacheHours collections a day are paid. */
+  costCacheHours?: number;
+  /** Daily periods per GetCostAndUsage page (undocumented by AWS; 30 assumed, as the sample account pages). */
   costDaysPerPage?: number;
+  inventoryCollectionsPerDay?: number;
+  computeOptimizerCollectionsPerDay?: number;
   analysisRunsPerDay?: number;
+  /** Resources per analysis batch (deploy configuration `batchSize`, default 100). */
   batchSize?: number;
   /** Bytes one stored metric point takes in DynamoDB; default the store's packed Float64 (series-codec.ts), 8. */
   bytesPerStoredPoint?: number;
+  /** Log bytes each invocation writes (Lambda's START/END/REPORT lines and our structured lines). */
+  logBytesPerInvocation?: number;
 }
 
 export interface RunningCostBreakdown {
   getMetricDataCallsPerRun: number;
   metricsBilledPerRun: number;
   costExplorerRequestsPerRun: number;
+  stateTransitionsPerRun: number;
+  lambdaInvocationsPerDay: number;
+  lambdaGbSecondsPerDay: number;
+  dynamoWriteUnitsPerDay: number;
+  dynamoReadUnitsPerDay: number;
+  storedGb: number;
   monthlyUsd: {
     cloudwatch: number;
     costExplorer: number;
-    dynamodb: number;
     lambda: number;
     stepFunctions: number;
+    dynamodb: number;
+    scheduler: number;
+    logs: number;
+    xray: number;
+    secretsManager: number;
     total: number;
   };
 }
 
 /**
- * Monthly cost of running Headroom. Per CloudWatch collection:
- *   queries Q = resources × queriesPerResource; points per query P = lookbackDays × 86,400 / period
- *   calls = ⌈Q / 500⌉; pages = Σ over calls of ⌈queries_in_call × P / 100,800⌉
- *   metrics billed = Q + (pages − calls)      (each page boundary splits at most one query)
- * Cost Explorer per collection: ⌈90 / costDaysPerPage⌉ GetCostAndUsage pages + 1 forecast (the page size is
- *   not documented; 30 daily periods per page is assumed, as the sample account pages).
- * DynamoDB: every collection rewrites each series of P × bytesPerPoint + 200 bytes (bytesPerPoint = 8, the
- *   store's packed Float64 on the period grid; 200 B of keys and metadata):
- *   writes = Q × ⌈(P × bytesPerPoint + 200) / 1,024⌉ WRU;
- *   the analysis reads each series once: Q × ⌈(P × bytesPerPoint + 200) / 4,096⌉ / 2 RRU; storage Q × that size.
- * Lambda: 4 collector + (5 + batches + 2 notify) workflow invocations per day at 1 GB for ~5 s each (arm64).
- * Step Functions: ~ 10 + 3 × batches state transitions per analysis run.
- * Month = 30.4375 days.
+ * Monthly cost of running Headroom (month = 30.4375 days; R resources, runs per day from the inputs).
+ *
+ * CloudWatch, per metric collection: Q = ⌈R × queriesPerResource⌉ queries of P = lookbackDays × 86,400 / period
+ *   points; calls = ⌈Q / 500⌉; pages = Σ per call ⌈queries_in_call × P / 100,800⌉; metrics billed = Q + (pages −
+ *   calls) (each page boundary splits at most one query, billed again); plus ListMetrics requests.
+ * Cost Explorer, per paid collection: ⌈90 / costDaysPerPage⌉ GetCostAndUsage pages + 1 GetCostForecast; paid
+ *   collections a day = min(costCollectionsPerDay, 24 / costCacheHours).
+ * Lambda: invocations a day = the four collectors' runs + per analysis (plan + batches + forecast + prioritise +
+ *   persist + 2 notify); GB-s = Σ memory/1,024 × (base + perResource × resources it handles) (LAMBDA_PROFILE).
+ * Step Functions: ANALYSIS_TRANSITIONS.fixed + perBatch × ⌈R / batchSize⌉ per analysis run.
+ * DynamoDB: a series item is S = P × bytesPerPoint + 200 B (keys, metadata); each metric collection rewrites it
+ *   (Q × ⌈S / 1,024⌉ WRU) and each analysis reads it (Q × ⌈S / 4,096⌉ / 2 RRU). Other items, ~1 KB each: every
+ *   inventory run rewrites each resource (R WRU), Compute Optimizer writes ½ a recommendation per resource,
+ *   an analysis writes ½ a finding or action per resource and reads each resource twice (plan, batch) (R RRU).
+ *   Storage Q × S + R × 3 KB, billed at storage + PITR prices.
+ * Scheduler: one invocation per collector run and per analysis. X-Ray: one trace per invocation and per execution.
+ * Logs: logBytesPerInvocation per invocation. Secrets Manager: the Slack secret.
  */
 export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCostBreakdown {
   const resources = inputs.resources;
   if (!(resources >= 0)) throw new RangeError(`resources must be a non-negative number; got ${resources}`);
-  const qpr = inputs.queriesPerResource ?? 3.7;
+  const qpr = inputs.queriesPerResource ?? 4.437;
   const lookbackDays = inputs.lookbackDays ?? 14;
   const periodSec = inputs.periodSec ?? 300;
   const metricRuns = inputs.metricCollectionsPerDay ?? 1;
   const costRuns = inputs.costCollectionsPerDay ?? 1;
-  const costDaysPerPage = inputs.costDaysPerPage ?? 30;
+  const paidCostRuns = Math.min(costRuns, 24 / (inputs.costCacheHours ?? 12));
+  const inventoryRuns = inputs.inventoryCollectionsPerDay ?? 4;
+  const optimizerRuns = inputs.computeOptimizerCollectionsPerDay ?? 1;
   const analysisRuns = inputs.analysisRunsPerDay ?? 1;
-  const batchSize = inputs.batchSize ?? 50;
+  const batchSize = inputs.batchSize ?? 100;
   const bytesPerPoint = inputs.bytesPerStoredPoint ?? BYTES_PER_PACKED_VALUE;
+  const logBytes = inputs.logBytesPerInvocation ?? 2048;
 
+  // CloudWatch
   const queries = Math.ceil(resources * qpr);
   const pointsPerQuery = Math.floor((lookbackDays * 86_400) / periodSec);
   const calls = Math.ceil(queries / GET_METRIC_DATA_MAX_QUERIES);
@@ -101,28 +162,66 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
     pages += Math.max(1, Math.ceil((inCall * pointsPerQuery) / GET_METRIC_DATA_MAX_DATAPOINTS));
   }
   const metricsBilled = queries + (pages - calls);
-  const cloudwatch = metricsBilled * PRICES.getMetricDataPerMetric * metricRuns * DAYS_PER_MONTH;
+  const listMetrics = inputs.listMetricsRequestsPerRun ?? 4;
+  const cloudwatch = (metricsBilled * PRICES.getMetricDataPerMetric + listMetrics * PRICES.cloudwatchPerRequest) * metricRuns * DAYS_PER_MONTH;
 
-  const costExplorerRequests = Math.ceil(90 / costDaysPerPage) + 1;
-  const costExplorer = costExplorerRequests * PRICES.costExplorerPerRequest * costRuns * DAYS_PER_MONTH;
+  // Cost Explorer
+  const costExplorerRequests = Math.ceil(90 / (inputs.costDaysPerPage ?? 30)) + 1;
+  const costExplorer = costExplorerRequests * PRICES.costExplorerPerRequest * paidCostRuns * DAYS_PER_MONTH;
 
-  const seriesBytes = pointsPerQuery * bytesPerPoint + 200;
-  const writeUnits = queries * Math.ceil(seriesBytes / 1024) * metricRuns;
-  const readUnits = (queries * Math.ceil(seriesBytes / 4096) * analysisRuns) / 2;
-  const storageGb = (queries * seriesBytes) / 1e9;
-  const dynamodb = (writeUnits * PRICES.dynamoPerWriteUnit + readUnits * PRICES.dynamoPerReadUnit) * DAYS_PER_MONTH + storageGb * PRICES.dynamoPerGbMonth;
-
+  // Lambda
   const batches = Math.ceil(resources / batchSize);
-  const invocationsPerDay = 4 * Math.max(metricRuns, costRuns) + analysisRuns * (5 + batches + 2);
-  const lambda = invocationsPerDay * (PRICES.lambdaPerRequest + 1 * 5 * PRICES.lambdaPerGbSecondArm) * DAYS_PER_MONTH;
+  const gbSeconds = (profile: { memoryMb: number; baseSec: number; perResourceSec: number }, handled: number) =>
+    (profile.memoryMb / 1024) * (profile.baseSec + profile.perResourceSec * handled);
+  const p = LAMBDA_PROFILE;
+  const analysisGbSeconds =
+    gbSeconds(p.plan, resources) +
+    batches * gbSeconds(p.analyseBatch, Math.min(batchSize, resources)) +
+    gbSeconds(p.forecast, resources) +
+    gbSeconds(p.prioritise, resources) +
+    gbSeconds(p.persistRun, resources) +
+    2 * gbSeconds(p.notify, resources);
+  const gbSecondsPerDay =
+    inventoryRuns * gbSeconds(p.inventory, resources) +
+    metricRuns * gbSeconds(p.cloudwatch, resources) +
+    costRuns * gbSeconds(p.costExplorer, resources) +
+    optimizerRuns * gbSeconds(p.computeOptimizer, resources) +
+    analysisRuns * analysisGbSeconds;
+  const collectorRunsPerDay = inventoryRuns + metricRuns + costRuns + optimizerRuns;
+  const invocationsPerDay = collectorRunsPerDay + analysisRuns * (1 + batches + 3 + 2);
+  const lambda = (invocationsPerDay * PRICES.lambdaPerRequest + gbSecondsPerDay * PRICES.lambdaPerGbSecondArm) * DAYS_PER_MONTH;
 
-  const stepFunctions = analysisRuns * (10 + 3 * batches) * PRICES.stepFunctionsPerTransition * DAYS_PER_MONTH;
+  // Step Functions
+  const transitions = ANALYSIS_TRANSITIONS.fixed + ANALYSIS_TRANSITIONS.perBatch * batches;
+  const stepFunctions = analysisRuns * transitions * PRICES.stepFunctionsPerTransition * DAYS_PER_MONTH;
 
-  const total = cloudwatch + costExplorer + dynamodb + lambda + stepFunctions;
+  // DynamoDB
+  const seriesBytes = pointsPerQuery * bytesPerPoint + 200;
+  const writeUnits = queries * Math.ceil(seriesBytes / 1024) * metricRuns + resources * inventoryRuns + 0.5 * resources * (optimizerRuns + analysisRuns);
+  const readUnits = ((queries * Math.ceil(seriesBytes / 4096)) / 2 + resources) * analysisRuns;
+  const storedGb = (queries * seriesBytes + resources * 3072) / 1e9;
+  const dynamodb =
+    (writeUnits * PRICES.dynamoPerWriteUnit + readUnits * PRICES.dynamoPerReadUnit) * DAYS_PER_MONTH +
+    storedGb * (PRICES.dynamoPerGbMonth + PRICES.dynamoPitrPerGbMonth);
+
+  // Scheduler, X-Ray, Logs, Secrets Manager
+  const schedulerInvocationsPerDay = collectorRunsPerDay + analysisRuns;
+  const scheduler = schedulerInvocationsPerDay * PRICES.schedulerPerInvocation * DAYS_PER_MONTH;
+  const xray = (invocationsPerDay + analysisRuns) * PRICES.xrayPerTrace * DAYS_PER_MONTH;
+  const logs = ((invocationsPerDay * logBytes) / 1e9) * PRICES.logsPerGbIngested * DAYS_PER_MONTH;
+  const secretsManager = PRICES.secretPerMonth;
+
+  const total = cloudwatch + costExplorer + lambda + stepFunctions + dynamodb + scheduler + logs + xray + secretsManager;
   return {
     getMetricDataCallsPerRun: calls,
     metricsBilledPerRun: metricsBilled,
     costExplorerRequestsPerRun: costExplorerRequests,
-    monthlyUsd: { cloudwatch, costExplorer, dynamodb, lambda, stepFunctions, total },
+    stateTransitionsPerRun: transitions,
+    lambdaInvocationsPerDay: invocationsPerDay,
+    lambdaGbSecondsPerDay: gbSecondsPerDay,
+    dynamoWriteUnitsPerDay: writeUnits,
+    dynamoReadUnitsPerDay: readUnits,
+    storedGb,
+    monthlyUsd: { cloudwatch, costExplorer, lambda, stepFunctions, dynamodb, scheduler, logs, xray, secretsManager, total },
   };
 }

@@ -117,7 +117,10 @@ export function collectorContext(rt: CollectorRuntime, event: unknown, now: numb
   };
 }
 
-/** Ports that fail every call with a clear AccessDenied-style error naming what is missing. */
+/**
+ * Ports that fail every call with a clear AccessDenied-style error naming what is missing. Built with a Proxy
+ * so every method of every port — whatever the ports grow — fails the same way.
+ */
 function memberRoleUnavailable(account: string, roleName: string | undefined): CollectorPorts {
   const fail = async (): Promise<never> => {
     const message =
@@ -126,20 +129,12 @@ function memberRoleUnavailable(account: string, roleName: string | undefined): C
         : `assuming ${roleName} in account ${account} needs a role credential provider, which this build does not include yet`;
     throw Object.assign(new Error(message), { name: 'MemberRoleUnavailable', $fault: 'client' as const, $metadata: {} });
   };
+  const failingPort = <T extends object>(): T => new Proxy({} as T, { get: () => fail });
   return {
-    inventory: {
-      describeInstances: fail,
-      describeVolumes: fail,
-      listFunctions: fail,
-      listLambdaTags: fail,
-      describeDBInstances: fail,
-      listTables: fail,
-      describeTable: fail,
-      listTagsOfResource: fail,
-      describeLogGroups: fail,
-    },
-    cloudwatch: { getMetricData: fail },
-    costExplorer: { getCostAndUsage: fail, getCostForecast: fail },
-    computeOptimizer: { getEC2InstanceRecommendations: fail, getEBSVolumeRecommendations: fail, getLambdaFunctionRecommendations: fail },
+    inventory: failingPort(),
+    cloudwatch: failingPort(),
+    costExplorer: failingPort(),
+    computeOptimizer: failingPort(),
+    pricing: failingPort(),
   };
 }

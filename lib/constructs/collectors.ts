@@ -3,9 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { COLLECTOR_READ_ACTIONS, type CollectorRole } from '../collector-permissions.js';
+import { ACCOUNT_DISCOVERY_ACTIONS, COLLECTOR_READ_ACTIONS, COLLECTOR_ROLE_PATH, type CollectorRole } from '../collector-permissions.js';
 import { HANDLERS } from '../handlers.js';
-import type { DeployConfig } from '../config.js';
+import { ORGANIZATIONS, type DeployConfig } from '../config.js';
 import { HeadroomFunction } from './headroom-function.js';
 import { collectorSchedule, schedulerRole } from './schedules.js';
 
@@ -37,13 +37,18 @@ export class Collectors extends Construct {
   constructor(scope: Construct, id: string, props: CollectorsProps) {
     super(scope, id);
     const { config } = props;
+    const fromOrganization = config.accounts === ORGANIZATIONS;
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       // Empty lists mean "the deployment account/region only".
       REGIONS: config.regions.length > 0 ? config.regions.join(',') : Aws.REGION,
-      ACCOUNTS: config.accounts.length > 0 ? config.accounts.join(',') : Aws.ACCOUNT_ID,
+      // With `organizations` the collectors list the accounts at run time; ACCOUNTS is then their own account, which
+      // comes first (Cost Explorer is read through it) and is the fallback when the listing fails.
+      ACCOUNTS: config.accounts === ORGANIZATIONS || config.accounts.length === 0 ? Aws.ACCOUNT_ID : config.accounts.join(','),
+      ACCOUNT_SOURCE: fromOrganization ? 'organizations' : 'list',
       LOOKBACK_DAYS: String(config.lookbackDays),
       ...(config.memberRoleName === undefined ? {} : { MEMBER_ROLE_NAME: config.memberRoleName }),
+      ...(config.memberExternalId === undefined ? {} : { MEMBER_EXTERNAL_ID: config.memberExternalId }),
     };
 
     const scheduleRole = schedulerRole(this, 'SchedulerRole');
@@ -56,14 +61,21 @@ export class Collectors extends Construct {
           timeout: Duration.minutes(15),
           environment,
           logRetention: props.logRetention,
+          rolePath: COLLECTOR_ROLE_PATH,
         });
         props.table.grantReadWriteData(fn.function);
-        fn.role.addToPrincipalPolicy(
-          new iam.PolicyStatement({ actions: [...COLLECTOR_READ_ACTIONS[role]], resources: ['*'] }),
-        );
+        const reads = [...COLLECTOR_READ_ACTIONS[role], ...(fromOrganization ? ACCOUNT_DISCOVERY_ACTIONS : [])];
+        fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: reads, resources: ['*'] }));
         const memberRoles = memberRoleArns(config);
         if (memberRoles.length > 0) {
           fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: memberRoles }));
+        }
+        if (fromOrganization) {
+          Validations.of(fn.role).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::*:role/${config.memberRoleName}]`,
+            reason:
+              'Accounts come from AWS Organizations at run time, so the member role is named in every account; only that role name, which trusts these collector roles with an external id.',
+          });
         }
         collectorSchedule(this, spec.scheduleId, fn.function, spec.everyHours(config), scheduleRole);
         Validations.of(scheduleRole).acknowledge({
@@ -76,9 +88,9 @@ export class Collectors extends Construct {
   }
 }
 
-/** The member role in each configured account (the deployment account when none are listed). */
+/** The member role in each configured account (the deployment account when none are listed, any with `organizations`). */
 function memberRoleArns(config: DeployConfig): string[] {
   if (config.memberRoleName === undefined) return [];
-  const accounts = config.accounts.length > 0 ? config.accounts : [Aws.ACCOUNT_ID];
+  const accounts = config.accounts === ORGANIZATIONS ? ['*'] : config.accounts.length > 0 ? config.accounts : [Aws.ACCOUNT_ID];
   return accounts.map((account) => `arn:${Aws.PARTITION}:iam::${account}:role/${config.memberRoleName}`);
 }

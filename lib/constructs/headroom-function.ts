@@ -16,6 +16,8 @@ export interface HeadroomFunctionProps {
   logRetention: logs.RetentionDays;
   /** Caps concurrent executions (and reserves them), e.g. for a public endpoint a flood must not exhaust. */
   reservedConcurrentExecutions?: number;
+  /** IAM path of the function's role, e.g. `/headroom/collector/` so a member role can trust exactly these roles. */
+  rolePath?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export class HeadroomFunction extends Construct {
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Headroom ${props.role} function`,
+      path: props.rolePath,
     });
     // Instead of the AWS-managed basic execution policy (logs:* on every log group): this log group only.
     this.logGroup.grantWrite(this.role);

@@ -1,27 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { estimateMonthlyRunningCost, PRICES } from '../../lambdas/collectors/running-cost.js';
+import { ANALYSIS_TRANSITIONS, estimateMonthlyRunningCost, PRICES } from '../../lambdas/collectors/running-cost.js';
 import { BYTES_PER_PACKED_VALUE } from '../../lambdas/shared/store/series-codec.js';
 
+const MONTH = 30.4375;
+
 describe('estimateMonthlyRunningCost', () => {
-  it('keeps a 1,000-resource account under $5/month with daily collection (SPEC §10)', () => {
-    const estimate = estimateMonthlyRunningCost({ resources: 1000 });
-    expect(estimate.monthlyUsd.total).toBeLessThanOrEqual(5);
-    expect(estimate.monthlyUsd.total).toBeGreaterThan(1);
+  it('keeps a 1,000-resource account under $5/month once series are packed as Float32 (SPEC §10)', () => {
+    expect(estimateMonthlyRunningCost({ resources: 1000, bytesPerStoredPoint: 4 }).monthlyUsd.total).toBeLessThanOrEqual(5);
+    // With today's Float64 packing the estimate is above the goal: lambdas/collectors/README.md says by how much.
+    expect(BYTES_PER_PACKED_VALUE).toBe(8);
+    expect(estimateMonthlyRunningCost({ resources: 1000 }).monthlyUsd.total).toBeGreaterThan(5);
   });
 
   it('counts GetMetricData calls and billed metrics from the 500-query and 100,800-datapoint limits', () => {
     // 3,700 queries: 8 calls; 7 full calls of 500 × 4,032 points = 20 pages each, the last (200) 8 pages.
-    // Billed = 3,700 + (148 pages − 8 calls) = 3,840 metrics.
+    // Billed = 3,700 + (148 pages − 8 calls) = 3,840 metrics; plus 4 ListMetrics requests.
     const estimate = estimateMonthlyRunningCost({ resources: 1000, queriesPerResource: 3.7 });
     expect(estimate.getMetricDataCallsPerRun).toBe(8);
     expect(estimate.metricsBilledPerRun).toBe(3840);
-    expect(estimate.monthlyUsd.cloudwatch).toBeCloseTo(3840 * PRICES.getMetricDataPerMetric * 30.4375, 10);
+    expect(estimate.monthlyUsd.cloudwatch).toBeCloseTo((3840 * PRICES.getMetricDataPerMetric + 4 * PRICES.cloudwatchPerRequest) * MONTH, 10);
   });
 
-  it('charges Cost Explorer $0.01 per request: 3 pages of 90 days + 1 forecast per collection', () => {
-    const estimate = estimateMonthlyRunningCost({ resources: 10 });
-    expect(estimate.costExplorerRequestsPerRun).toBe(4);
-    expect(estimate.monthlyUsd.costExplorer).toBeCloseTo(4 * 0.01 * 30.4375, 10);
+  it('pays Cost Explorer at most twice a day with the 12-hour cache: 3 pages of 90 days + 1 forecast each', () => {
+    const daily = estimateMonthlyRunningCost({ resources: 10 });
+    expect(daily.costExplorerRequestsPerRun).toBe(4);
+    expect(daily.monthlyUsd.costExplorer).toBeCloseTo(4 * 0.01 * MONTH, 10);
+    const hourly = estimateMonthlyRunningCost({ resources: 10, costCollectionsPerDay: 24 });
+    expect(hourly.monthlyUsd.costExplorer).toBeCloseTo(2 * 4 * 0.01 * MONTH, 10);
+  });
+
+  it('counts state transitions from the analysis shape: fixed states plus one per batch', () => {
+    const estimate = estimateMonthlyRunningCost({ resources: 1000, batchSize: 100 });
+    expect(estimate.stateTransitionsPerRun).toBe(ANALYSIS_TRANSITIONS.fixed + 10 * ANALYSIS_TRANSITIONS.perBatch);
+    expect(estimate.monthlyUsd.stepFunctions).toBeCloseTo(estimate.stateTransitionsPerRun * PRICES.stepFunctionsPerTransition * MONTH, 10);
+    // 7 collector runs (inventory 4, the others 1) + plan, 10 batches, forecast, prioritise, persist, 2 notify.
+    expect(estimate.lambdaInvocationsPerDay).toBe(7 + 16);
+  });
+
+  it('prices DynamoDB series at the packed size: rewritten each metric collection, read each analysis', () => {
+    // 3,700 series of 4,032 points: 4,032 × 8 + 200 = 32,456 B → 32 WRU per write, 8 RRU (÷ 2) per read.
+    // Other items: 1,000 resources × 4 inventory runs, ½ a recommendation and ½ a finding per resource; 1,000 reads.
+    const estimate = estimateMonthlyRunningCost({ resources: 1000, queriesPerResource: 3.7 });
+    expect(estimate.dynamoWriteUnitsPerDay).toBe(3700 * 32 + 4000 + 1000);
+    expect(estimate.dynamoReadUnitsPerDay).toBe((3700 * 8) / 2 + 1000);
+    const storedGb = (3700 * 32_456 + 1000 * 3072) / 1e9;
+    const expected = (estimate.dynamoWriteUnitsPerDay * PRICES.dynamoPerWriteUnit + estimate.dynamoReadUnitsPerDay * PRICES.dynamoPerReadUnit) * MONTH + storedGb * 0.45;
+    expect(estimate.monthlyUsd.dynamodb).toBeCloseTo(expected, 10);
   });
 
   it('grows with collection frequency and refuses a negative size', () => {
@@ -31,14 +55,10 @@ describe('estimateMonthlyRunningCost', () => {
     expect(() => estimateMonthlyRunningCost({ resources: -1 })).toThrow(RangeError);
   });
 
-  it('prices DynamoDB at the store’s packed Float64 size: 8 bytes a point', () => {
-    // 3,700 series of 4,032 points: 4,032 × 8 + 200 = 32,456 B → 32 WRU per write, 8 RRU (÷ 2) per read.
-    const writes = 3700 * 32 * PRICES.dynamoPerWriteUnit;
-    const reads = ((3700 * 8) / 2) * PRICES.dynamoPerReadUnit;
-    const storage = ((3700 * 32_456) / 1e9) * PRICES.dynamoPerGbMonth;
-    const estimate = estimateMonthlyRunningCost({ resources: 1000 });
-    expect(estimate.monthlyUsd.dynamodb).toBeCloseTo((writes + reads) * 30.4375 + storage, 10);
-    expect(BYTES_PER_PACKED_VALUE).toBe(8);
+  it('adds up every line into the total', () => {
+    const { monthlyUsd } = estimateMonthlyRunningCost({ resources: 10_000 });
+    const { total, ...lines } = monthlyUsd;
+    expect(total).toBeCloseTo(Object.values(lines).reduce((sum, usd) => sum + usd, 0), 10);
+    expect(lines.secretsManager).toBe(0.4);
   });
 });
-

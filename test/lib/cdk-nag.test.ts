@@ -38,12 +38,20 @@ describe('cdk-nag AwsSolutions checks', () => {
       accounts: ['111122223333'],
       regions: ['eu-west-1', 'us-east-1'],
       memberRoleName: 'HeadroomReadOnly',
+      memberExternalId: 'headroom-test-external-id',
       slack: { secretName: 'headroom/slack' },
       email: { sender: 'headroom@example.com', recipients: ['ops@example.com'] },
       enabledExecutors: ['ebs-gp2-to-gp3', 'lambda-memory', 'ec2-stop', 'ebs-snapshot-delete'],
       tagScope: 'headroom:managed=true',
       table: { pointInTimeRecovery: false },
     });
+    const result = synthWithNag(app);
+    expect(result.report).not.toMatch(/AwsSolutions-\w+/);
+    expect(result.threw).toBe(false);
+  });
+
+  it('pass in organizations mode, and for the member stack', () => {
+    const { app } = build({ accounts: 'organizations', memberRoleName: 'HeadroomReadOnly', memberExternalId: 'headroom-test-external-id' });
     const result = synthWithNag(app);
     expect(result.report).not.toMatch(/AwsSolutions-\w+/);
     expect(result.threw).toBe(false);

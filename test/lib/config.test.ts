@@ -79,6 +79,28 @@ describe('deploy configuration', () => {
     expect(config.table.deletionProtection).toBe(false);
   });
 
+  it('takes accounts as a list of ids or as organizations, which needs the member role', () => {
+    expect(configFromContext({ 'headroom.accounts': '111122223333,444455556666' }).accounts).toEqual(['111122223333', '444455556666']);
+    const organization = configFromContext({
+      'headroom.accounts': 'organizations',
+      'headroom.memberRoleName': 'HeadroomReadOnly',
+      'headroom.memberExternalId': 'acme-2026',
+    });
+    expect(organization.accounts).toBe('organizations');
+    expect(errorOf(() => parseDeployConfig({ accounts: 'organizations' })).message).toBe(
+      'Invalid deploy configuration: headroom.memberRoleName: expected memberRoleName when accounts is organizations',
+    );
+    expect(errorOf(() => parseDeployConfig({ accounts: 'organisation' })).message).toContain('headroom.accounts.0: expected a 12-digit AWS account id (or accounts: organizations)');
+  });
+
+  it('requires the external id with a member role, as the member stack’s trust policy does', () => {
+    expect(errorOf(() => parseDeployConfig({ memberRoleName: 'HeadroomReadOnly' })).message).toBe(
+      'Invalid deploy configuration: headroom.memberExternalId: expected memberExternalId when memberRoleName is set',
+    );
+    expect(errorOf(() => parseDeployConfig({ memberRoleName: 'HeadroomReadOnly', memberExternalId: 'x' })).message).toContain('headroom.memberExternalId: expected an external id');
+    expect(parseDeployConfig({ memberRoleName: 'HeadroomReadOnly', memberExternalId: 'acme:headroom/2026' }).memberExternalId).toBe('acme:headroom/2026');
+  });
+
   it('lets a dotted key override the same field of the headroom object', () => {
     expect(configFromContext({ headroom: { bakeMinutes: 30 }, 'headroom.bakeMinutes': 45 }).bakeMinutes).toBe(45);
   });

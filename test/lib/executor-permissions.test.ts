@@ -45,8 +45,15 @@ describe('executor permissions', () => {
   });
 
   it('lists the actions each executor declares', () => {
-    expect(executorActions('lambda-memory')).toEqual(['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration']);
-    expect(executorActions('log-retention')).toEqual(['logs:DeleteRetentionPolicy', 'logs:DescribeLogGroups', 'logs:PutRetentionPolicy']);
+    expect(executorActions('lambda-memory')).toEqual([
+      'lambda:GetAlias',
+      'lambda:GetFunctionConfiguration',
+      'lambda:ListTags',
+      'lambda:PublishVersion',
+      'lambda:UpdateAlias',
+      'lambda:UpdateFunctionConfiguration',
+    ]);
+    expect(executorActions('log-retention')).toEqual(['logs:DeleteRetentionPolicy', 'logs:DescribeLogGroups', 'logs:ListTagsForResource', 'logs:PutRetentionPolicy']);
   });
 
   it('keeps only read actions for the inspecting functions', () => {
@@ -73,5 +80,30 @@ describe('executor permissions', () => {
       const granted = new Set(CHANGE_STEPS.flatMap((step) => executorStatements([id], [scope], undefined, step).flatMap((s) => s.actions)));
       expect([...granted].sort(), id).toEqual(executorActions(id));
     }
+  });
+
+  it('lets only the rollback of ebs-snapshot-delete restore a volume, and only from a snapshot Headroom created', () => {
+    const statements = (step: (typeof CHANGE_STEPS)[number]) => executorStatements(['ebs-snapshot-delete'], [scope], 'headroom:managed=true', step);
+    expect(statements('apply').flatMap((s) => s.actions)).not.toContain('ec2:CreateVolume');
+    expect(statements('snapshot').flatMap((s) => s.actions).filter((action) => !isReadAction(action))).toEqual([]);
+    const restore = statements('rollback').filter((s) => s.actions.includes('ec2:CreateVolume'));
+    expect(restore).toEqual([
+      {
+        actions: ['ec2:CreateVolume'],
+        resources: ['arn:aws:ec2:eu-west-1::snapshot/*'],
+        conditions: { StringEquals: { 'aws:ResourceTag/headroom:created-by': 'headroom' } },
+      },
+      { actions: ['ec2:CreateVolume'], resources: ['arn:aws:ec2:eu-west-1:111122223333:volume/*'] },
+    ]);
+    const tags = statements('rollback').find((s) => s.actions.includes('ec2:CreateTags'));
+    expect(tags?.conditions).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateVolume' } });
+  });
+
+  it('publishes Lambda versions only in apply; moves aliases in apply and rollback', () => {
+    const actions = (step: (typeof CHANGE_STEPS)[number]) => executorStatements(['lambda-memory'], [scope], undefined, step).flatMap((s) => s.actions);
+    expect(actions('apply')).toEqual(expect.arrayContaining(['lambda:PublishVersion', 'lambda:UpdateAlias', 'lambda:UpdateFunctionConfiguration']));
+    expect(actions('rollback')).not.toContain('lambda:PublishVersion');
+    expect(actions('rollback')).toEqual(expect.arrayContaining(['lambda:UpdateAlias', 'lambda:UpdateFunctionConfiguration']));
+    expect(actions('snapshot').filter((action) => !isReadAction(action))).toEqual([]);
   });
 });

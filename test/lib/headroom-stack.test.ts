@@ -8,6 +8,7 @@ const synth = synthesise({
   accounts: ['111122223333', '444455556666'],
   regions: ['eu-west-1', 'us-east-1'],
   memberRoleName: 'HeadroomReadOnly',
+  memberExternalId: 'headroom-test-external-id',
   email: { sender: 'headroom@example.com', recipients: ['ops@example.com', 'finops@example.com'] },
   slack: { channel: '#finops', approverIds: ['U012AB3CD'], highRiskApproverIds: ['S0614TZR7'] },
   enabledExecutors: ['ebs-gp2-to-gp3', 'lambda-memory'],
@@ -93,7 +94,9 @@ describe('functions', () => {
     expect(env('collect-cloudwatch')).toMatchObject({
       REGIONS: 'eu-west-1,us-east-1',
       ACCOUNTS: '111122223333,444455556666',
+      ACCOUNT_SOURCE: 'list',
       MEMBER_ROLE_NAME: 'HeadroomReadOnly',
+      MEMBER_EXTERNAL_ID: 'headroom-test-external-id',
       LOOKBACK_DAYS: '14',
     });
     expect(env('plan')).toMatchObject({ HEADROOM_PERCENT: '20', LOOKBACK_DAYS: '14', BATCH_SIZE: '100' });

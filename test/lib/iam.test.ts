@@ -28,6 +28,7 @@ const synth = synthesise({
   accounts: ['111122223333', '444455556666'],
   regions: ['eu-west-1', 'us-east-1'],
   memberRoleName: 'HeadroomReadOnly',
+  memberExternalId: 'headroom-test-external-id',
   email: { sender: 'headroom@example.com', recipients: ['ops@example.com'] },
   enabledExecutors: [...EXECUTOR_IDS],
   tagScope: 'headroom:managed=true',
@@ -71,6 +72,21 @@ describe('IAM', () => {
     const reads = statementsOf('collect-cost-explorer').flatMap((statement) => asList(statement.Action));
     expect(reads).toEqual(expect.arrayContaining(['ce:GetCostAndUsage', 'ce:GetCostForecast']));
     expect(reads.filter((action) => action.startsWith('ec2:'))).toEqual([]);
+  });
+
+  it('lets collectors list the organization and assume the member role in any account only in organizations mode', () => {
+    const listAccounts = (json: typeof synth.json) =>
+      policyStatements(json).filter(({ statement }) => asList(statement.Action).includes('organizations:ListAccounts'));
+    expect(listAccounts(synth.json)).toEqual([]);
+    const organization = synthesise({ accounts: 'organizations', memberRoleName: 'HeadroomReadOnly', memberExternalId: 'headroom-test-external-id' });
+    try {
+      expect(listAccounts(organization.json)).toHaveLength(4);
+      const assume = policyStatements(organization.json).filter(({ statement }) => asList(statement.Action).includes('sts:AssumeRole'));
+      expect(assume).toHaveLength(4);
+      expect(JSON.stringify(assume[0].statement.Resource)).toContain(':iam::*:role/HeadroomReadOnly');
+    } finally {
+      organization.cleanup();
+    }
   });
 
   it('lets the interactions function start only the apply state machine', () => {

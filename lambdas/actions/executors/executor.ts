@@ -1,4 +1,20 @@
 import type {
+  CreateSnapshotCommandInput,
+  CreateSnapshotCommandOutput,
+  CreateVolumeCommandInput,
+  CreateVolumeCommandOutput,
+  DeleteVolumeCommandInput,
+  DeleteVolumeCommandOutput,
+  DescribeInstancesCommandInput,
+  DescribeInstancesCommandOutput,
+  DescribeSnapshotsCommandInput,
+  DescribeSnapshotsCommandOutput,
+  ModifyInstanceAttributeCommandInput,
+  ModifyInstanceAttributeCommandOutput,
+  StartInstancesCommandInput,
+  StartInstancesCommandOutput,
+  StopInstancesCommandInput,
+  StopInstancesCommandOutput,
   DescribeVolumesCommandInput,
   DescribeVolumesCommandOutput,
   DescribeVolumesModificationsCommandInput,
@@ -7,6 +23,38 @@ import type {
   ModifyVolumeCommandOutput,
 } from '@aws-sdk/client-ec2';
 import type { GetMetricDataCommandInput, GetMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
+import type {
+  DeleteRetentionPolicyCommandInput,
+  DeleteRetentionPolicyCommandOutput,
+  DescribeLogGroupsCommandInput,
+  DescribeLogGroupsCommandOutput,
+  ListTagsForResourceCommandInput,
+  ListTagsForResourceCommandOutput,
+  PutRetentionPolicyCommandInput,
+  PutRetentionPolicyCommandOutput,
+} from '@aws-sdk/client-cloudwatch-logs';
+import type {
+  DescribeTableCommandInput,
+  DescribeTableCommandOutput,
+  ListTagsOfResourceCommandInput,
+  ListTagsOfResourceCommandOutput,
+  UpdateTableCommandInput,
+  UpdateTableCommandOutput,
+} from '@aws-sdk/client-dynamodb';
+import type {
+  GetAliasCommandInput,
+  GetAliasCommandOutput,
+  GetFunctionConfigurationCommandInput,
+  GetFunctionConfigurationCommandOutput,
+  ListTagsCommandInput,
+  ListTagsCommandOutput,
+  PublishVersionCommandInput,
+  PublishVersionCommandOutput,
+  UpdateAliasCommandInput,
+  UpdateAliasCommandOutput,
+  UpdateFunctionConfigurationCommandInput,
+  UpdateFunctionConfigurationCommandOutput,
+} from '@aws-sdk/client-lambda';
 import type { Action } from '../../engine/types/action.js';
 
 /**
@@ -22,6 +70,48 @@ export interface Ec2Port {
   describeVolumes(input: DescribeVolumesCommandInput): Promise<DescribeVolumesCommandOutput>;
   describeVolumesModifications(input: DescribeVolumesModificationsCommandInput): Promise<DescribeVolumesModificationsCommandOutput>;
   modifyVolume(input: ModifyVolumeCommandInput): Promise<ModifyVolumeCommandOutput>;
+  describeInstances(input: DescribeInstancesCommandInput): Promise<DescribeInstancesCommandOutput>;
+  stopInstances(input: StopInstancesCommandInput): Promise<StopInstancesCommandOutput>;
+  startInstances(input: StartInstancesCommandInput): Promise<StartInstancesCommandOutput>;
+  modifyInstanceAttribute(input: ModifyInstanceAttributeCommandInput): Promise<ModifyInstanceAttributeCommandOutput>;
+  createSnapshot(input: CreateSnapshotCommandInput): Promise<CreateSnapshotCommandOutput>;
+  describeSnapshots(input: DescribeSnapshotsCommandInput): Promise<DescribeSnapshotsCommandOutput>;
+  deleteVolume(input: DeleteVolumeCommandInput): Promise<DeleteVolumeCommandOutput>;
+  createVolume(input: CreateVolumeCommandInput): Promise<CreateVolumeCommandOutput>;
+}
+
+/** Lambda calls of the lambda-memory executor. */
+export interface LambdaPort {
+  getFunctionConfiguration(input: GetFunctionConfigurationCommandInput): Promise<GetFunctionConfigurationCommandOutput>;
+  updateFunctionConfiguration(input: UpdateFunctionConfigurationCommandInput): Promise<UpdateFunctionConfigurationCommandOutput>;
+  listTags(input: ListTagsCommandInput): Promise<ListTagsCommandOutput>;
+  getAlias(input: GetAliasCommandInput): Promise<GetAliasCommandOutput>;
+  publishVersion(input: PublishVersionCommandInput): Promise<PublishVersionCommandOutput>;
+  updateAlias(input: UpdateAliasCommandInput): Promise<UpdateAliasCommandOutput>;
+}
+
+/** DynamoDB control-plane calls of the dynamodb-billing-mode executor. */
+export interface DynamoDbPort {
+  describeTable(input: DescribeTableCommandInput): Promise<DescribeTableCommandOutput>;
+  updateTable(input: UpdateTableCommandInput): Promise<UpdateTableCommandOutput>;
+  listTagsOfResource(input: ListTagsOfResourceCommandInput): Promise<ListTagsOfResourceCommandOutput>;
+}
+
+/** CloudWatch Logs calls of the log-retention executor. */
+export interface LogsPort {
+  describeLogGroups(input: DescribeLogGroupsCommandInput): Promise<DescribeLogGroupsCommandOutput>;
+  putRetentionPolicy(input: PutRetentionPolicyCommandInput): Promise<PutRetentionPolicyCommandOutput>;
+  deleteRetentionPolicy(input: DeleteRetentionPolicyCommandInput): Promise<DeleteRetentionPolicyCommandOutput>;
+  listTagsForResource(input: ListTagsForResourceCommandInput): Promise<ListTagsForResourceCommandOutput>;
+}
+
+/** Weekly window in which instance restarts are allowed (deploy config `maintenanceWindow`). */
+export interface MaintenanceWindow {
+  /** Days on which the window opens, UTC. */
+  days: ('sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat')[];
+  /** `HH:MM`, UTC. */
+  startUtc: string;
+  durationHours: number;
 }
 
 /** CloudWatch GetMetricData, for validation against the pre-change baseline. */
@@ -33,7 +123,14 @@ export interface ExecutorContext {
   /** Clients for the resource's region (the apply functions run in the resource's account). */
   ec2(region: string): Ec2Port;
   cloudwatch(region: string): MetricsPort;
+  lambda(region: string): LambdaPort;
+  dynamodb(region: string): DynamoDbPort;
+  logs(region: string): LogsPort;
   now(): Date;
+  /** Unset: no window, so executors that restart instances refuse (precheck says why). */
+  maintenanceWindow?: MaintenanceWindow;
+  /** Waits between polls of an operation AWS completes asynchronously; tests and the demo pass one that returns at once. */
+  sleep?(ms: number): Promise<void>;
   /** When configured (TAG_SCOPE "key=value"), only resources carrying this tag may be changed. */
   tagScope?: { key: string; value: string };
 }

@@ -1,4 +1,12 @@
 import {
+  CreateSnapshotCommand,
+  CreateVolumeCommand,
+  DeleteVolumeCommand,
+  DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
+  ModifyInstanceAttributeCommand,
+  StartInstancesCommand,
+  StopInstancesCommand,
   DescribeVolumesCommand,
   DescribeVolumesModificationsCommand,
   EC2Client,
@@ -9,7 +17,7 @@ import type { Ec2Port } from './executor.js';
 /**
  * EC2 ports backed by the AWS SDK: standard configuration (credentials, AWS_ENDPOINT_URL_EC2), region
  * per resource, one client per region. Its own module because @aws-sdk/client-ec2 is large (~560 KB
- * minified): only the handlers that change or read volumes bundle it.
+ * minified): only the handlers that change or read instances and volumes bundle it.
  */
 export function createSdkEc2Ports(): (region: string) => Ec2Port {
   const clients = new Map<string, EC2Client>();
@@ -24,6 +32,14 @@ export function createSdkEc2Ports(): (region: string) => Ec2Port {
       describeVolumes: (input) => ec2.send(new DescribeVolumesCommand(input)),
       describeVolumesModifications: (input) => ec2.send(new DescribeVolumesModificationsCommand(input)),
       modifyVolume: (input) => ec2.send(new ModifyVolumeCommand(input)),
+      describeInstances: (input) => ec2.send(new DescribeInstancesCommand(input)),
+      stopInstances: (input) => ec2.send(new StopInstancesCommand(input)),
+      startInstances: (input) => ec2.send(new StartInstancesCommand(input)),
+      modifyInstanceAttribute: (input) => ec2.send(new ModifyInstanceAttributeCommand(input)),
+      createSnapshot: (input) => ec2.send(new CreateSnapshotCommand(input)),
+      describeSnapshots: (input) => ec2.send(new DescribeSnapshotsCommand(input)),
+      deleteVolume: (input) => ec2.send(new DeleteVolumeCommand(input)),
+      createVolume: (input) => ec2.send(new CreateVolumeCommand(input)),
     };
   };
 }

@@ -1,12 +1,14 @@
 import type { Action } from '../../engine/types/action.js';
 import type { ActionState, HeadroomStore } from '../../shared/store/store.js';
 import type { ApplyExecutionInput } from '../apply-steps/apply-state.js';
+import { DISMISS_REASONS } from '../../shared/slack/dismiss-reasons.js';
 import { InvalidInteractionPayload, parseInteractionBody, type Interaction } from '../slack/interaction-payload.js';
+import { replaceDecidedBlock } from '../slack/message-update.js';
 import type { RespondToSlack } from '../slack/response-url.js';
 import { SignatureMismatch, SlackVerificationError, verifySlackSignature } from '../slack/verify-signature.js';
 import { authorise, GroupLookupError, type ApproverPolicy, type AuthorisationResult } from './authorise.js';
 import { applyExecutionName, decisionNonce } from './execution-name.js';
-import type { HttpResult, RawRequest } from './function-url-event.js';
+import { MAX_BODY_BYTES, type HttpResult, type RawRequest } from './function-url-event.js';
 
 /**
  * The Slack interactions endpoint (SPEC §7), transport-neutral so the Lambda handler, `headroom serve`
@@ -21,7 +23,8 @@ import type { HttpResult, RawRequest } from './function-url-event.js';
  * for the same execution, which AWS deduplicates; ExecutionAlreadyExists means it is already started.
  *
  * The HTTP answer is always an empty 200 once the signature is good — Slack shows an error to the
- * user for anything else — except 400 for a body that is not a Headroom button click. Slack waits 3 s;
+ * user for anything else — except 400 for a body that is not a Headroom button click. A body over
+ * 1 MB is answered 413 before it is even hashed (Slack's payloads are a few KB). Slack waits 3 s;
  * feedback posts get what is left of RESPONSE_DEADLINE_MS after the work, at most 1.5 s.
  */
 
@@ -113,7 +116,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
   let lastSecretReload: number | undefined;
 
   /** Feedback is best effort: the decision is already durable, so a failed or late post is logged, not fatal. */
-  async function tell(click: Click, text: string, responseType: 'ephemeral' | 'in_channel'): Promise<void> {
+  async function tell(click: Click, text: string, responseType: 'ephemeral' | 'in_channel', replaceBlocks?: unknown[]): Promise<void> {
     if (!deps.respond) return;
     const { interaction } = click;
     const timeoutMs = Math.min(MAX_RESPONSE_POST_MS, click.deadline - deps.now().getTime());
@@ -122,10 +125,19 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       return;
     }
     try {
-      await deps.respond(interaction.responseUrl, { text, responseType }, { timeoutMs });
+      await deps.respond(interaction.responseUrl, replaceBlocks === undefined ? { text, responseType } : { text, responseType, replaceBlocks }, { timeoutMs });
     } catch (error) {
       log({ level: 'warn', message: 'could not post to response_url', actionId: interaction.actionId, error: String(error) });
     }
+  }
+
+  /**
+   * Tells the channel about a decision: by updating the digest in place (the clicked buttons become this line)
+   * when Slack sent the message with the click, otherwise with a separate in-channel message.
+   */
+  async function announce(click: Click, text: string): Promise<void> {
+    const blocks = replaceDecidedBlock(click.interaction.messageBlocks, click.interaction.blockId, text);
+    await tell(click, text, 'in_channel', blocks);
   }
 
   async function audit(interaction: Interaction, event: string, detail: Record<string, unknown>): Promise<void> {
@@ -184,11 +196,17 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       current: action.current,
       proposed: action.proposed,
       snoozedUntil: decision.snoozedUntil ?? null,
+      reason: interaction.reason ?? null,
       executionName: decision.executionName ?? null,
       slack: { channelId: interaction.channelId, messageTs: interaction.messageTs, userName: interaction.userName ?? null },
     });
-    if (interaction.choice !== 'approve') {
-      await tell(click, `<@${interaction.userId}> ${decision.decision} ${action.resource.name || action.resource.arn}.`, 'in_channel');
+    const subject = action.resource.name || action.resource.arn;
+    if (interaction.choice === 'snooze') {
+      await announce(click, `:zzz: <@${interaction.userId}> snoozed ${subject} until ${decision.snoozedUntil?.slice(0, 10)}.`);
+      return ACK;
+    }
+    if (interaction.choice === 'dismiss') {
+      await announce(click, `:no_entry_sign: <@${interaction.userId}> dismissed ${subject}: ${DISMISS_REASONS[interaction.reason ?? 'unspecified']}.`);
       return ACK;
     }
     try {
@@ -199,7 +217,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       await tell(click, 'The approval is recorded but the apply workflow did not start; press Approve again to retry.', 'ephemeral');
       return ACK;
     }
-    await tell(click, `<@${interaction.userId}> approved ${action.resource.name || action.resource.arn}: apply workflow started (precheck → rollback point → apply → bake → validate).`, 'in_channel');
+    await announce(click, `:white_check_mark: <@${interaction.userId}> approved ${subject}: apply workflow started (precheck → rollback point → apply → bake → validate); progress follows in the thread.`);
     return ACK;
   }
 
@@ -259,6 +277,8 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
 
   return async (request) => {
     const deadline = deps.now().getTime() + RESPONSE_DEADLINE_MS;
+    const bytes = Buffer.byteLength(request.body, 'utf8');
+    if (bytes > MAX_BODY_BYTES) return reply(413, `The request body is ${bytes} bytes, over the ${MAX_BODY_BYTES}-byte limit for Slack interactions.`);
     const failure = await verificationFailure(request);
     if (failure) {
       log({ level: 'warn', message: 'rejected unsigned Slack request', reason: failure.name });

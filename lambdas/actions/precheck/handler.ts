@@ -1,7 +1,7 @@
 import { lazyApplyStepHandlers } from '../apply-steps/runtime.js';
-import { createSdkEc2Ports } from '../executors/sdk-ec2-ports.js';
+import { createSdkResourcePorts } from '../executors/sdk-executor-ports.js';
 
-const handlers = lazyApplyStepHandlers('precheck', () => ({ ec2: createSdkEc2Ports() }));
+const handlers = lazyApplyStepHandlers('precheck', () => createSdkResourcePorts());
 
 /** Apply workflow task: Precheck (result at $.precheck). Receives the whole state object. */
 export const handler = async (event: unknown): Promise<unknown> => handlers().precheck(event);

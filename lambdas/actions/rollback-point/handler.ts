@@ -1,7 +1,7 @@
 import { lazyApplyStepHandlers } from '../apply-steps/runtime.js';
-import { createSdkEc2Ports } from '../executors/sdk-ec2-ports.js';
+import { createSdkResourcePorts } from '../executors/sdk-executor-ports.js';
 
-const handlers = lazyApplyStepHandlers('rollback-point', () => ({ ec2: createSdkEc2Ports() }));
+const handlers = lazyApplyStepHandlers('rollback-point', () => createSdkResourcePorts());
 
 /** Apply workflow task: RollbackPoint (result at $.rollbackPoint). Receives the whole state object. */
 export const handler = async (event: unknown): Promise<unknown> => handlers().rollbackPoint(event);

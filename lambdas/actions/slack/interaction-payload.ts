@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DismissOptionSchema, type DismissReason } from '../../shared/slack/dismiss-reasons.js';
 
 /**
  * Slack's block_actions interaction payload, as far as Headroom reads it. Slack POSTs it
@@ -29,18 +30,51 @@ const ButtonValueFromJson = z.string().transform((text, ctx) => {
   }
 }).pipe(ButtonValueSchema);
 
+/** The "Dismiss…" select's chosen option: `[reason, runId, actionId]` (see dismiss-reasons.ts). */
+const DismissOptionFromJson = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'dismiss option value is not JSON' });
+    return z.NEVER;
+  }
+}).pipe(DismissOptionSchema);
+
+/** A button (Approve, Snooze 7d, or the plain Dismiss of older messages). */
+const ButtonClickSchema = z.object({
+  type: z.literal('button').optional(),
+  action_id: ButtonActionIdSchema,
+  block_id: z.string().optional(),
+  value: ButtonValueFromJson,
+  action_ts: z.string().optional(),
+});
+
+/** A reason chosen in the "Dismiss…" static_select. */
+const DismissSelectSchema = z.object({
+  type: z.literal('static_select'),
+  action_id: z.literal('dismiss'),
+  block_id: z.string().optional(),
+  selected_option: z.object({ value: DismissOptionFromJson }),
+  action_ts: z.string().optional(),
+});
+
 export const BlockActionsPayloadSchema = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
   team: z.object({ id: z.string() }).nullish(),
   channel: z.object({ id: z.string().min(1), name: z.string().optional() }),
   container: z.object({ message_ts: z.string().optional() }).optional(),
-  message: z.object({ ts: z.string().min(1), thread_ts: z.string().optional() }),
+  // Blocks are passed back untouched when the message is updated (see message-update.ts), so they are not checked here.
+  message: z.object({ ts: z.string().min(1), thread_ts: z.string().optional(), blocks: z.array(z.unknown()).optional() }),
   response_url: z.url(),
-  actions: z
-    .array(z.object({ action_id: ButtonActionIdSchema, value: ButtonValueFromJson, action_ts: z.string().optional() }))
-    .min(1),
+  // Each action is checked by the schema of its kind (see actionSchemaFor), which keeps error paths precise.
+  actions: z.array(z.unknown()).min(1),
 });
+
+/** A select's click carries `selected_option`; everything else is read as a button. */
+function actionSchemaFor(action: unknown): typeof DismissSelectSchema | typeof ButtonClickSchema {
+  return typeof action === 'object' && action !== null && 'selected_option' in action ? DismissSelectSchema : ButtonClickSchema;
+}
 
 /** The parts of a click Headroom acts on. */
 export interface Interaction {
@@ -53,10 +87,16 @@ export interface Interaction {
   channelId: string;
   /** ts of the digest message the button sits in; outcomes are posted in its thread. */
   messageTs: string;
+  /** Why, for a dismissal: the select's reason, or `unspecified` for the plain Dismiss button. */
+  reason?: DismissReason;
+  /** block_id of the actions block clicked, so the message can be updated in place. */
+  blockId?: string;
+  /** The digest message's blocks as Slack sent them, to re-post with the clicked buttons replaced. */
+  messageBlocks?: unknown[];
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+function describeIssues(error: z.ZodError, prefix: string[] = []): string {
+  return error.issues.map((issue) => `${[...prefix, ...issue.path.map(String)].join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
 /** Parses a form-encoded interaction body (`payload=<JSON>`) into the click Headroom acts on. */
@@ -74,15 +114,27 @@ export function parseInteractionBody(formBody: string): Interaction {
     throw new InvalidInteractionPayload(`The interaction payload is not a Headroom button click (${describeIssues(parsed.error)}).`);
   }
   const payload = parsed.data;
-  const [action] = payload.actions;
-  return {
+  const actionParsed = actionSchemaFor(payload.actions[0]).safeParse(payload.actions[0]);
+  if (!actionParsed.success) {
+    throw new InvalidInteractionPayload(`The interaction payload is not a Headroom button click (${describeIssues(actionParsed.error, ['actions', '0'])}).`);
+  }
+  const action = actionParsed.data;
+  const target =
+    'selected_option' in action
+      ? { runId: action.selected_option.value[1], actionId: action.selected_option.value[2], reason: action.selected_option.value[0] }
+      : { runId: action.value.runId, actionId: action.value.actionId, reason: action.action_id === 'dismiss' ? ('unspecified' as const) : undefined };
+  const interaction: Interaction = {
     userId: payload.user.id,
     userName: payload.user.username ?? payload.user.name,
     choice: action.action_id,
-    runId: action.value.runId,
-    actionId: action.value.actionId,
+    runId: target.runId,
+    actionId: target.actionId,
     responseUrl: payload.response_url,
     channelId: payload.channel.id,
     messageTs: payload.container?.message_ts ?? payload.message.ts,
   };
+  if (target.reason !== undefined) interaction.reason = target.reason;
+  if (action.block_id !== undefined) interaction.blockId = action.block_id;
+  if (payload.message.blocks !== undefined) interaction.messageBlocks = payload.message.blocks;
+  return interaction;
 }

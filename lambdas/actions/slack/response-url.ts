@@ -8,6 +8,8 @@ export interface ResponseMessage {
   text: string;
   /** 'ephemeral' shows the message only to the clicking user (refusals); 'in_channel' to everyone. */
   responseType: 'ephemeral' | 'in_channel';
+  /** When given, the original message is replaced by these blocks (`text` becomes its notification fallback). */
+  replaceBlocks?: unknown[];
 }
 
 /** `timeoutMs`: how long this post may take (what is left of the 3-second budget); the poster's default otherwise. */
@@ -26,7 +28,11 @@ export function createResponseUrlPoster(defaultTimeoutMs = 1500): RespondToSlack
     const response = await fetch(responseUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: message.text, response_type: message.responseType, replace_original: false }),
+      body: JSON.stringify(
+        message.replaceBlocks === undefined
+          ? { text: message.text, response_type: message.responseType, replace_original: false }
+          : { text: message.text, blocks: message.replaceBlocks, replace_original: true },
+      ),
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok) throw new Error(`Slack's response_url answered HTTP ${response.status}.`);

@@ -3,6 +3,7 @@ import { awsCloudWatchPort } from './cloudwatch-adapter.js';
 import { awsComputeOptimizerPort } from './compute-optimizer-adapter.js';
 import { awsCostExplorerPort } from './cost-explorer-adapter.js';
 import { awsInventoryPort } from './inventory-adapter.js';
+import { awsPricingPort } from './pricing-adapter.js';
 
 /** Every AWS adapter, for callers that run all collectors (runCollectors in `headroom scan`). */
 export const allAwsAdapters: Required<PortBuilders> = {
@@ -10,4 +11,5 @@ export const allAwsAdapters: Required<PortBuilders> = {
   costExplorer: (config, meter) => awsCostExplorerPort(config, meter),
   computeOptimizer: awsComputeOptimizerPort,
   inventory: awsInventoryPort,
+  pricing: awsPricingPort,
 };

@@ -1,4 +1,4 @@
-import type { CloudWatchPort, CollectorPorts, ComputeOptimizerPort, CostExplorerPort, InventoryPort, PortsFor } from '../ports.js';
+import type { CloudWatchPort, CollectorPorts, ComputeOptimizerPort, CostExplorerPort, InventoryPort, PortsFor, PricingPort } from '../ports.js';
 import type { AdapterConfig, AwsCredentials } from './client-config.js';
 import { CountingThrottleMeter } from './throttle-meter.js';
 
@@ -10,6 +10,7 @@ export interface PortBuilders {
   costExplorer?: (config: AdapterConfig, meter: CountingThrottleMeter) => CostExplorerPort;
   computeOptimizer?: (config: AdapterConfig, meter: CountingThrottleMeter) => ComputeOptimizerPort;
   inventory?: (config: AdapterConfig, meter: CountingThrottleMeter) => InventoryPort;
+  pricing?: (config: AdapterConfig, meter: CountingThrottleMeter) => PricingPort;
 }
 
 /** How the AWS adapters build their SDK clients. */
@@ -25,6 +26,8 @@ export interface AwsPortsOptions {
   maxAttempts?: number;
   /** Extra client configuration (tests pass a fake `requestHandler`). */
   clientConfig?: Record<string, unknown>;
+  /** A ledger every (account, region)'s meter also counts into: the run's API calls by service and operation. */
+  ledger?: CountingThrottleMeter;
 }
 
 /**
@@ -40,7 +43,7 @@ export function createAwsPortsFor(options: AwsPortsOptions): PortsFor {
     const key = `${account}/${region}`;
     let ports = cache.get(key);
     if (ports === undefined) {
-      const meter = new CountingThrottleMeter();
+      const meter = new CountingThrottleMeter(options.ledger);
       const config: AdapterConfig = { region, credentials: options.credentialsFor?.(account), maxAttempts: options.maxAttempts ?? 5, extra: options.clientConfig };
       const { builders } = options;
       ports = {
@@ -48,6 +51,7 @@ export function createAwsPortsFor(options: AwsPortsOptions): PortsFor {
         costExplorer: builders.costExplorer?.(config, meter) ?? notWired('costExplorer'),
         computeOptimizer: builders.computeOptimizer?.(config, meter) ?? notWired('computeOptimizer'),
         inventory: builders.inventory?.(config, meter) ?? notWired('inventory'),
+        pricing: builders.pricing?.(config, meter),
         throttles: meter,
       };
       cache.set(key, ports);

@@ -1,4 +1,4 @@
-import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchPort } from '../ports.js';
 import { clientOptions, type AdapterConfig } from './client-config.js';
 import type { CountingThrottleMeter } from './throttle-meter.js';
@@ -7,5 +7,8 @@ import type { CountingThrottleMeter } from './throttle-meter.js';
 export function awsCloudWatchPort(config: AdapterConfig, meter: CountingThrottleMeter): CloudWatchPort {
   const client = new CloudWatchClient(clientOptions(config));
   meter.attachTo(client);
-  return { getMetricData: (input) => client.send(new GetMetricDataCommand(input)) };
+  return {
+    getMetricData: (input) => client.send(new GetMetricDataCommand(input)),
+    listMetrics: (input) => client.send(new ListMetricsCommand(input)),
+  };
 }

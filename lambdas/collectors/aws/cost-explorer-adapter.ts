@@ -1,6 +1,6 @@
 import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
 import type { CostExplorerPort } from '../ports.js';
-import { clientOptions, type AdapterConfig } from './client-config.js';
+import { meteredClient, type AdapterConfig } from './client-config.js';
 import type { CountingThrottleMeter } from './throttle-meter.js';
 
 /**
@@ -10,8 +10,7 @@ import type { CountingThrottleMeter } from './throttle-meter.js';
  * nothing partition-specific is hard-coded here and AWS_ENDPOINT_URL_COST_EXPLORER still wins.
  */
 export function awsCostExplorerPort(config: AdapterConfig, meter: CountingThrottleMeter, costExplorerRegion = config.region): CostExplorerPort {
-  const client = new CostExplorerClient(clientOptions(config, costExplorerRegion));
-  meter.attachTo(client);
+  const client = meteredClient(CostExplorerClient, config, meter, costExplorerRegion);
   return {
     getCostAndUsage: (input) => client.send(new GetCostAndUsageCommand(input)),
     getCostForecast: (input) => client.send(new GetCostForecastCommand(input)),

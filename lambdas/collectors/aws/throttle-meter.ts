@@ -1,42 +1,98 @@
+import type { ApiCallCount, ApiCallCounts } from '../../shared/store/store.js';
 import { isThrottling } from '../aws-errors.js';
 import type { ThrottleMeter } from '../ports.js';
+import { iamServicePrefix } from './service-prefix.js';
 
 type Handler = (args: never) => Promise<unknown>;
-/** The slice of an SDK v3 client's middleware stack this meter uses (kept structural: no @smithy import). */
+/** What the SDK hands every middleware: the client and command names (kept structural: no @smithy import). */
+interface HandlerContext {
+  clientName?: string;
+  commandName?: string;
+}
+/** The slice of an SDK v3 client's middleware stack this meter uses. */
 interface ClientWithMiddleware {
   middlewareStack: {
-    add(middleware: (next: Handler) => Handler, options: { step: 'deserialize'; name: string; priority: 'high' }): void;
+    add(middleware: (next: Handler, context: HandlerContext) => Handler, options: { step: 'initialize'; name: string; priority: 'high' }): void;
+    add(middleware: (next: Handler, context: HandlerContext) => Handler, options: { step: 'deserialize'; name: string; priority: 'high' }): void;
   };
 }
 
-/** Counts throttling errors seen on any attempt of any call made by the clients it is attached to. */
+export type { ApiCallCount, ApiCallCounts } from '../../shared/store/store.js';
+
+/**
+ * Counts every AWS call made by the clients it is attached to, by service and operation, and every
+ * throttled attempt (SPEC §11: throttling is normal, retried, and counted). A meter can forward to a
+ * parent, so the meters of many (account, region) pairs add up in one ledger for the whole run — what
+ * `headroom scan` prints as the optimizer's own API usage.
+ */
 export class CountingThrottleMeter implements ThrottleMeter {
   private count = 0;
+  private readonly counts: ApiCallCounts = {};
 
-  record(): void {
+  constructor(private readonly parent?: CountingThrottleMeter) {}
+
+  /** One throttled attempt of `operation` (or of an unnamed one). */
+  record(operation = 'unknown:Unknown'): void {
     this.count += 1;
+    this.entry(operation).throttled += 1;
+    this.parent?.record(operation);
+  }
+
+  recordCall(operation: string): void {
+    this.entry(operation).calls += 1;
+    this.parent?.recordCall(operation);
+  }
+
+  recordAttempt(operation: string): void {
+    this.entry(operation).attempts += 1;
+    this.parent?.recordAttempt(operation);
   }
 
   total(): number {
     return this.count;
   }
 
+  /** A copy of the counts so far, keys sorted. */
+  apiCalls(): ApiCallCounts {
+    return Object.fromEntries(Object.keys(this.counts).sort().map((key) => [key, { ...this.counts[key] }]));
+  }
+
   /**
-   * Adds a middleware in the `deserialize` step, which runs inside the SDK's retry loop (retry lives
-   * in `finalizeRequest`), so it sees every failed attempt, including those the adaptive retry later
-   * recovers from. It only observes: the error is re-thrown unchanged.
+   * Adds two observing middlewares. One in `initialize` (outside the retry loop) counts each logical call
+   * once. One in `deserialize`, which runs inside the SDK's retry loop (retry lives in `finalizeRequest`),
+   * counts every attempt and every throttled one, including those the adaptive retry later recovers from.
+   * Neither changes the request or the outcome: errors are re-thrown unchanged.
    */
   attachTo(client: ClientWithMiddleware): void {
     client.middlewareStack.add(
-      (next: Handler) => async (args: never) => {
+      (next, context) => async (args) => {
+        this.recordCall(operationName(context));
+        return next(args);
+      },
+      { step: 'initialize', name: 'headroomCallMeter', priority: 'high' },
+    );
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const operation = operationName(context);
+        this.recordAttempt(operation);
         try {
           return await next(args);
         } catch (error) {
-          if (typeof error === 'object' && error !== null && isThrottling(error as { name?: string })) this.record();
+          if (typeof error === 'object' && error !== null && isThrottling(error as { name?: string })) this.record(operation);
           throw error;
         }
       },
       { step: 'deserialize', name: 'headroomThrottleMeter', priority: 'high' },
     );
   }
+
+  private entry(operation: string): ApiCallCount {
+    return (this.counts[operation] ??= { calls: 0, attempts: 0, throttled: 0 });
+  }
+}
+
+/** `EC2Client` + `DescribeInstancesCommand` -> `ec2:DescribeInstances`. */
+function operationName(context: HandlerContext): string {
+  const operation = (context.commandName ?? 'UnknownCommand').replace(/Command$/, '');
+  return `${iamServicePrefix(context.clientName ?? 'UnknownClient')}:${operation}`;
 }

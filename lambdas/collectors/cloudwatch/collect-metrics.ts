@@ -2,18 +2,17 @@ import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { MetricSeries, Resource } from '../../engine/types/snapshot.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
-import { metricCatalogue, publishesMetrics, type MetricSpec } from './metric-catalogue.js';
+import { discoverOptionalQueries } from './discover-optional-metrics.js';
+import { metricSpecsFor, publishesMetrics } from './metric-catalogue.js';
 import { getMetricDataMerged, MAX_QUERIES_PER_CALL } from './merge-metric-pages.js';
 import { metricWindow, type MetricWindow } from './metric-window.js';
-
-interface PlannedQuery {
-  resource: Resource;
-  spec: MetricSpec;
-}
+import type { PlannedQuery } from './planned-query.js';
 
 /**
- * CloudWatch metrics for every inventoried EC2 instance, EBS volume and Lambda function (the
- * inventory collector runs first): one MetricDataQuery per (resource, metric, statistic), packed 500
+ * CloudWatch metrics for every inventoried resource the catalogue covers (the inventory collector runs
+ * first), plus the agent/opt-in metrics ListMetrics shows some of them publish (discover-optional-metrics.ts;
+ * a denied ListMetrics is an issue, the catalogue metrics are still collected): one MetricDataQuery per
+ * (resource, metric, statistic), packed 500
  * to a GetMetricData call, each call paged to the end and merged by query Id, written to the store
  * as engine MetricSeries (oldest first, epoch ms). `billable['cloudwatch:metrics']` counts the metric results returned
  * over all pages, the unit CloudWatch bills GetMetricData by ($0.01 per 1,000).
@@ -26,7 +25,11 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
       const ports = context.portsFor(account, region);
       const port = countingPort(ports.cloudwatch, 'cloudwatch', report);
       const resources = (await context.store.listResources({ account, region })).filter(publishesMetrics);
+      if (resources.length === 0) continue;
       const planned = planQueries(resources);
+      await collectUnit(report, { account, region }, ports, async () => {
+        planned.push(...(await discoverOptionalQueries(port, resources)));
+      });
       for (let offset = 0; offset < planned.length; offset += MAX_QUERIES_PER_CALL) {
         const batch = planned.slice(offset, offset + MAX_QUERIES_PER_CALL);
         await collectUnit(report, { account, region }, ports, async () => {
@@ -42,17 +45,17 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
                 account,
                 region,
                 code: `GetMetricData${result.status}`,
-                message: `${query.spec.metricName} ${query.spec.stat} of ${query.resource.arn}: ${result.messages.join('; ') || result.status}`,
+                message: `${query.metric.metricName} ${query.metric.stat} of ${query.resource.arn}: ${result.messages.join('; ') || result.status}`,
               });
               if (result.status !== 'PartialData') return;
             }
             if (result.timestamps.length === 0) return;
             series.push({
               resourceArn: query.resource.arn,
-              namespace: query.spec.namespace,
-              metricName: query.spec.metricName,
-              stat: query.spec.stat,
-              unit: query.spec.unit,
+              namespace: query.metric.namespace,
+              metricName: query.metric.metricName,
+              stat: query.metric.stat,
+              unit: query.metric.unit,
               periodSec: window.periodSec,
               timestamps: result.timestamps,
               values: result.values,
@@ -70,7 +73,7 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
 }
 
 function planQueries(resources: Resource[]): PlannedQuery[] {
-  return resources.flatMap((resource) => (metricCatalogue[resource.type] ?? []).map((spec) => ({ resource, spec })));
+  return resources.flatMap((resource) => metricSpecsFor(resource).map((spec) => ({ resource, metric: spec, dimensions: spec.dimensions(resource) })));
 }
 
 /** Query ids must match ^[a-z][a-zA-Z0-9_]*$ and be unique within one call. */
@@ -83,12 +86,12 @@ function toQuery(query: PlannedQuery, index: number, window: MetricWindow): Metr
     Id: queryId(index),
     MetricStat: {
       Metric: {
-        Namespace: query.spec.namespace,
-        MetricName: query.spec.metricName,
-        Dimensions: query.spec.dimensions(query.resource),
+        Namespace: query.metric.namespace,
+        MetricName: query.metric.metricName,
+        Dimensions: query.dimensions,
       },
       Period: window.periodSec,
-      Stat: query.spec.stat,
+      Stat: query.metric.stat,
     },
     ReturnData: true,
   };

@@ -1,8 +1,11 @@
 import type { ExternalRecommendation, ResourceType } from '../../engine/types/snapshot.js';
+import type { CollectorApiError } from '../collector-api-error.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import type { ComputeOptimizerPort } from '../ports.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
 import {
+  normaliseAutoScalingGroupRecommendation,
+  normaliseEcsServiceRecommendation,
   normaliseFunctionRecommendation,
   normaliseInstanceRecommendation,
   normaliseVolumeRecommendation,
@@ -16,7 +19,8 @@ type Page<T> = { nextToken?: string; errors?: { identifier?: string; code?: stri
 type FetchPage = (token?: string) => Promise<Page<ExternalRecommendation | undefined>>;
 
 /**
- * Compute Optimizer recommendations for EC2 instances, EBS volumes and Lambda functions, per account ×
+ * Compute Optimizer recommendations for EC2 instances, EBS volumes, Lambda functions, Auto Scaling groups and
+ * ECS services, per account ×
  * region (each API paged with `nextToken`), normalised into ExternalRecommendations. Each API in each
  * region is its own unit, written when it completes: a region where the account is not opted in answers
  * OptInRequiredException, a policy may deny one API only — recorded as an issue, the rest carries on.
@@ -34,10 +38,13 @@ export async function collectRecommendations(context: CollectorContext): Promise
       const ports = context.portsFor(account, region);
       const port = countingPort(ports.computeOptimizer, 'compute-optimizer', report);
       const where = { account, region };
-      const units: [ResourceType, FetchPage][] = [
+      // Auto Scaling groups are not inventoried (no resource type): their recommendations are kept, never pruned.
+      const units: [ResourceType | undefined, FetchPage][] = [
         ['ec2:instance', (token) => ec2Page(port, account, token)],
         ['ebs:volume', (token) => ebsPage(port, account, token)],
         ['lambda:function', (token) => lambdaPage(port, account, token)],
+        [undefined, (token) => autoScalingGroupPage(port, account, token)],
+        ['ecs:service', (token) => ecsPage(port, account, token)],
       ];
       for (const [type, fetchPage] of units) {
         const failure = await collectUnit(report, where, ports, async () => {
@@ -56,6 +63,7 @@ export async function collectRecommendations(context: CollectorContext): Promise
           if (recommendations.length > 0) await context.store.putRecommendations(recommendations);
           report.countWritten('recommendations', recommendations.length);
 
+          if (type === undefined) return;
           const returned = new Set(recommendations.map((r) => r.resourceArn));
           const inScope = (await context.store.listResources(where)).filter((r) => r.type === type).map((r) => r.arn);
           const stale = inScope.filter((arn) => !returned.has(arn) && !erroredIds.some((id) => arn === id || arn.endsWith(`/${id}`) || arn.endsWith(`:${id}`)));
@@ -63,7 +71,7 @@ export async function collectRecommendations(context: CollectorContext): Promise
             const removed = await context.store.deleteRecommendations('compute-optimizer', stale);
             if (removed.length > 0) report.countWritten('recommendations-removed', removed.length);
           }
-        });
+        }, explainOptIn(where));
         // Opt-in is per account and region, not per API: the other APIs would only repeat the issue.
         if (failure?.cause.name === 'OptInRequiredException') break;
       }
@@ -87,4 +95,22 @@ async function ebsPage(port: ComputeOptimizerPort, account: string, nextToken?: 
 async function lambdaPage(port: ComputeOptimizerPort, account: string, nextToken?: string): Promise<Page<ExternalRecommendation | undefined>> {
   const out = await port.getLambdaFunctionRecommendations({ accountIds: [account], maxResults: PAGE_SIZE, nextToken });
   return { nextToken: out.nextToken, items: (out.lambdaFunctionRecommendations ?? []).map(normaliseFunctionRecommendation) };
+}
+
+async function autoScalingGroupPage(port: ComputeOptimizerPort, account: string, nextToken?: string): Promise<Page<ExternalRecommendation | undefined>> {
+  const out = await port.getAutoScalingGroupRecommendations({ accountIds: [account], maxResults: PAGE_SIZE, nextToken });
+  return { nextToken: out.nextToken, errors: out.errors, items: (out.autoScalingGroupRecommendations ?? []).map(normaliseAutoScalingGroupRecommendation) };
+}
+
+async function ecsPage(port: ComputeOptimizerPort, account: string, nextToken?: string): Promise<Page<ExternalRecommendation | undefined>> {
+  const out = await port.getECSServiceRecommendations({ accountIds: [account], maxResults: PAGE_SIZE, nextToken });
+  return { nextToken: out.nextToken, errors: out.errors, items: (out.ecsServiceRecommendations ?? []).map(normaliseEcsServiceRecommendation) };
+}
+
+/** The issue a region that is not opted in gets: what is missing and how to fix it, in one sentence. */
+function explainOptIn(where: { account: string; region: string }) {
+  return (error: CollectorApiError): string | undefined =>
+    error.cause.name === 'OptInRequiredException'
+      ? `Account ${where.account} is not opted in to AWS Compute Optimizer in ${where.region}, so it has no EC2, EBS, Lambda, Auto Scaling or ECS recommendations there; opt in (aws compute-optimizer update-enrollment-status --status Active) to get them.`
+      : undefined;
 }

@@ -1,4 +1,7 @@
 import type {
+  AutoScalingGroupConfiguration,
+  AutoScalingGroupRecommendation,
+  ECSServiceRecommendation,
   InstanceRecommendation,
   LambdaFunctionRecommendation,
   VolumeRecommendation,
@@ -56,7 +59,7 @@ export function normaliseVolumeRecommendation(item: VolumeRecommendation): Exter
 export function normaliseFunctionRecommendation(item: LambdaFunctionRecommendation): ExternalRecommendation | undefined {
   const arn = unqualifiedFunctionArn(item.functionArn);
   if (arn === undefined) return undefined;
-  const risk = { VeryLow: 0, Low: 1, Medium: 2, High: 3 }[item.currentPerformanceRisk ?? 'VeryLow'] ?? 0;
+  const risk = currentRisk(item.currentPerformanceRisk);
   return ExternalRecommendationSchema.parse({
     source: 'compute-optimizer',
     resourceArn: arn,
@@ -66,4 +69,54 @@ export function normaliseFunctionRecommendation(item: LambdaFunctionRecommendati
       .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
       .map((o) => ({ proposed: { memoryMb: o.memorySize }, monthlySavingsUsd: savings(o), performanceRisk: risk })),
   });
+}
+
+/**
+ * Compute Optimizer's Auto Scaling group recommendation: the group's instance type and capacity now and per
+ * option (options carry their own 0–4 performance risk, like EC2's).
+ */
+export function normaliseAutoScalingGroupRecommendation(item: AutoScalingGroupRecommendation): ExternalRecommendation | undefined {
+  if (item.autoScalingGroupArn === undefined) return undefined;
+  const group = (c: AutoScalingGroupConfiguration | undefined) => ({
+    instanceType: c?.instanceType,
+    desiredCapacity: c?.desiredCapacity,
+    minSize: c?.minSize,
+    maxSize: c?.maxSize,
+  });
+  return ExternalRecommendationSchema.parse({
+    source: 'compute-optimizer',
+    resourceArn: item.autoScalingGroupArn,
+    finding: item.finding ?? 'Unknown',
+    current: group(item.currentConfiguration),
+    options: [...(item.recommendationOptions ?? [])]
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+      .map((o) => ({ proposed: group(o.configuration), monthlySavingsUsd: savings(o), performanceRisk: o.performanceRisk ?? 0 })),
+  });
+}
+
+/**
+ * Compute Optimizer's ECS service (Fargate) recommendation: task CPU units and memory (MiB) now and per
+ * option. Options carry no performance risk; the service's `currentPerformanceRisk` is used, as for Lambda.
+ */
+export function normaliseEcsServiceRecommendation(item: ECSServiceRecommendation): ExternalRecommendation | undefined {
+  if (item.serviceArn === undefined) return undefined;
+  const risk = currentRisk(item.currentPerformanceRisk);
+  return ExternalRecommendationSchema.parse({
+    source: 'compute-optimizer',
+    resourceArn: item.serviceArn,
+    finding: item.finding ?? 'Unknown',
+    current: {
+      cpu: item.currentServiceConfiguration?.cpu,
+      memoryMb: item.currentServiceConfiguration?.memory,
+      launchType: item.launchType,
+      findingReasonCodes: item.findingReasonCodes ?? [],
+    },
+    // ECS options are not ranked: their order in the response is kept.
+    options: (item.serviceRecommendationOptions ?? []).map((o) => ({ proposed: { cpu: o.cpu, memoryMb: o.memory }, monthlySavingsUsd: savings(o), performanceRisk: risk })),
+  });
+}
+
+/** Compute Optimizer's VeryLow…High current-risk rating on its 0–4 performance-risk scale. */
+function currentRisk(rating: string | undefined): number {
+  return { VeryLow: 0, Low: 1, Medium: 2, High: 3 }[rating ?? 'VeryLow'] ?? 0;
 }

@@ -1,5 +1,7 @@
-import type { Expression, GetCostAndUsageCommandInput } from '@aws-sdk/client-cost-explorer';
-import type { CostForecast, DailyCost } from '../../engine/types/snapshot.js';
+import type { Expression, GetCostAndUsageCommandInput, GetCostForecastCommandInput } from '@aws-sdk/client-cost-explorer';
+import { z } from 'zod';
+import { CostForecastSchema, DailyCostSchema, type CostForecast, type DailyCost } from '../../engine/types/snapshot.js';
+import { cacheKey } from '../../shared/store/cache-key.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import type { CostExplorerPort } from '../ports.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
@@ -10,13 +12,21 @@ import { CostExplorerShapeError, parseAmount } from './parse-amount.js';
 export const COST_HISTORY_DAYS = 90;
 /** Horizon of Cost Explorer's own forecast, compared with ours. */
 export const COST_FORECAST_DAYS = 30;
+/** Store cache namespace of Cost Explorer answers. */
+export const COST_EXPLORER_CACHE = 'cost-explorer';
+/**
+ * How long an answer is reused. The request names today's date, so the key changes daily anyway; within a
+ * day, a second run (a retry, a manual run, a scan) reads the cache instead of paying $0.01 a page again.
+ */
+export const COST_EXPLORER_CACHE_TTL_SEC = 12 * 3600;
 
 /**
- * Daily unblended cost by service and account for the last 90 complete days (GetCostAndUsage,
- * DAILY, grouped by SERVICE and LINKED_ACCOUNT, filtered to the configured accounts, paged with
- * NextPageToken) and Cost Explorer's 30-day forecast with its 80 % interval (GetCostForecast).
- * Cost Explorer is a global API answered by the payer account, so it is called once, through the
- * first account's ports; every call costs $0.01, hence as few calls as possible.
+ * Daily unblended and amortised cost by service and account for the last 90 complete days (GetCostAndUsage,
+ * DAILY, metrics UnblendedCost + AmortizedCost in one request, grouped by SERVICE and LINKED_ACCOUNT, filtered
+ * to the configured accounts, paged with NextPageToken) and Cost Explorer's 30-day forecast with its 80 %
+ * interval (GetCostForecast). Cost Explorer is a global API answered by the payer account, so it is called
+ * once, through the first account's ports; every request costs $0.01, hence as few as possible: each answer
+ * is cached in the store under a hash of its request for 12 hours (report.cacheHits counts reuses).
  */
 export async function collectCosts(context: CollectorContext): Promise<CollectionReport> {
   const report = new ReportBuilder('cost-explorer');
@@ -28,38 +38,45 @@ export async function collectCosts(context: CollectorContext): Promise<Collectio
   const today = utcDayStart(context.now);
   const accountFilter: Expression = { Dimensions: { Key: 'LINKED_ACCOUNT', Values: context.accounts } };
 
+  const cached = <S extends z.ZodType>(request: object, schema: S, fetch: () => Promise<z.output<S>>) =>
+    cachedAnswer(context, report, `ce:${'Metric' in request ? 'GetCostForecast' : 'GetCostAndUsage'}`, request, schema, fetch);
+
   await collectUnit(report, { account: home }, ports, async () => {
-    const costs = await dailyCosts(port, {
+    const request: GetCostAndUsageCommandInput = {
       TimePeriod: { Start: isoDay(utcDayStart(today, -COST_HISTORY_DAYS)), End: isoDay(today) },
       Granularity: 'DAILY',
-      Metrics: ['UnblendedCost'],
+      Metrics: ['UnblendedCost', 'AmortizedCost'],
       GroupBy: [
         { Type: 'DIMENSION', Key: 'SERVICE' },
         { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
       ],
       Filter: accountFilter,
-    });
+    };
+    const costs = await cached(request, z.array(DailyCostSchema), () => dailyCosts(port, request));
     if (costs.length > 0) await context.store.putCosts(costs);
     report.countWritten('dailyCosts', costs.length);
   });
 
   await collectUnit(report, { account: home }, ports, async () => {
-    const output = await port.getCostForecast({
+    const request: GetCostForecastCommandInput = {
       TimePeriod: { Start: isoDay(today), End: isoDay(utcDayStart(today, COST_FORECAST_DAYS)) },
       Metric: 'UNBLENDED_COST',
       Granularity: 'DAILY',
       PredictionIntervalLevel: 80,
       Filter: accountFilter,
-    });
-    const periods = output.ForecastResultsByTime ?? [];
-    const forecast: CostForecast = {
-      start: isoDay(today),
-      end: isoDay(utcDayStart(today, COST_FORECAST_DAYS)),
-      meanUsd: parseAmount(output.Total?.Amount, 'GetCostForecast Total.Amount'),
-      // Summing per-day bounds gives a conservative (wider) interval for the total than the true 80 %.
-      lowerUsd: sumAmounts(periods.map((p) => p.PredictionIntervalLowerBound), 'PredictionIntervalLowerBound'),
-      upperUsd: sumAmounts(periods.map((p) => p.PredictionIntervalUpperBound), 'PredictionIntervalUpperBound'),
     };
+    const forecast = await cached(request, CostForecastSchema, async () => {
+      const output = await port.getCostForecast(request);
+      const periods = output.ForecastResultsByTime ?? [];
+      return {
+        start: isoDay(today),
+        end: isoDay(utcDayStart(today, COST_FORECAST_DAYS)),
+        meanUsd: parseAmount(output.Total?.Amount, 'GetCostForecast Total.Amount'),
+        // Summing per-day bounds gives a conservative (wider) interval for the total than the true 80 %.
+        lowerUsd: sumAmounts(periods.map((p) => p.PredictionIntervalLowerBound), 'PredictionIntervalLowerBound'),
+        upperUsd: sumAmounts(periods.map((p) => p.PredictionIntervalUpperBound), 'PredictionIntervalUpperBound'),
+      } satisfies CostForecast;
+    });
     await context.store.putCostForecast(forecast);
     report.countWritten('costForecasts', 1);
   });
@@ -82,7 +99,14 @@ async function dailyCosts(port: CostExplorerPort, request: GetCostAndUsageComman
         if (service === undefined || account === undefined) {
           throw new CostExplorerShapeError(`GetCostAndUsage returned a group without SERVICE and LINKED_ACCOUNT keys on ${date}`);
         }
-        costs.push({ date, service, account, amountUsd: parseAmount(group.Metrics?.UnblendedCost?.Amount, `UnblendedCost of ${service} on ${date}`) });
+        const amortised = group.Metrics?.AmortizedCost?.Amount;
+        costs.push({
+          date,
+          service,
+          account,
+          amountUsd: parseAmount(group.Metrics?.UnblendedCost?.Amount, `UnblendedCost of ${service} on ${date}`),
+          ...(amortised === undefined ? {} : { amortisedUsd: parseAmount(amortised, `AmortizedCost of ${service} on ${date}`) }),
+        });
       }
     }
     nextPageToken = page.NextPageToken || undefined;
@@ -93,4 +117,27 @@ async function dailyCosts(port: CostExplorerPort, request: GetCostAndUsageComman
 function sumAmounts(amounts: (string | undefined)[], field: string): number | undefined {
   if (amounts.length === 0 || amounts.some((a) => a === undefined)) return undefined;
   return amounts.reduce((sum, a) => sum + parseAmount(a, field), 0);
+}
+
+/**
+ * The cached answer of `request` when an unexpired one is stored, else `fetch()`'s, then cached. The key hashes
+ * the API name and the whole request (dates, metrics, filter), so any change of query asks AWS again.
+ */
+async function cachedAnswer<S extends z.ZodType>(
+  context: CollectorContext,
+  report: ReportBuilder,
+  api: string,
+  request: object,
+  schema: S,
+  fetch: () => Promise<z.output<S>>,
+): Promise<z.output<S>> {
+  const key = cacheKey({ api, request });
+  const hit = await context.store.getCached(COST_EXPLORER_CACHE, key, schema);
+  if (hit !== undefined) {
+    report.countCacheHit(api);
+    return hit;
+  }
+  const answer = await fetch();
+  await context.store.putCached(COST_EXPLORER_CACHE, key, answer, COST_EXPLORER_CACHE_TTL_SEC);
+  return answer;
 }

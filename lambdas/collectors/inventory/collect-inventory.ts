@@ -1,10 +1,11 @@
-import { ZodError } from 'zod';
-import type { Resource, ResourceType } from '../../engine/types/snapshot.js';
-import { CollectorApiError } from '../collector-api-error.js';
+import type { ResourceType } from '../../engine/types/snapshot.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import type { InventoryPort } from '../ports.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
-import { MalformedItemError } from './malformed-item-error.js';
+import { listLoadBalancers } from './list-load-balancers.js';
+import { listAddresses, listNatGateways } from './list-network.js';
+import { listSnapshots } from './list-snapshots.js';
+import { normaliseOrRecord, readOrRecord, type Listing } from './listing.js';
 import { normaliseInstance, normaliseVolume, type Placement } from './normalise-ec2.js';
 import { normaliseDbInstance, normaliseLogGroup, normaliseTable } from './normalise-data.js';
 import { normaliseFunction } from './normalise-lambda.js';
@@ -19,10 +20,11 @@ const LOG_GROUPS_PAGE = 50;
 
 /**
  * Resource inventory for every account × region: EC2 instances (DescribeInstances, NextToken), EBS
- * volumes (DescribeVolumes, NextToken), Lambda functions (ListFunctions, Marker/NextMarker, plus
+ * volumes (DescribeVolumes, NextToken), EBS snapshots (list-snapshots.ts), Elastic IPs and NAT gateways
+ * (list-network.ts), ELBv2 load balancers (list-load-balancers.ts), Lambda functions (ListFunctions, Marker/NextMarker, plus
  * ListTags per function), RDS instances (DescribeDBInstances, Marker), DynamoDB tables (ListTables,
  * LastEvaluatedTableName, plus DescribeTable and ListTagsOfResource per table) and log groups
- * (DescribeLogGroups, nextToken), normalised into engine Resources and written to the store. Each service
+ * (DescribeLogGroups, nextToken, plus ListTagsForResource per group), normalised into engine Resources and written to the store. Each service
  * in each region is its own unit: a denial of one is recorded as an issue and the rest carries on.
  * A unit listed in full (no API error, no item skipped as malformed) replaces its (account, region, type)
  * in the store, so resources deleted in AWS leave the inventory with their series and recommendations;
@@ -35,9 +37,21 @@ export async function collectInventory(context: CollectorContext): Promise<Colle
       const ports = context.portsFor(account, region);
       const port = countingPort(ports.inventory, inventoryServiceOf, report);
       const where: Placement = { account, region };
+      // The volume ids of a complete volume listing, so snapshots can tell whether their volume still exists.
+      let volumeIds: Set<string> | undefined;
       const units: [ResourceType, (listing: Listing) => Promise<void>][] = [
         ['ec2:instance', (listing) => listInstances(port, where, listing)],
-        ['ebs:volume', (listing) => listVolumes(port, where, listing)],
+        [
+          'ebs:volume',
+          async (listing) => {
+            await listVolumes(port, where, listing);
+            if (listing.skipped === 0) volumeIds = new Set(listing.resources.map((r) => r.arn.split('/').pop() ?? ''));
+          },
+        ],
+        ['ebs:snapshot', (listing) => listSnapshots(port, where, listing, volumeIds)],
+        ['ec2:elastic-ip', (listing) => listAddresses(port, where, listing)],
+        ['ec2:nat-gateway', (listing) => listNatGateways(port, where, listing)],
+        ['elb:load-balancer', (listing) => listLoadBalancers(port, where, listing)],
         ['lambda:function', (listing) => listFunctions(port, where, listing)],
         ['rds:db-instance', (listing) => listDbInstances(port, where, listing)],
         ['dynamodb:table', (listing) => listTables(port, where, listing)],
@@ -75,6 +89,11 @@ function inventoryServiceOf(method: string): string {
     describeTable: 'dynamodb',
     listTagsOfResource: 'dynamodb',
     describeLogGroups: 'logs',
+    listTagsForResource: 'logs',
+    describeLoadBalancers: 'elasticloadbalancing',
+    describeTags: 'elasticloadbalancing',
+    describeTargetGroups: 'elasticloadbalancing',
+    describeTargetHealth: 'elasticloadbalancing',
   };
   return owners[method] ?? 'ec2';
 }
@@ -151,13 +170,7 @@ async function listTables(port: InventoryPort, where: Placement, listing: Listin
  * inventoried, untagged, with an issue: losing every function of the region over tags would be worse.
  */
 async function functionTags(port: InventoryPort, arn: string, where: Placement, report: ReportBuilder): Promise<Record<string, string>> {
-  try {
-    return (await port.listLambdaTags({ Resource: arn })).Tags ?? {};
-  } catch (error) {
-    if (!(error instanceof CollectorApiError)) throw error;
-    report.addIssue({ ...where, code: error.cause.name, message: `tags of ${arn} not read, inventoried untagged: ${error.cause.message}` });
-    return {};
-  }
+  return readOrRecord(report, where, `tags of ${arn} not read, inventoried untagged`, {}, async () => (await port.listLambdaTags({ Resource: arn })).Tags ?? {});
 }
 
 async function tableTags(port: InventoryPort, arn: string): Promise<Record<string, string>> {
@@ -176,27 +189,11 @@ async function listLogGroups(port: InventoryPort, where: Placement, listing: Lis
   do {
     const page = await port.describeLogGroups({ limit: LOG_GROUPS_PAGE, nextToken });
     for (const group of page.logGroups ?? []) {
-      normaliseOrRecord(listing, where, group.logGroupName, () => listing.resources.push(normaliseLogGroup(group, where)));
+      const arn = group.logGroupArn ?? group.arn?.replace(/:\*$/, '');
+      // Tags route findings to owners; a group whose tags cannot be read is kept untagged, with an issue.
+      const tags = arn === undefined ? {} : await readOrRecord(listing.report, where, `tags of ${arn} not read, inventoried untagged`, {}, async () => (await port.listTagsForResource({ resourceArn: arn })).tags ?? {});
+      normaliseOrRecord(listing, where, group.logGroupName, () => listing.resources.push(normaliseLogGroup(group, tags, where)));
     }
     nextToken = page.nextToken || undefined;
   } while (nextToken !== undefined);
-}
-
-/** What one unit listed so far, and how many items it skipped as malformed. */
-interface Listing {
-  report: ReportBuilder;
-  resources: Resource[];
-  skipped: number;
-}
-
-/** One malformed item is an issue, not a failed collection: record it with the reason and skip it. */
-function normaliseOrRecord(listing: Listing, where: Placement, id: string | undefined, normalise: () => void): void {
-  try {
-    normalise();
-  } catch (error) {
-    if (!(error instanceof ZodError) && !(error instanceof MalformedItemError)) throw error;
-    const reason = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : error.message;
-    listing.skipped += 1;
-    listing.report.addIssue({ ...where, code: 'UnsupportedResourceShape', message: `skipped ${id ?? 'an item'}: ${reason}` });
-  }
 }

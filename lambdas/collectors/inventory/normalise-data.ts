@@ -54,8 +54,8 @@ export function normaliseTable(table: TableDescription, tags: Record<string, str
   };
 }
 
-/** A log group from DescribeLogGroups; `arn` there ends in `:*`, `logGroupArn` does not (preferred). */
-export function normaliseLogGroup(group: LogGroup, where: Placement): Resource {
+/** A log group from DescribeLogGroups (tags from ListTagsForResource); `arn` there ends in `:*`, `logGroupArn` does not (preferred). */
+export function normaliseLogGroup(group: LogGroup, tags: Record<string, string>, where: Placement): Resource {
   const name = group.logGroupName;
   if (name === undefined) throw new MalformedItemError('the CloudWatch Logs API returned a log group without logGroupName');
   return {
@@ -64,7 +64,7 @@ export function normaliseLogGroup(group: LogGroup, where: Placement): Resource {
     account: where.account,
     region: where.region,
     name,
-    tags: {},
+    tags,
     config: LogGroupConfigSchema.parse({ retentionDays: group.retentionInDays, storedBytes: group.storedBytes ?? 0 }),
   };
 }

@@ -8,7 +8,7 @@ import type { Action } from '../../engine/types/action.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
 import { roleForLogicalId, type HandlerRole } from '../../../lib/handlers.js';
 import { runLocalStateMachine, type LambdaHandler } from '../state-machine/run-state-machine.js';
-import { createSampleEc2ExecutorPort } from './sample-ec2-executor-port.js';
+import { createSampleExecutorContext } from './sample-executor-ports.js';
 
 /** The demo's Slack workspace: one approver, one channel, a signing secret known only to this process. */
 const DEMO_USER = 'U0DEMOAPPR';
@@ -85,11 +85,7 @@ export async function approveTopAction(options: ApprovalOptions): Promise<Approv
       store: options.store,
       executors: EXECUTORS,
       enabledExecutors: options.enabledExecutors,
-      context: {
-        ec2: (region) => createSampleEc2ExecutorPort(options.portsFor(options.account, region).inventory),
-        cloudwatch: (region) => options.portsFor(options.account, region).cloudwatch,
-        now: () => new Date(),
-      },
+      context: createSampleExecutorContext(options.portsFor, options.account),
       notifier: {
         async post({ text }) {
           progress(`slack thread: ${text.split('\n')[0]}`);

@@ -1,17 +1,46 @@
-import type { Volume, VolumeModification } from '@aws-sdk/client-ec2';
+import type { Instance, Snapshot, Volume, VolumeModification } from '@aws-sdk/client-ec2';
 import type { Ec2Port } from '../../actions/executors/executor.js';
 import type { InventoryPort } from '../../collectors/ports.js';
 import { responseMetadata, SampleServiceError } from '../sample-account/sample-errors.js';
 
 /**
- * The EC2 calls of the executors, answered by the sample account: volumes are read through the sample
- * inventory port (the collectors' view), and ModifyVolume changes are kept in an overlay so a later
- * DescribeVolumes sees them, as in AWS. Elastic Volumes modifications complete at once here (there is no
- * real volume to optimise), so a rollback is never refused for a modification still in progress.
+ * The EC2 calls of the executors, answered by the sample account: volumes and instances are read through the
+ * sample inventory port (the collectors' view), and changes (ModifyVolume, Stop/Start/ModifyInstanceAttribute,
+ * CreateSnapshot, DeleteVolume, CreateVolume) are kept in overlays so later Describe calls see them, as in AWS.
+ * Asynchronous operations complete at once here (there is no real volume or instance): modifications are
+ * `completed`, snapshots `completed`, instances reach `stopped`/`running` immediately.
  */
 export function createSampleEc2ExecutorPort(inventory: InventoryPort): Ec2Port {
   const changed = new Map<string, Partial<Volume>>();
   const modifications = new Map<string, VolumeModification>();
+  const deleted = new Set<string>();
+  const created = new Map<string, Volume>();
+  const snapshots = new Map<string, Snapshot>();
+  const instanceChanges = new Map<string, Partial<Instance>>();
+  let sequence = 0;
+  const newId = (prefix: string) => `${prefix}-0de0${String((sequence += 1)).padStart(13, '0')}`;
+
+  async function allInstances(): Promise<Instance[]> {
+    const instances: Instance[] = [];
+    let token: string | undefined;
+    do {
+      const page = await inventory.describeInstances({ NextToken: token });
+      instances.push(...(page.Reservations ?? []).flatMap((r) => r.Instances ?? []));
+      token = page.NextToken;
+    } while (token);
+    return instances.map((instance) => ({ ...instance, ...instanceChanges.get(instance.InstanceId ?? '') }));
+  }
+
+  async function instance(id: string): Promise<Instance> {
+    const found = (await allInstances()).find((candidate) => candidate.InstanceId === id);
+    if (!found) throw new SampleServiceError('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
+    return found;
+  }
+
+  function setState(id: string, name: 'running' | 'stopped', previous: Instance) {
+    instanceChanges.set(id, { ...instanceChanges.get(id), State: { Name: name, Code: name === 'running' ? 16 : 80 } });
+    return { InstanceId: id, PreviousState: previous.State, CurrentState: { Name: name, Code: name === 'running' ? 16 : 80 } };
+  }
 
   async function allVolumes(): Promise<Volume[]> {
     const volumes: Volume[] = [];
@@ -21,7 +50,9 @@ export function createSampleEc2ExecutorPort(inventory: InventoryPort): Ec2Port {
       volumes.push(...(page.Volumes ?? []));
       token = page.NextToken;
     } while (token);
-    return volumes.map((volume) => ({ ...volume, ...changed.get(volume.VolumeId ?? '') }));
+    return [...volumes, ...created.values()]
+      .filter((volume) => !deleted.has(volume.VolumeId ?? ''))
+      .map((volume) => ({ ...volume, ...changed.get(volume.VolumeId ?? '') }));
   }
 
   return {
@@ -63,6 +94,84 @@ export function createSampleEc2ExecutorPort(inventory: InventoryPort): Ec2Port {
       };
       modifications.set(volumeId, modification);
       return { VolumeModification: modification, $metadata: responseMetadata() };
+    },
+    async describeInstances(input) {
+      const wanted = input.InstanceIds ?? [];
+      const instances = wanted.length === 0 ? await allInstances() : await Promise.all(wanted.map(instance));
+      return { Reservations: instances.map((i) => ({ Instances: [i] })), $metadata: responseMetadata() };
+    },
+    async stopInstances(input) {
+      const changes = await Promise.all((input.InstanceIds ?? []).map(async (id) => setState(id, 'stopped', await instance(id))));
+      return { StoppingInstances: changes, $metadata: responseMetadata() };
+    },
+    async startInstances(input) {
+      const changes = await Promise.all((input.InstanceIds ?? []).map(async (id) => setState(id, 'running', await instance(id))));
+      return { StartingInstances: changes, $metadata: responseMetadata() };
+    },
+    async modifyInstanceAttribute(input) {
+      const id = input.InstanceId ?? '';
+      const current = await instance(id);
+      if (current.State?.Name !== 'stopped') throw new SampleServiceError('IncorrectInstanceState', `The instance '${id}' is not in the 'stopped' state.`);
+      const type = input.InstanceType?.Value as Instance['InstanceType'];
+      instanceChanges.set(id, { ...instanceChanges.get(id), InstanceType: type });
+      return { $metadata: responseMetadata() };
+    },
+    async createSnapshot(input) {
+      const volumeId = input.VolumeId ?? '';
+      const [volume] = (await allVolumes()).filter((candidate) => candidate.VolumeId === volumeId);
+      if (!volume) throw new SampleServiceError('InvalidVolume.NotFound', `The volume '${volumeId}' does not exist.`);
+      const snapshot: Snapshot = {
+        SnapshotId: newId('snap'),
+        VolumeId: volumeId,
+        VolumeSize: volume.Size,
+        State: 'completed',
+        Progress: '100%',
+        StartTime: new Date(),
+        Encrypted: volume.Encrypted,
+        Description: input.Description,
+        Tags: input.TagSpecifications?.flatMap((spec) => spec.Tags ?? []),
+      };
+      snapshots.set(snapshot.SnapshotId ?? '', snapshot);
+      return { ...snapshot, $metadata: responseMetadata() };
+    },
+    async describeSnapshots(input) {
+      const ids = new Set(input.SnapshotIds ?? []);
+      const matches = (snapshot: Snapshot) =>
+        (ids.size === 0 || ids.has(snapshot.SnapshotId ?? '')) &&
+        (input.Filters ?? []).every((filter) => {
+          if (filter.Name === 'volume-id') return filter.Values?.includes(snapshot.VolumeId ?? '');
+          if (filter.Name?.startsWith('tag:')) return (snapshot.Tags ?? []).some((tag) => `tag:${tag.Key}` === filter.Name && filter.Values?.includes(tag.Value ?? ''));
+          return true;
+        });
+      return { Snapshots: [...snapshots.values()].filter(matches), $metadata: responseMetadata() };
+    },
+    async deleteVolume(input) {
+      const volumeId = input.VolumeId ?? '';
+      const [volume] = (await allVolumes()).filter((candidate) => candidate.VolumeId === volumeId);
+      if (!volume) throw new SampleServiceError('InvalidVolume.NotFound', `The volume '${volumeId}' does not exist.`);
+      if (volume.State === 'in-use') throw new SampleServiceError('VolumeInUse', `Volume ${volumeId} is currently attached.`);
+      deleted.add(volumeId);
+      return { $metadata: responseMetadata() };
+    },
+    async createVolume(input) {
+      const snapshot = snapshots.get(input.SnapshotId ?? '');
+      if (input.SnapshotId && !snapshot) throw new SampleServiceError('InvalidSnapshot.NotFound', `The snapshot '${input.SnapshotId}' does not exist.`);
+      const volume: Volume = {
+        VolumeId: newId('vol'),
+        SnapshotId: input.SnapshotId,
+        AvailabilityZone: input.AvailabilityZone,
+        VolumeType: input.VolumeType,
+        Size: input.Size ?? snapshot?.VolumeSize,
+        Iops: input.Iops,
+        Throughput: input.Throughput,
+        State: 'available',
+        Encrypted: snapshot?.Encrypted,
+        CreateTime: new Date(),
+        Attachments: [],
+        Tags: input.TagSpecifications?.flatMap((spec) => spec.Tags ?? []),
+      };
+      created.set(volume.VolumeId ?? '', volume);
+      return { ...volume, $metadata: responseMetadata() };
     },
   };
 }

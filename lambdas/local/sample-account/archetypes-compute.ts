@@ -142,13 +142,15 @@ export const memoryBoundCache: Builder = (context, region) => {
 
 /**
  * Forgotten dev/test instance: CPU 1–4 %, almost no network (Trusted Advisor's idle definition).
- * One in five was stopped a month or two ago but still pays for its volume.
+ * One in five (and the second one) was stopped a month or two ago but still pays for its volume.
  */
 export const idleDevInstance: Builder = (context, region) => {
   const { rand } = context;
   const team = context.team();
   const name = context.uniqueName(`${team.team}-dev-box`);
-  const stopped = rand.chance(0.2);
+  // One in five, and always the account's second box, so every account of ordinary size has a stopped one.
+  const nth = context.countOf('idle-dev-box');
+  const stopped = rand.chance(0.2) || nth === 2;
   instanceWithVolume(context, region, {
     archetype: 'idle-dev',
     name,

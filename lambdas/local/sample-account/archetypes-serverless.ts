@@ -122,25 +122,3 @@ export const pipelineFunctions: Builder = (context, region) => {
     });
   }
 };
-
-/** Application Load Balancer in front of a fleet; one in seven has (almost) no traffic left. */
-export const loadBalancer: Builder = (context, region) => {
-  const { rand, accountId: account } = context;
-  const team = context.team();
-  const name = context.uniqueName(`${team.team}-alb`);
-  const idle = rand.chance(0.15);
-  context.add({
-    archetype: 'load-balancer',
-    createdAt: context.daysAgo(rand.int(100, 900)),
-    resource: resource(
-      'elb:load-balancer',
-      `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/app/${name}/${rand.hex(16)}`,
-      { account, region },
-      name,
-      tagsFor(team, 'prod', `${team.team}-web`),
-      { type: 'application', scheme: 'internet-facing' },
-    ),
-    workload: { level: idle ? 0.002 : rand.between(20, 300), dailyAmplitude: 0.5, peakHourUtc: 17, weekendFactor: 0.7, growthPerDay: 0.004, noise: 0.1 },
-    details: { lcu: idle ? 0 : rand.between(1, 8) },
-  });
-};

@@ -19,6 +19,7 @@ export class BuildContext {
   readonly out: SampleResource[] = [];
   private saltCounter = 0;
   private nameCounters = new Map<string, number>();
+  private kindCounters = new Map<string, number>();
 
   constructor(
     readonly seed: number,
@@ -42,6 +43,13 @@ export class BuildContext {
     return added;
   }
 
+  /** Counts calls per kind: 1 on the first call for a kind, 2 on the second, ... */
+  countOf(kind: string): number {
+    const n = (this.kindCounters.get(kind) ?? 0) + 1;
+    this.kindCounters.set(kind, n);
+    return n;
+  }
+
   /** A name unique within the account: `checkout-api`, `checkout-api-2`, ... */
   uniqueName(base: string): string {
     const n = (this.nameCounters.get(base) ?? 0) + 1;
@@ -53,8 +61,8 @@ export class BuildContext {
     return this.now - days * DAY_MS;
   }
 
-  /** EC2-style ids: `i-` or `vol-` followed by 17 lowercase hex digits. */
-  ec2Id(prefix: 'i' | 'vol'): string {
+  /** EC2-style ids: `i-`, `vol-`, `snap-`, `ami-`, `nat-`, `eipalloc-`, ... followed by 17 lowercase hex digits. */
+  ec2Id(prefix: 'i' | 'vol' | 'snap' | 'ami' | 'nat' | 'eipalloc' | 'eipassoc' | 'eni' | 'subnet' | 'vpc'): string {
     return `${prefix}-${this.rand.hex(17)}`;
   }
 

@@ -1,4 +1,4 @@
-import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import type { Dimension, Metric, MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchPort } from '../../collectors/ports.js';
 import { metricValue, publishedMetrics, type MetricContext } from './metrics.js';
 import type { SampleResource } from './model.js';
@@ -9,6 +9,9 @@ import { responseMetadata, SampleServiceError } from './sample-errors.js';
 export const GET_METRIC_DATA_MAX_QUERIES = 500;
 export const GET_METRIC_DATA_MAX_DATAPOINTS = 100_800;
 const DAY_MS = 86_400_000;
+/** ListMetrics returns up to 500 metrics a page, and only metrics with datapoints in the last two weeks. */
+const LIST_METRICS_PAGE = 500;
+const LIST_METRICS_RECENT_MS = 14 * DAY_MS;
 
 /** How long CloudWatch keeps data at each period: < 60 s 3 h, 60 s 15 days, 300 s 63 days, 3600 s 455 days. */
 function retentionMs(periodSec: number): number {
@@ -43,15 +46,34 @@ interface ComputedResult {
  */
 export function createSampleCloudWatchPort(samples: SampleResource[], context: MetricContext, options: SampleCloudWatchOptions = {}): CloudWatchPort {
   const index = new Map<string, SampleResource>();
+  const listed: Metric[] = [];
   for (const sample of samples) {
-    for (const metric of publishedMetrics(sample)) {
-      index.set(metricKey(metric.namespace, metric.metricName, metric.dimension.Name, metric.dimension.Value), sample);
+    const recent = sample.createdAt < context.now && (sample.details.stoppedAt ?? Infinity) > context.now - LIST_METRICS_RECENT_MS;
+    for (const metric of publishedMetrics(sample, context.seed)) {
+      index.set(metricKey(metric.namespace, metric.metricName, metric.dimensions), sample);
+      if (recent) listed.push({ Namespace: metric.namespace, MetricName: metric.metricName, Dimensions: metric.dimensions });
     }
   }
   // The computed results of the request being paged, so later pages do not recompute them.
   let cache: { key: string; results: ComputedResult[]; total: number } | undefined;
 
   return {
+    /** ListMetrics: Namespace, MetricName and Dimensions (name, optional value) filters; NextToken pages of 500. */
+    async listMetrics(input) {
+      const key = requestKey(input, 'NextToken');
+      const offset = decodeToken(input.NextToken, key, 'InvalidNextToken');
+      const size = LIST_METRICS_PAGE;
+      const matching = listed.filter(
+        (m) =>
+          (input.Namespace === undefined || m.Namespace === input.Namespace) &&
+          (input.MetricName === undefined || m.MetricName === input.MetricName) &&
+          (input.Dimensions ?? []).every((filter) => (m.Dimensions ?? []).some((d) => d.Name === filter.Name && (filter.Value === undefined || d.Value === filter.Value))),
+      );
+      const page = matching.slice(offset, offset + size);
+      const next = offset + size < matching.length ? encodeToken(offset + size, key) : undefined;
+      return { Metrics: page, NextToken: next, $metadata: responseMetadata() };
+    },
+
     async getMetricData(input) {
       const queries = input.MetricDataQueries ?? [];
       validate(queries, input.StartTime, input.EndTime);
@@ -100,8 +122,10 @@ export function createSampleCloudWatchPort(samples: SampleResource[], context: M
   };
 }
 
-function metricKey(namespace: string, metricName: string, dimensionName: string, dimensionValue: string): string {
-  return `${namespace}|${metricName}|${dimensionName}=${dimensionValue}`;
+/** CloudWatch matches a query's dimensions as an exact set (order does not matter). */
+function metricKey(namespace: string, metricName: string, dimensions: Dimension[]): string {
+  const set = dimensions.map((d) => `${d.Name ?? ''}=${d.Value ?? ''}`).sort();
+  return `${namespace}|${metricName}|${set.join(',')}`;
 }
 
 function validate(queries: MetricDataQuery[], start: Date | undefined, end: Date | undefined): void {
@@ -146,8 +170,7 @@ function compute(
   if (query.ReturnData === false) return empty('Complete');
   const stat = query.MetricStat;
   if (stat === undefined) return empty('InternalError', 'the sample account does not evaluate metric math expressions');
-  const dimension = stat.Metric?.Dimensions?.[0];
-  const sample = dimension?.Name && dimension.Value ? index.get(metricKey(stat.Metric?.Namespace ?? '', stat.Metric?.MetricName ?? '', dimension.Name, dimension.Value)) : undefined;
+  const sample = index.get(metricKey(stat.Metric?.Namespace ?? '', stat.Metric?.MetricName ?? '', stat.Metric?.Dimensions ?? []));
   if (sample === undefined || stat.Stat === undefined) return { ...empty('Complete'), label: query.Label ?? stat.Metric?.MetricName };
   // Like GetMetricData: a StartTime older than the period's retention gets no datapoints at all (not a trimmed series).
   if (context.now - start.getTime() > retentionMs(stat.Period as number)) return { ...empty('Complete'), label: query.Label ?? stat.Metric?.MetricName };

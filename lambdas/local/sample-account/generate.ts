@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { apiFleet, batchWorker, idleDevInstance, memoryBoundCache } from './archetypes-compute.js';
 import { database, orphanStorage } from './archetypes-data.js';
-import { apiFunctions, loadBalancer, pipelineFunctions } from './archetypes-serverless.js';
+import { backups, loadBalancer, networkEdge } from './archetypes-network.js';
+import { apiFunctions, pipelineFunctions } from './archetypes-serverless.js';
 import { BuildContext, type Builder } from './build-context.js';
 import { sampleCostForecast, sampleDailyCosts, SERVICES } from './costs.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
@@ -28,7 +29,7 @@ export type GenerateOptions = z.input<typeof GenerateOptionsSchema>;
 
 /**
  * One cycle of archetypes; cycles repeat until the requested number of resources exists (the last
- * resource may cut a cycle short). Every archetype appears in the first cycle (~35 resources).
+ * resource may cut a cycle short). Every archetype appears in the first cycle (~40 resources).
  * The second cycle's API tier lives in the second region.
  */
 const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
@@ -44,13 +45,17 @@ const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
   { build: apiFleet('mobile-api'), secondRegionInCycle: 1 },
   { build: idleDevInstance },
   { build: database },
+  { build: networkEdge },
+  { build: backups },
 ];
 
 /**
  * A deterministic synthetic AWS account (same options, same account, byte for byte): web and mobile
  * API fleets with daily and weekly seasonality and growth, oversized fleets, spiky data pipelines and
  * nightly batch workers, memory-bound caches, idle dev boxes, RDS and DynamoDB, unattached gp2
- * volumes, S3, log groups without retention, load balancers; incidents at known times; 90 days of
+ * volumes, S3, log groups without retention, application and network load balancers, busy and idle NAT
+ * gateways with their Elastic IPs and some unassociated ones, EBS snapshots (fresh, backing AMIs, and
+ * outliving their deleted volumes); incidents at known times; 90 days of
  * daily cost by service; Compute Optimizer findings. Metric values are not stored: metrics.ts computes
  * any datapoint on demand from each resource's workload parameters.
  */

@@ -6,6 +6,7 @@ import type { DBInstance } from '@aws-sdk/client-rds';
 import type { InventoryPort } from '../../collectors/ports.js';
 import { ec2Catalogue } from './catalogue.js';
 import type { SampleResource } from './model.js';
+import { createSampleNetworkInventory } from './network-inventory-port.js';
 import { decodeToken, encodeToken, pageSize, requestKey } from './page-token.js';
 import { responseMetadata, SampleServiceError } from './sample-errors.js';
 
@@ -23,7 +24,9 @@ const idOf = (arn: string): string => arn.split('/').pop() ?? arn;
  * ≥ 5, at most 500 a page, NextToken), ListFunctions (MaxItems ≥ 1, at most 50 a page, Marker/NextMarker,
  * no tags), ListTags,
  * DescribeDBInstances (MaxRecords 20–100, Marker), ListTables (Limit 1–100, ExclusiveStartTableName /
- * LastEvaluatedTableName), DescribeTable, ListTagsOfResource and DescribeLogGroups (limit 1–50, nextToken).
+ * LastEvaluatedTableName), DescribeTable, ListTagsOfResource, DescribeLogGroups (limit 1–50, nextToken) and
+ * the Logs ListTagsForResource; snapshots, AMIs, Elastic IPs, NAT gateways and load balancers in
+ * network-inventory-port.ts.
  */
 export function createSampleInventoryPort(samples: SampleResource[], options: SampleListOptions = {}): InventoryPort {
   const cap = (n: number) => Math.min(n, options.maxPageSize ?? n);
@@ -37,6 +40,8 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
   const logGroups = samples.filter((s) => s.resource.type === 'logs:log-group').sort((a, b) => byCodeUnit(a.resource.name, b.resource.name));
 
   return {
+    ...createSampleNetworkInventory(samples, cap),
+
     async describeInstances(input) {
       const key = requestKey(input, 'NextToken');
       const size = cap(pageSize(input.MaxResults, 5, 1000, 1000, 'DescribeInstances', 'MaxResults', 'InvalidParameterValue'));
@@ -114,6 +119,12 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
       const page = matching.slice(offset, offset + size);
       const next = offset + size < matching.length ? encodeToken(offset + size, key) : undefined;
       return { logGroups: page.map(toLogGroup), nextToken: next, $metadata: responseMetadata() };
+    },
+
+    async listTagsForResource(input) {
+      const group = logGroups.find((g) => g.resource.arn === input.resourceArn);
+      if (group === undefined) throw new SampleServiceError('ResourceNotFoundException', `The specified log group does not exist: ${input.resourceArn ?? ''}`);
+      return { tags: { ...group.resource.tags }, $metadata: responseMetadata() };
     },
   };
 }

@@ -2,11 +2,11 @@ import { hashNormal, hashUnit } from './prng.js';
 import type { Incident, SampleResource } from './model.js';
 import { loadAt } from './workload.js';
 
-/** A metric the sample account publishes, addressed the way CloudWatch addresses it. */
+/** A metric the sample account publishes, addressed the way CloudWatch addresses it (the exact dimension set). */
 export interface PublishedMetric {
   namespace: string;
   metricName: string;
-  dimension: { Name: string; Value: string };
+  dimensions: { Name: string; Value: string }[];
   unit: string;
 }
 
@@ -20,37 +20,83 @@ export interface MetricContext {
 const SLOT_MS = 300_000;
 const lastSegment = (arn: string): string => arn.split('/').pop() ?? arn;
 
+/** Memory of the sample's RDS instance classes, GiB. */
+const RDS_MEMORY_GIB: Record<string, number> = { 'db.t3.medium': 4, 'db.m5.xlarge': 16, 'db.r6g.large': 16, 'db.r5.xlarge': 32 };
+
+/**
+ * Whether the CloudWatch agent runs on an instance (memory-bound caches and web fleets have it) and its
+ * baseline memory use, %: caches 72–88 %, web fleets 35–55 %. Hashed from the resource, not drawn from
+ * the generator's sequence, so adding the agent changed no other sample value.
+ */
+export function agentMemoryPct(sample: SampleResource, seed: number): number | undefined {
+  if (sample.resource.type !== 'ec2:instance') return undefined;
+  const u = hashUnit(seed, sample.workload.salt, 0, 101);
+  if (sample.archetype === 'cache') return 72 + 16 * u;
+  if (sample.archetype === 'web-api') return 35 + 20 * u;
+  return undefined;
+}
+
+/** Whether a function has Lambda Insights: every pipeline stage, about half the API functions (hashed). */
+export function hasLambdaInsights(sample: SampleResource, seed: number): boolean {
+  if (sample.resource.type !== 'lambda:function') return false;
+  return sample.archetype === 'data-pipeline' || hashUnit(seed, sample.workload.salt, 0, 103) < 0.5;
+}
+
 /** Which metrics each resource publishes (CloudWatch namespaces and dimensions as AWS uses them). */
-export function publishedMetrics(sample: SampleResource): PublishedMetric[] {
+export function publishedMetrics(sample: SampleResource, seed: number): PublishedMetric[] {
   const r = sample.resource;
-  const m = (namespace: string, name: string, value: string, metricName: string, unit: string): PublishedMetric => ({
-    namespace,
-    metricName,
-    dimension: { Name: name, Value: value },
-    unit,
-  });
+  const all = (namespace: string, dimensions: PublishedMetric['dimensions'], metrics: [string, string][]): PublishedMetric[] =>
+    metrics.map(([metricName, unit]) => ({ namespace, metricName, dimensions, unit }));
   switch (r.type) {
     case 'ec2:instance': {
       const id = lastSegment(r.arn);
-      return [m('AWS/EC2', 'InstanceId', id, 'CPUUtilization', 'Percent'), m('AWS/EC2', 'InstanceId', id, 'NetworkIn', 'Bytes'), m('AWS/EC2', 'InstanceId', id, 'NetworkOut', 'Bytes')];
-    }
-    case 'ebs:volume': {
-      const id = lastSegment(r.arn);
-      return [m('AWS/EBS', 'VolumeId', id, 'VolumeReadOps', 'Count'), m('AWS/EBS', 'VolumeId', id, 'VolumeWriteOps', 'Count')];
-    }
-    case 'lambda:function':
-      return ['Invocations', 'Duration', 'Errors', 'Throttles', 'ConcurrentExecutions'].map((name) =>
-        m('AWS/Lambda', 'FunctionName', r.name, name, name === 'Duration' ? 'Milliseconds' : 'Count'),
-      );
-    case 'rds:db-instance':
-      return [m('AWS/RDS', 'DBInstanceIdentifier', r.name, 'CPUUtilization', 'Percent'), m('AWS/RDS', 'DBInstanceIdentifier', r.name, 'DatabaseConnections', 'Count')];
-    case 'dynamodb:table':
-      return [
-        m('AWS/DynamoDB', 'TableName', r.name, 'ConsumedReadCapacityUnits', 'Count'),
-        m('AWS/DynamoDB', 'TableName', r.name, 'ConsumedWriteCapacityUnits', 'Count'),
+      const metrics = all('AWS/EC2', [{ Name: 'InstanceId', Value: id }], [['CPUUtilization', 'Percent'], ['NetworkIn', 'Bytes'], ['NetworkOut', 'Bytes']]);
+      if (agentMemoryPct(sample, seed) === undefined) return metrics;
+      // The agent's default append_dimensions: InstanceId, ImageId, InstanceType (the collector must discover the set).
+      const agent = [
+        { Name: 'InstanceId', Value: id },
+        { Name: 'ImageId', Value: `ami-${id.slice(2)}` },
+        { Name: 'InstanceType', Value: String(r.config.instanceType) },
       ];
-    case 'elb:load-balancer':
-      return [m('AWS/ApplicationELB', 'LoadBalancer', r.arn.split(':loadbalancer/')[1] ?? r.name, 'RequestCount', 'Count')];
+      return [...metrics, ...all('CWAgent', agent, [['mem_used_percent', 'Percent']])];
+    }
+    case 'ebs:volume':
+      return all('AWS/EBS', [{ Name: 'VolumeId', Value: lastSegment(r.arn) }], [
+        ['VolumeReadOps', 'Count'],
+        ['VolumeWriteOps', 'Count'],
+        ['VolumeReadBytes', 'Bytes'],
+        ['VolumeWriteBytes', 'Bytes'],
+        ['VolumeTotalReadTime', 'Seconds'],
+        ['VolumeTotalWriteTime', 'Seconds'],
+        ['VolumeQueueLength', 'Count'],
+      ]);
+    case 'lambda:function': {
+      const metrics = all('AWS/Lambda', [{ Name: 'FunctionName', Value: r.name }], [
+        ['Invocations', 'Count'],
+        ['Duration', 'Milliseconds'],
+        ['Errors', 'Count'],
+        ['Throttles', 'Count'],
+        ['ConcurrentExecutions', 'Count'],
+      ]);
+      if (!hasLambdaInsights(sample, seed)) return metrics;
+      return [...metrics, ...all('LambdaInsights', [{ Name: 'function_name', Value: r.name }], [['memory_utilization', 'Percent'], ['used_memory_max', 'Megabytes'], ['cpu_total_time', 'Milliseconds']])];
+    }
+    case 'rds:db-instance':
+      return all('AWS/RDS', [{ Name: 'DBInstanceIdentifier', Value: r.name }], [['CPUUtilization', 'Percent'], ['DatabaseConnections', 'Count'], ['FreeableMemory', 'Bytes']]);
+    case 'dynamodb:table':
+      return all('AWS/DynamoDB', [{ Name: 'TableName', Value: r.name }], [
+        ['ConsumedReadCapacityUnits', 'Count'],
+        ['ConsumedWriteCapacityUnits', 'Count'],
+        ...(r.config.billingMode === 'PROVISIONED' ? ([['ProvisionedReadCapacityUnits', 'Count'], ['ProvisionedWriteCapacityUnits', 'Count']] as [string, string][]) : []),
+      ]);
+    case 'elb:load-balancer': {
+      const dimensions = [{ Name: 'LoadBalancer', Value: r.arn.split(':loadbalancer/')[1] ?? r.name }];
+      return r.config.lbType === 'network'
+        ? all('AWS/NetworkELB', dimensions, [['NewFlowCount', 'Count'], ['ActiveFlowCount', 'Count']])
+        : all('AWS/ApplicationELB', dimensions, [['RequestCount', 'Count'], ['TargetResponseTime', 'Seconds'], ['HTTPCode_Target_5XX_Count', 'Count'], ['HTTPCode_ELB_5XX_Count', 'Count']]);
+    }
+    case 'ec2:nat-gateway':
+      return all('AWS/NATGateway', [{ Name: 'NatGatewayId', Value: lastSegment(r.arn) }], [['BytesOutToDestination', 'Bytes'], ['BytesInFromSource', 'Bytes'], ['ActiveConnectionCount', 'Count']]);
     default:
       return [];
   }
@@ -90,11 +136,13 @@ function activeIncident(sample: SampleResource, kind: Incident['kind'], t: numbe
 }
 
 /** Resources publish from creation until stopped; stopped instances and unattached volumes publish nothing. */
-function isRunning(sample: SampleResource, t: number): boolean {
+export function isRunning(sample: SampleResource, t: number): boolean {
   if (t < sample.createdAt) return false;
   if (sample.details.stoppedAt !== undefined) return t < sample.details.stoppedAt;
-  const state = sample.resource.config.state;
-  return state !== 'stopped' && state !== 'available';
+  const { type, config } = sample.resource;
+  if (type === 'ebs:volume') return config.state === 'in-use';
+  if (type === 'ec2:nat-gateway') return config.state === 'available';
+  return config.state !== 'stopped';
 }
 
 /** One 5-minute slot of one metric statistic. Formulas are in the doc comments of each branch. */
@@ -115,6 +163,19 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
       return countStat(bytes, stat, 5);
     }
     if (metricName === 'DatabaseConnections') return cpu < 0.5 ? 0 : Math.round(cpu * 2 * (0.9 + 0.2 * u));
+    if (metricName === 'FreeableMemory') {
+      // Free bytes = memory × (1 − used), used = 50 % + 30 % × CPU share; Minimum dips up to 5 % lower.
+      const memoryBytes = (RDS_MEMORY_GIB[String(resource.config.instanceClass)] ?? 8) * 2 ** 30;
+      const free = memoryBytes * (1 - (0.5 + 0.3 * (cpu / 100)));
+      return stat === 'Minimum' ? free * (1 - 0.05 * u) : free;
+    }
+    if (metricName === 'mem_used_percent') {
+      // Agent memory % = baseline × (0.97 + 0.06 u), Maximum up to 3 points higher.
+      const base = agentMemoryPct(sample, context.seed);
+      if (base === undefined) return undefined;
+      const mem = Math.min(99.5, base * (0.97 + 0.06 * u));
+      return stat === 'Maximum' ? Math.min(100, mem + 3 * u) : mem;
+    }
     return undefined;
   }
 
@@ -137,6 +198,16 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
         return Math.max(1, Math.ceil(load * (meanMs / 1000) * 1.5));
       case 'Duration':
         return durationStat(meanMs, tail, invocations, stat);
+      case 'used_memory_max':
+      case 'memory_utilization': {
+        // Memory used: memory-bound 85–95 % of the configured size, CPU-bound 30–40 %, I/O-bound 12–20 %.
+        const share = { memory: 0.85, cpu: 0.3, io: 0.12 }[details.boundBy ?? 'io'] + 0.08 * hashUnit(context.seed, workload.salt, 0, 107) + 0.02 * u;
+        const memoryMb = Number(resource.config.memoryMb);
+        return metricName === 'used_memory_max' ? Math.round(memoryMb * Math.min(1, share)) : 100 * Math.min(1, share);
+      }
+      case 'cpu_total_time':
+        // CPU time per invocation: 90 % of the duration when CPU-bound, 60 % memory-bound, 10 % I/O-bound.
+        return meanMs * { cpu: 0.9, memory: 0.6, io: 0.1 }[details.boundBy ?? 'io'];
       default:
         return undefined;
     }
@@ -148,6 +219,15 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
     const share = details.readShare ?? 0.6;
     if (metricName === 'VolumeReadOps') return countStat(Math.round(ops * share), stat, 5);
     if (metricName === 'VolumeWriteOps') return countStat(Math.round(ops * (1 - share)), stat, 5);
+    // I/O size 16–64 KiB per operation and 0.5–1.5 ms per operation, fixed per volume (hashed).
+    const ioBytes = (16 + 48 * hashUnit(context.seed, workload.salt, 0, 109)) * 1024;
+    const latencySec = 0.0005 + 0.001 * hashUnit(context.seed, workload.salt, 0, 113);
+    if (metricName === 'VolumeReadBytes') return countStat(ops * share * ioBytes, stat, 5);
+    if (metricName === 'VolumeWriteBytes') return countStat(ops * (1 - share) * ioBytes, stat, 5);
+    if (metricName === 'VolumeTotalReadTime') return countStat(ops * share * latencySec, stat, 5);
+    if (metricName === 'VolumeTotalWriteTime') return countStat(ops * (1 - share) * latencySec * 1.2, stat, 5);
+    // Little's law: operations in flight = IOPS × latency.
+    if (metricName === 'VolumeQueueLength') return load * latencySec * (0.9 + 0.2 * u);
     return undefined;
   }
 
@@ -155,11 +235,53 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
     // Consumed capacity units per slot = units/s × 300; writes are a third of reads.
     if (metricName === 'ConsumedReadCapacityUnits') return countStat(load * 300, stat, 5);
     if (metricName === 'ConsumedWriteCapacityUnits') return countStat((load * 300) / 3, stat, 5);
+    if (metricName === 'ProvisionedReadCapacityUnits') return Number(resource.config.readCapacityUnits ?? 0);
+    if (metricName === 'ProvisionedWriteCapacityUnits') return Number(resource.config.writeCapacityUnits ?? 0);
     return undefined;
   }
 
-  if (resource.type === 'elb:load-balancer' && metricName === 'RequestCount') return countStat(Math.round(load * 300), stat, 5);
+  if (resource.type === 'elb:load-balancer') return loadBalancerValue(sample, metricName, stat, load, u);
+
+  if (resource.type === 'ec2:nat-gateway') {
+    // load = MB/s out through the gateway: what clients send in equals what it sends on (bytes per slot);
+    // connections = MB/s × connections per MB/s.
+    const bytes = load * 1e6 * 300;
+    if (metricName === 'BytesOutToDestination') return countStat(bytes, stat, 5);
+    if (metricName === 'BytesInFromSource') return countStat(bytes * (1.01 + 0.02 * u), stat, 5);
+    if (metricName === 'ActiveConnectionCount') return Math.round(load * (details.connectionsPerMBps ?? 40) * (stat === 'Maximum' ? 1.2 + 0.3 * u : 1));
+    return undefined;
+  }
   return undefined;
+}
+
+/**
+ * ALB: requests per slot = requests/s × 300; TargetResponseTime mean = responseTimeSec × (1 + 0.3 × load
+ * share) with p95 = 2.2 × mean and p99 = 3.5 × mean, absent without requests; target 5XX = 0.05 % of
+ * requests × 2u; ELB 5XX = every request when no target is healthy. NLB: new flows = flows/s × 300, active
+ * flows = flows/s × 30 s.
+ */
+function loadBalancerValue(sample: SampleResource, metricName: string, stat: string, load: number, u: number): number | undefined {
+  const { config } = sample.resource;
+  const requests = Math.round(load * 300);
+  switch (metricName) {
+    case 'RequestCount':
+    case 'NewFlowCount':
+      return countStat(requests, stat, 5);
+    case 'ActiveFlowCount':
+      return load * 30 * (stat === 'Maximum' ? 1.3 : 1);
+    case 'TargetResponseTime': {
+      if (requests === 0) return undefined;
+      const mean = (sample.details.responseTimeSec ?? 0.1) * (1 + (0.3 * load) / Math.max(sample.workload.level, 1e-9));
+      const p = percentileOf(stat);
+      return p === undefined ? mean : mean * (p >= 99 ? 3.5 : p >= 95 ? 2.2 : 1);
+    }
+    case 'HTTPCode_Target_5XX_Count':
+      return countStat(Math.round(requests * 0.0005 * 2 * u), stat, 5);
+    case 'HTTPCode_ELB_5XX_Count':
+      return countStat(config.healthyTargets === 0 ? requests : 0, stat, 5);
+    default:
+      return undefined;
+  }
 }
 
 function cpuStat(cpu: number, stat: string, burst: number, u: number): number {

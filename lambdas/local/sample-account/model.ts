@@ -11,12 +11,15 @@ export type Archetype =
   | 'database'
   | 'storage'
   | 'load-balancer'
+  | 'network'
+  | 'backup'
   | 'logging';
 
 /**
  * How busy a resource is over time; every metric of the resource derives from it. `level` is the
- * mean of the driving quantity: CPU % for EC2/RDS, requests per second for Lambda, IOPS for EBS,
- * consumed capacity units per second for DynamoDB. See workload.ts for the formula.
+ * mean of the driving quantity: CPU % for EC2/RDS, requests per second for Lambda and load balancers
+ * (new flows per second for an NLB), IOPS for EBS, consumed capacity units per second for DynamoDB,
+ * MB/s through a NAT gateway. See workload.ts for the formula.
  */
 export interface Workload {
   level: number;
@@ -68,8 +71,11 @@ export interface SampleDetails {
   ingestGbPerDay?: number;
   /** When the resource stopped running (EC2 stopped during the cost window), epoch ms. */
   stoppedAt?: number;
-  /** Availability zone (EC2, EBS). */
+  /** Availability zone (EC2, EBS, NAT gateway). */
   availabilityZone?: string;
+  /** Load balancer: seconds per request at the targets (mean); NAT gateway: concurrent connections per MB/s. */
+  responseTimeSec?: number;
+  connectionsPerMBps?: number;
 }
 
 export interface SampleResource {

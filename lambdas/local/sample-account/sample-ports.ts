@@ -67,29 +67,41 @@ function costExplorerPort(account: SampleAccount, options: SamplePortsOptions): 
     : createSampleCostExplorerPort(account.costs, account.now, options);
 }
 
-/** Ports whose every call fails the way a denying SCP or a missing role makes AWS fail. */
+/**
+ * The error name each service answers a denied call with: EC2 UnauthorizedOperation, RDS and CloudWatch
+ * AccessDenied, ELBv2 AccessDenied, the JSON-protocol services (Lambda, DynamoDB, Logs, Cost Explorer,
+ * Compute Optimizer) AccessDeniedException.
+ */
+const DENIED_ERROR_BY_METHOD: Record<string, string> = {
+  describeInstances: 'UnauthorizedOperation',
+  describeVolumes: 'UnauthorizedOperation',
+  describeSnapshots: 'UnauthorizedOperation',
+  describeImages: 'UnauthorizedOperation',
+  describeAddresses: 'UnauthorizedOperation',
+  describeNatGateways: 'UnauthorizedOperation',
+  describeDBInstances: 'AccessDenied',
+  describeLoadBalancers: 'AccessDenied',
+  describeTags: 'AccessDenied',
+  describeTargetGroups: 'AccessDenied',
+  describeTargetHealth: 'AccessDenied',
+  getMetricData: 'AccessDenied',
+  listMetrics: 'AccessDenied',
+};
+
+/**
+ * Ports whose every call fails the way a denying SCP or a missing role makes AWS fail. A Proxy, so every
+ * method a port gains is denied too.
+ */
 function deniedPorts(message: string): CollectorPorts {
-  const deny = (name: string) => async (): Promise<never> => {
-    throw new SampleServiceError(name, message, 403);
-  };
-  return {
-    inventory: {
-      describeInstances: deny('UnauthorizedOperation'),
-      describeVolumes: deny('UnauthorizedOperation'),
-      listFunctions: deny('AccessDeniedException'),
-      listLambdaTags: deny('AccessDeniedException'),
-      describeDBInstances: deny('AccessDenied'),
-      listTables: deny('AccessDeniedException'),
-      describeTable: deny('AccessDeniedException'),
-      listTagsOfResource: deny('AccessDeniedException'),
-      describeLogGroups: deny('AccessDeniedException'),
-    },
-    cloudwatch: { getMetricData: deny('AccessDenied') },
-    costExplorer: { getCostAndUsage: deny('AccessDeniedException'), getCostForecast: deny('AccessDeniedException') },
-    computeOptimizer: {
-      getEC2InstanceRecommendations: deny('AccessDeniedException'),
-      getEBSVolumeRecommendations: deny('AccessDeniedException'),
-      getLambdaFunctionRecommendations: deny('AccessDeniedException'),
-    },
-  };
+  const denying = <T extends object>(): T =>
+    new Proxy({} as T, {
+      // Not thenable (a Promise resolving to the port must not call it) and no symbol-keyed methods.
+      get: (_target, method) =>
+        typeof method !== 'string' || method === 'then'
+          ? undefined
+          : async (): Promise<never> => {
+              throw new SampleServiceError(DENIED_ERROR_BY_METHOD[method] ?? 'AccessDeniedException', message, 403);
+            },
+    });
+  return { inventory: denying(), cloudwatch: denying(), costExplorer: denying(), computeOptimizer: denying() };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseEnv } from '../../shared/env.js';
 import { NotifyConfigError } from '../errors.js';
 import { commaList } from '../env-list.js';
+import { ReportEnvSchema, reportConfigOf, type ReportConfig } from '../report-env.js';
 import { looksLikeEmail } from './send-email.js';
 
 /**
@@ -11,8 +12,9 @@ import { looksLikeEmail } from './send-email.js';
  * - REPORT_URL: optional link to the full report; `{runId}` in it is replaced by the run id.
  * - OWNER_EMAIL_TAG: optional resource tag holding an owner's email for per-owner digests; default "owner".
  * - DIGEST_TOP_N: optional number of actions listed; default 10.
+ * - REPORT_BUCKET, REPORT_LINK_TTL_SECONDS: see report-env.ts.
  */
-const EmailEnvSchema = z.object({
+const EmailEnvSchema = ReportEnvSchema.extend({
   TABLE_NAME: z.string().min(1),
   SENDER_EMAIL: z.string().refine(looksLikeEmail, 'must be an email address'),
   RECIPIENT_EMAILS: z.string().min(1),
@@ -21,7 +23,7 @@ const EmailEnvSchema = z.object({
   DIGEST_TOP_N: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-export interface EmailNotifyConfig {
+export interface EmailNotifyConfig extends ReportConfig {
   tableName: string;
   sender: string;
   recipients: string[];
@@ -53,5 +55,6 @@ export function readEmailConfig(env: Record<string, string | undefined> = proces
     reportUrlTemplate: parsed.REPORT_URL,
     ownerTagKey: parsed.OWNER_EMAIL_TAG ?? 'owner',
     topN: parsed.DIGEST_TOP_N,
+    ...reportConfigOf(parsed),
   };
 }

@@ -2,7 +2,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getDocumentClient } from '../../shared/aws/dynamodb.js';
 import { DynamoStore } from '../../shared/store/dynamo-store.js';
 import { parseNotifyEvent } from '../event.js';
-import { reportUrlFor } from '../load-run.js';
+import { reportLinkOptions, sharedS3Client } from '../report-publisher.js';
 import { isEmailDisabled, readEmailConfig, type EmailNotifyConfig } from './config.js';
 import { sendDigestEmail, type EmailDigestResult } from './send-email.js';
 
@@ -29,7 +29,7 @@ export const handler = async (event: unknown): Promise<EmailDigestResult | Email
   return sendDigestEmail({ ses, store }, runId, {
     sender: config.sender,
     recipients: config.recipients,
-    reportUrl: reportUrlFor(config.reportUrlTemplate, runId),
+    ...reportLinkOptions(config, runId, sharedS3Client),
     topN: config.topN,
     ownerTagKey: config.ownerTagKey,
   });

@@ -3,7 +3,7 @@ import type { Action } from '../../engine/types/action.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
 import { buildDigest } from '../format/digest.js';
 import { buildEmail, type EmailContent } from '../format/email.js';
-import { loadRunForNotify } from '../load-run.js';
+import { loadRunForNotify, type RunForNotify } from '../load-run.js';
 
 /** SES v2 accepts at most 50 recipients per message. */
 export const SES_MAX_RECIPIENTS = 50;
@@ -20,6 +20,8 @@ export interface EmailDigestOptions {
   /** Get the full digest. */
   recipients: string[];
   reportUrl?: string;
+  /** Publishes the full report and returns its link (see report-link.ts); used when `reportUrl` is not given. */
+  publishReport?: (loaded: RunForNotify) => Promise<string>;
   topN?: number;
   /** Resource tag holding an owner's email address; owners get a digest of their own actions. Default 'owner'. */
   ownerTagKey?: string;
@@ -66,8 +68,10 @@ export function routeByOwnerEmail(actions: Action[], ownerTagKey: string, recipi
 
 /** The emails for one run: the full digest to the configured recipients (in chunks of 50), then one per owner. */
 export async function buildRunEmails(store: HeadroomStore, runId: string, options: EmailDigestOptions): Promise<{ emails: OutgoingEmail[]; settled: number }> {
-  const { run, actions, forecasts, anomalies, settled } = await loadRunForNotify(store, runId, options.now);
-  const contentOf = (subset: Action[]) => buildEmail(buildDigest({ run, actions: subset, forecasts, anomalies, reportUrl: options.reportUrl, topN: options.topN }));
+  const loaded = await loadRunForNotify(store, runId, options.now);
+  const { run, actions, forecasts, anomalies, settled } = loaded;
+  const reportUrl = options.reportUrl ?? (options.publishReport ? await options.publishReport(loaded) : undefined);
+  const contentOf = (subset: Action[]) => buildEmail(buildDigest({ run, actions: subset, forecasts, anomalies, reportUrl, topN: options.topN }));
   const full = contentOf(actions);
   const emails: OutgoingEmail[] = chunk(options.recipients, SES_MAX_RECIPIENTS).map((to) => ({ to, content: full }));
   for (const [owner, owned] of routeByOwnerEmail(actions, options.ownerTagKey ?? 'owner', options.recipients)) {

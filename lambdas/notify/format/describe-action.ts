@@ -7,7 +7,19 @@ const VERBS: Record<string, string> = {
   'ebs/gp2-to-gp3': 'Convert EBS volume gp2 → gp3',
   'ebs/io1-to-gp3': 'Convert EBS volume io1 → gp3',
   'ebs/unattached-volume': 'Snapshot and delete unattached EBS volume',
+  'ebs/io1-to-io2': 'Convert EBS volume io1 → io2',
+  'ebs/old-snapshot': 'Delete old EBS snapshot',
   'lambda/memory-size': 'Resize Lambda memory',
+  'lambda/arm64-candidate': 'Move Lambda function to arm64',
+  'lambda/excessive-timeout': 'Lower Lambda timeout',
+  'dynamodb/capacity-mode': 'Switch DynamoDB capacity mode',
+  'logs/missing-retention': 'Set log group retention',
+  'rds/idle-instance': 'Delete idle RDS instance (final snapshot first)',
+  'elb/idle-load-balancer': 'Delete idle load balancer',
+  'network/unassociated-elastic-ip': 'Release unassociated Elastic IP',
+  'network/idle-nat-gateway': 'Delete idle NAT gateway',
+  'account/savings-plans': 'Buy a Compute Savings Plan',
+  'account/insight-actions': 'Act on a capacity forecast or anomaly',
   'external/compute-optimizer': 'Apply Compute Optimizer recommendation',
   'external/cost-optimization-hub': 'Apply Cost Optimization Hub recommendation',
   'external/trusted-advisor': 'Apply Trusted Advisor recommendation',
@@ -31,7 +43,14 @@ function changedKeys(finding: Pick<Finding, 'current' | 'proposed'>): string[] {
 
 /** A short human title for an action, e.g. "Rightsize EC2 instance: instanceType m5.2xlarge → m7g.large". */
 export function describeAction(finding: Pick<Finding, 'ruleId' | 'current' | 'proposed'>): string {
-  const verb = VERBS[finding.ruleId] ?? finding.ruleId;
+  // Combined actions (prioritise/combine.ts) join their rule ids with '+': "Resize Lambda memory and move … to arm64".
+  const verb = finding.ruleId
+    .split('+')
+    .map((ruleId, i) => {
+      const phrase = VERBS[ruleId] ?? ruleId;
+      return i === 0 ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1);
+    })
+    .join(' and ');
   const changes = changedKeys(finding).map((key) => `${key} ${show(finding.current[key])} → ${show(finding.proposed[key])}`);
   return changes.length > 0 ? `${verb}: ${changes.join(', ')}` : verb;
 }

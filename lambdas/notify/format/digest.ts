@@ -1,6 +1,7 @@
 import type { Action, Domain } from '../../engine/types/action.js';
 import type { RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
 import { describeAction } from './describe-action.js';
+import { formatUsd } from './numbers.js';
 import { RISK_LABELS, riskLabel, riskLevel, type RiskLabel, type RiskLevel } from './risk.js';
 
 /** How many actions a digest lists by default (Slack's 50-block limit allows about 15 with their buttons). */
@@ -141,6 +142,20 @@ function summariseForecast(forecast: StoredForecast): ForecastSummary {
 /** "3 anomalies detected": the one line every channel uses for the anomaly count. */
 export function anomalyLine(count: number): string {
   return `${count} anomal${count === 1 ? 'y' : 'ies'} detected (metrics and daily cost)`;
+}
+
+/**
+ * What a channel could not list, in one line: "+N more actions worth $X/month in the report". The caller passes
+ * X = net monthly savings of all actions − Σ monthlySavingsUsd of the listed ones, so upsizes among the omitted
+ * actions reduce it exactly as they reduce the header's total.
+ */
+export function omittedLine(omitted: number, omittedMonthlyUsd: number): string {
+  return `+${omitted} more action${omitted === 1 ? '' : 's'} worth ${formatUsd(omittedMonthlyUsd)}/month in the report.`;
+}
+
+/** Net monthly savings of the actions a digest does not list: totals − Σ of `top`. */
+export function omittedMonthlySavings(digest: Pick<Digest, 'totals' | 'top'>): number {
+  return digest.totals.netMonthlySavingsUsd - digest.top.reduce((total, item) => total + item.action.monthlySavingsUsd, 0);
 }
 
 /** Builds the digest of one run. Keeps the stored ranking; totals cover every action, `top` only the first `topN`. */

@@ -1,4 +1,4 @@
-import { anomalyLine, type Digest, type DigestItem } from './digest.js';
+import { anomalyLine, omittedLine, omittedMonthlySavings, type Digest, type DigestItem } from './digest.js';
 import { evidenceLine } from './evidence-line.js';
 import { escapeHtml, safeHttpUrl } from './html-escape.js';
 import { formatPercent, formatUsd } from './numbers.js';
@@ -63,7 +63,7 @@ function renderHtml(digest: Digest): string {
     .filter((forecast) => forecast.kind === 'cost')
     .map((forecast) => `<div style="${STYLE.muted}">${escapeHtml(`${forecast.name}: ${formatUsd(forecast.forecastTotal)} over the next ${forecast.horizonPoints} ${forecast.step}s`)}</div>`)
     .join('');
-  const more = digest.omitted > 0 ? `<p style="font-size:13px;">…and ${digest.omitted} more in the report.</p>` : '';
+  const more = digest.omitted > 0 ? `<p style="font-size:13px;">${escapeHtml(omittedLine(digest.omitted, omittedMonthlySavings(digest)))}</p>` : '';
   const link = reportUrl ? `<p style="font-size:13px;"><a style="${STYLE.link}" href="${escapeHtml(reportUrl)}">Open the full report</a></p>` : '';
   const warning =
     digest.failedBatches > 0 ? `<p style="font-size:13px;color:#b45309;">${digest.failedBatches} analysis batch(es) failed; results are partial.</p>` : '';
@@ -155,7 +155,7 @@ function renderText(digest: Digest): string {
     lines.push(`     ${action.resource.name || action.resource.arn} (${action.resource.type}, ${action.resource.account}, ${action.resource.region})`);
     lines.push(`     ${evidenceLine(action.evidence)}`);
   }
-  if (digest.omitted > 0) lines.push('', `…and ${digest.omitted} more in the report.`);
+  if (digest.omitted > 0) lines.push('', omittedLine(digest.omitted, omittedMonthlySavings(digest)));
   const reportUrl = safeHttpUrl(digest.reportUrl);
   if (reportUrl) lines.push('', `Full report: ${reportUrl}`);
   lines.push('', 'By domain', '');

@@ -2,7 +2,7 @@ import type { StoredAnomaly } from '../../shared/store/store.js';
 import { anomalyLine } from './digest.js';
 import { escapeHtml } from './html-escape.js';
 import { formatNumber, formatUsd } from './numbers.js';
-import { lineChart } from './svg-chart.js';
+import type { ReportCharts } from './report-charts.js';
 
 /** Rows of the anomaly table: the highest scores of the run. */
 export const ANOMALY_TABLE_ROWS = 50;
@@ -10,6 +10,7 @@ export const ANOMALY_TABLE_ROWS = 50;
 export const CHARTED_ANOMALIES = 3;
 
 const ANOMALY_COLOUR = '#dc2626';
+const SERIES_COLOUR = '#2563eb';
 
 /**
  * Highest score first; among equal scores (the detector's saturate at 1) the newest first, then by what they are
@@ -58,20 +59,15 @@ function row(anomaly: StoredAnomaly): string {
   return `<tr><td>${escapeHtml(whenText(anomaly))}</td><td>${escapeHtml(subjectName(anomaly))}${detail}</td><td>${escapeHtml(metricName(anomaly))}</td><td class="num">${escapeHtml(valueText(anomaly))}</td><td class="num">${escapeHtml(anomaly.score.toFixed(2))}</td></tr>`;
 }
 
-/** The excerpt with the anomaly's moment shaded (a narrow band over the whole value range) and its value ruled. */
-function anomalyChart(anomaly: StoredAnomaly): string {
+/** The excerpt with the anomalous value marked and ruled. */
+function anomalyChart(anomaly: StoredAnomaly, charts: ReportCharts): string {
   const excerpt = anomaly.excerpt!;
-  const t = Date.parse(anomaly.timestamp);
-  // Non-negative series are drawn from 0 (svg-chart), so the shading starts there too.
-  const low = Math.min(0, ...excerpt.values, anomaly.value);
-  const high = Math.max(...excerpt.values, anomaly.value);
-  const span = (excerpt.timestamps[excerpt.timestamps.length - 1] - excerpt.timestamps[0]) / 100 || 60_000;
-  const title = `${metricName(anomaly)} of ${subjectName(anomaly)} around the anomaly at ${whenText(anomaly)}`;
-  const chart = lineChart({
-    title,
-    lines: [{ label: metricName(anomaly), timestamps: excerpt.timestamps, values: excerpt.values }],
-    band: { label: 'anomaly', timestamps: [t - span, t + span], lower: [low, low], upper: [high, high], colour: ANOMALY_COLOUR },
-    rules: [{ label: 'anomaly', value: anomaly.value, colour: ANOMALY_COLOUR }],
+  const chart = charts.figure({
+    title: `${metricName(anomaly)} of ${subjectName(anomaly)} around the anomaly at ${whenText(anomaly)}`,
+    timestamps: excerpt.timestamps,
+    lines: [{ label: metricName(anomaly), values: excerpt.values, colour: SERIES_COLOUR }],
+    rules: [{ label: 'anomalous value', value: anomaly.value, colour: ANOMALY_COLOUR }],
+    marker: { label: 'anomaly', timestamp: Date.parse(anomaly.timestamp), value: anomaly.value, colour: ANOMALY_COLOUR },
     unit: anomaly.subject.kind === 'cost' ? 'USD' : anomaly.unit,
   });
   return `<div class="anomaly"><h3>${escapeHtml(subjectName(anomaly))} <span class="sub">${escapeHtml(`${metricName(anomaly)} · ${whenText(anomaly)} · score ${anomaly.score.toFixed(2)}`)}</span></h3>${chart}</div>`;
@@ -82,15 +78,15 @@ function anomalyChart(anomaly: StoredAnomaly): string {
  * that carry a series excerpt, one per resource (the analysis keeps excerpts for the top few of each batch), and a table of the
  * ANOMALY_TABLE_ROWS highest scores. `undefined` means the caller did not load the run's anomalies.
  */
-export function anomalySection(anomalies: readonly StoredAnomaly[] | undefined): string {
+export function anomalySection(anomalies: readonly StoredAnomaly[] | undefined, charts: ReportCharts): string {
   if (anomalies === undefined) return '<p class="sub">Anomalies were not loaded for this report.</p>';
   if (anomalies.length === 0) return '<p class="sub">No anomalies: the detector raised no alert on the metrics in the lookback or on the last 14 days of cost.</p>';
   const ranked = rankAnomalies(anomalies);
   const listed = ranked.slice(0, ANOMALY_TABLE_ROWS);
-  const charts = chartable(ranked, CHARTED_ANOMALIES).map(anomalyChart).join('');
+  const figures = chartable(ranked, CHARTED_ANOMALIES).map((anomaly) => anomalyChart(anomaly, charts)).join('');
   const more = ranked.length > listed.length ? ` The ${listed.length} highest scores are listed.` : '';
   return `<p class="sub">${escapeHtml(`${anomalyLine(anomalies.length)}.${more} Scores are the detector's, in [0, 1]; alerts fire at 0.5 (the default sensitivity of headroom detect).`)}</p>
-${charts}
+${figures}
 <table class="ranked"><thead><tr><th>When</th><th>Resource or service</th><th>Metric</th><th class="num">Value</th><th class="num">Score</th></tr></thead>
 <tbody>${listed.map(row).join('\n')}</tbody></table>`;
 }

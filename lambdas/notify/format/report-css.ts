@@ -1,4 +1,4 @@
-/** The report's only stylesheet, inlined into the HTML so the file needs nothing else to render or print. */
+/** The report's own stylesheet (uPlot's is inlined next to it), so the file needs nothing else to render or print. */
 export const REPORT_CSS = `
 :root { --ink:#111827; --muted:#6b7280; --line:#e5e7eb; --soft:#f9fafb; --accent:#2563eb; --good:#047857; }
 * { box-sizing: border-box; }
@@ -22,8 +22,9 @@ h3 { font-size:14px; margin:14px 0 8px; }
 .bars td.num { width:90px; text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
 .bar { height:12px; background:var(--accent); border-radius:3px; min-width:2px; }
 table.ranked { width:100%; border-collapse:collapse; }
-table.ranked th { text-align:left; font-size:12px; color:var(--muted); font-weight:600; padding:8px; border-bottom:2px solid var(--line); position:sticky; top:0; background:#fff; }
-table.ranked td { padding:8px; border-bottom:1px solid var(--line); vertical-align:top; font-size:13px; }
+.table-scroll { overflow-x:auto; }
+table.ranked th { text-align:left; font-size:12px; color:var(--muted); font-weight:600; padding:8px 6px; white-space:nowrap; border-bottom:2px solid var(--line); position:sticky; top:0; background:#fff; }
+table.ranked td { padding:8px 6px; border-bottom:1px solid var(--line); vertical-align:top; font-size:13px; }
 table.ranked tr:hover td { background:var(--soft); }
 .num { text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
 .neg { color:#b91c1c; }
@@ -41,15 +42,23 @@ table.kv { border-collapse:collapse; width:100%; }
 table.kv td { padding:3px 6px; border-bottom:1px solid #f3f4f6; font-size:12.5px; }
 table.kv td:first-child { color:var(--muted); }
 table.kv td:last-child { text-align:right; font-variant-numeric: tabular-nums; word-break:break-all; }
-svg.chart { width:100%; height:auto; display:block; }
-svg.chart .grid { stroke:#eef0f3; stroke-width:1; }
-svg.chart .axis { stroke:#9ca3af; stroke-width:1; }
-svg.chart .tick { font-size:10px; fill:#6b7280; font-family: system-ui, sans-serif; }
-svg.chart .rule-label { font-size:10px; font-family: system-ui, sans-serif; }
-svg.chart .chart-empty { font-size:12px; fill:#9ca3af; }
-.legend { font-size:12px; color:var(--muted); margin:4px 0 10px; }
-.legend i { display:inline-block; width:14px; height:3px; vertical-align:middle; margin:0 4px 0 10px; }
-.legend i.band { height:10px; opacity:0.5; }
+figure.chart { margin:0 0 8px; min-height:240px; }
+figure.chart .u-legend { font-size:12px; text-align:left; }
+figure.chart .u-legend th { font-weight:500; }
+.totals-grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(300px, 1fr)); gap:20px; }
+table.totals { width:100%; border-collapse:collapse; font-size:13px; }
+table.totals th, table.totals td { padding:5px 8px; border-bottom:1px solid var(--line); text-align:left; }
+table.totals thead th { font-size:12px; color:var(--muted); font-weight:600; }
+table.totals tfoot th { border-top:2px solid var(--line); border-bottom:none; }
+table.totals .num { text-align:right; }
+th button.sort { all:unset; cursor:pointer; border-radius:4px; padding:0 14px 0 2px; position:relative; }
+th button.sort:focus-visible { outline:2px solid var(--accent); outline-offset:2px; }
+th button.sort::after { content:"↕"; position:absolute; right:0; opacity:0.35; }
+th[aria-sort="ascending"] button.sort::after { content:"▲"; opacity:0.8; font-size:9px; top:3px; }
+th[aria-sort="descending"] button.sort::after { content:"▼"; opacity:0.8; font-size:9px; top:3px; }
+.visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
+button.plain { font:inherit; font-size:12px; padding:4px 10px; border:1px solid var(--line); border-radius:6px; background:#fff; cursor:pointer; }
+button.plain:hover { background:var(--soft); }
 .warning { background:#fffbeb; border:1px solid #fde68a; color:#92400e; border-radius:8px; padding:10px 14px; margin-bottom:20px; }
 footer { color:var(--muted); font-size:12px; text-align:center; padding:20px; }
 @media (max-width: 800px) { .split, details.evidence .body { grid-template-columns:1fr; } main { padding:16px; } }

@@ -4,7 +4,7 @@ import { humaniseStatisticKey } from './evidence-line.js';
 import { escapeHtml } from './html-escape.js';
 import { formatNumber, formatPercent, formatUsd } from './numbers.js';
 import { riskLabel, riskLevel } from './risk.js';
-import { lineChart, type ChartRule } from './svg-chart.js';
+import type { ChartRule, ReportCharts } from './report-charts.js';
 
 const QUANTILE_COLOURS = ['#7c3aed', '#d97706', '#db2777', '#0891b2'] as const;
 
@@ -34,26 +34,32 @@ export function referenceLines(action: Action): ChartRule[] {
   }));
   const thresholds = Object.entries(action.evidence.statistics)
     .filter((entry): entry is [string, number] => /threshold/i.test(entry[0]) && typeof entry[1] === 'number')
-    // The statistics table names the threshold in full; on the chart the margin only has room for the word.
+    // The statistics table names the threshold in full; the chart's legend says just "threshold".
     .map(([, value]): ChartRule => ({ label: 'threshold', value, colour: '#dc2626' }));
   return [...thresholds, ...quantiles];
 }
 
-function seriesChart(action: Action, series: SeriesExcerpt, index: number): string {
+const SERIES_COLOUR = '#2563eb';
+
+function seriesChart(action: Action, series: SeriesExcerpt, index: number, charts: ReportCharts): string {
   const name = `${series.metric} (${series.stat}${series.unit ? `, ${series.unit}` : ''})`;
-  const chart = lineChart({
+  const figure = charts.figure({
     title: `${name} for ${action.resource.name || action.resource.arn}`,
-    lines: [{ label: name, timestamps: series.timestamps, values: series.values }],
+    timestamps: series.timestamps,
+    lines: [{ label: name, values: series.values, colour: SERIES_COLOUR }],
     rules: index === 0 ? referenceLines(action) : [],
     unit: series.unit,
   });
-  return `<h3>${escapeHtml(name)}</h3>${chart}`;
+  return `<h3>${escapeHtml(name)}</h3>${figure}`;
 }
 
-/** The collapsible evidence panel of one ranked action: series charts, statistics, quantiles and the change itself. */
-export function evidencePanel(action: Action, rank: number, open: boolean): string {
+/**
+ * The collapsible evidence panel of one ranked action: a chart per series excerpt (the first with the rule's
+ * thresholds and quantiles), statistics, quantiles and the change itself.
+ */
+export function evidencePanel(action: Action, rank: number, open: boolean, charts: ReportCharts): string {
   const level = riskLevel(action.performanceRisk);
-  const charts = action.evidence.series.length > 0 ? action.evidence.series.map((series, index) => seriesChart(action, series, index)).join('') : '<p class="sub">No series excerpt was attached to this action.</p>';
+  const figures = action.evidence.series.length > 0 ? action.evidence.series.map((series, index) => seriesChart(action, series, index, charts)).join('') : '<p class="sub">No series excerpt was attached to this action.</p>';
   const statistics = Object.entries(action.evidence.statistics).map(([key, value]): [string, string] => [humaniseStatisticKey(key), show(value)]);
   const quantiles = Object.entries(action.evidence.quantiles).map(([key, value]): [string, string] => [key, formatNumber(value)]);
   const changeKeys = [...new Set([...Object.keys(action.current), ...Object.keys(action.proposed)])];
@@ -74,7 +80,7 @@ export function evidencePanel(action: Action, rank: number, open: boolean): stri
   ];
   return `<details class="evidence" id="action-${rank}"${open ? ' open' : ''}>
 <summary>#${rank} ${escapeHtml(describeAction(action))} <span class="pill risk-${level}">${escapeHtml(riskLabel(action.performanceRisk))}</span><span class="sub">${escapeHtml(action.resource.arn)}</span></summary>
-<div class="body"><div>${charts}</div><div>
+<div class="body"><div>${figures}</div><div>
 <h3>Change</h3>${keyValueTable(change)}
 <h3>Statistics</h3>${keyValueTable(statistics)}
 <h3>Quantiles</h3>${keyValueTable(quantiles)}

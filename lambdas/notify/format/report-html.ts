@@ -1,12 +1,17 @@
 import type { Action } from '../../engine/types/action.js';
 import type { RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
-import { buildDigest, type Digest, type DigestItem } from './digest.js';
+import { buildDigest, type Digest } from './digest.js';
 import { escapeHtml } from './html-escape.js';
-import { formatNumber, formatPercent, formatUsd } from './numbers.js';
-import { REPORT_CSS } from './report-css.js';
+import { formatNumber, formatUsd } from './numbers.js';
+import { actionsTable } from './report-actions-table.js';
 import { anomalySection } from './report-anomalies.js';
+import { ReportCharts } from './report-charts.js';
+import { REPORT_CLIENT_JS } from './report-client.js';
+import { REPORT_CSS } from './report-css.js';
 import { evidencePanel } from './report-evidence.js';
-import { forecastPanel } from './report-forecast.js';
+import { forecastSection } from './report-forecast.js';
+import { totalsBy, totalsTable } from './report-totals.js';
+import { UPLOT_CSS, UPLOT_JS, UPLOT_LICENSE } from './report-uplot-asset.js';
 
 /** What the collectors saw, for the report's header line. Every field is optional. */
 export interface SnapshotSummary {
@@ -28,10 +33,24 @@ export interface ReportInput {
   anomalies?: readonly StoredAnomaly[];
   generatedAt: string;
   snapshotSummary?: SnapshotSummary;
+  /** Actions ranked 1..N get an evidence panel with charts; the rest are in the table only. Default CHARTED_ACTIONS. */
+  chartedActions?: number;
 }
 
 /** Evidence panels open by default: the first few, so the report is readable without clicking and still short. */
 const OPEN_PANELS = 5;
+
+/**
+ * Actions that get an evidence panel and charts by default. Beyond a few hundred nobody reads the panels, and each
+ * chart adds its series to the file: 10,000 charted actions would make a report of hundreds of megabytes.
+ */
+export const CHARTED_ACTIONS = 200;
+
+/**
+ * Where the page may load anything from: nowhere. Inline scripts and styles only (uPlot and ours are inlined),
+ * images only as data: URLs. A report that somehow held injected markup still could not fetch or send anything.
+ */
+export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
 function kpi(value: string, label: string, good = false): string {
   return `<div class="kpi"><div class="value${good ? ' good' : ''}">${escapeHtml(value)}</div><div class="label">${escapeHtml(label)}</div></div>`;
@@ -64,26 +83,7 @@ function snapshotLine(summary: SnapshotSummary | undefined): string {
   return parts.length > 0 ? ` · ${escapeHtml(parts.join(' · '))}` : '';
 }
 
-function rankedRow(item: DigestItem): string {
-  const { action, rank } = item;
-  const level = item.riskLevel;
-  const automation = action.automation.executor
-    ? `<span class="pill auto">${escapeHtml(action.automation.executor)}</span>`
-    : '<span class="pill manual">manual</span>';
-  return `<tr>
-<td class="num">${rank}</td>
-<td><a href="#action-${rank}">${escapeHtml(item.title)}</a></td>
-<td>${escapeHtml(action.resource.name || '—')}<div class="sub">${escapeHtml(action.resource.type)} · ${escapeHtml(action.resource.account)} · ${escapeHtml(action.resource.region)}</div></td>
-<td>${escapeHtml(action.domain)}</td>
-<td class="num${action.monthlySavingsUsd < 0 ? ' neg' : ''}">${escapeHtml(formatUsd(action.monthlySavingsUsd))}</td>
-<td><span class="pill risk-${level}">${escapeHtml(item.riskLabel)}</span></td>
-<td class="num">${escapeHtml(formatPercent(action.confidence))}</td>
-<td>${escapeHtml(action.effort)}</td>
-<td>${automation}</td>
-</tr>`;
-}
-
-function summarySections(digest: Digest): string {
+function summarySections(digest: Digest, actions: readonly Action[]): string {
   const { totals } = digest;
   const kpis = [
     kpi(`${formatUsd(totals.netMonthlySavingsUsd)}`, 'net savings / month', totals.netMonthlySavingsUsd > 0),
@@ -93,43 +93,59 @@ function summarySections(digest: Digest): string {
     kpi(`${formatNumber(totals.carbonKgCo2eMonthly)} kg`, 'CO₂e saved / month'),
   ];
   if (totals.monthlyCostIncreaseUsd > 0) kpis.push(kpi(formatUsd(totals.monthlyCostIncreaseUsd), 'upsizes / month'));
-  const domainBars = bars(digest.byDomain.map((entry) => ({ name: entry.domain, value: entry.monthlySavingsUsd, display: `${entry.count} · ${formatUsd(entry.monthlySavingsUsd)}` })));
   const riskBars = bars(digest.byRisk.map((entry) => ({ name: entry.label, value: entry.count, display: String(entry.count), colour: RISK_BAR_COLOURS[entry.level] })));
+  const totalsGrid =
+    actions.length > 0
+      ? `<div class="totals-grid">
+<div><h3>By domain</h3>${totalsTable('totals-by-domain', 'Domain', totalsBy(actions, (action) => action.domain))}</div>
+<div><h3>By account</h3>${totalsTable('totals-by-account', 'Account', totalsBy(actions, (action) => action.resource.account))}</div>
+<div><h3>By performance risk</h3>${riskBars}</div>
+</div>`
+      : '<p class="sub">No actions.</p>';
   return `<div class="kpis">${kpis.join('')}</div>
-<div class="split">
-<section class="card"><h2>Savings by domain</h2>${digest.byDomain.length > 0 ? domainBars : '<p class="sub">No actions.</p>'}</section>
-<section class="card"><h2>Actions by performance risk</h2>${riskBars}</section>
-</div>`;
+<section class="card"><h2>Totals</h2><p class="sub">Net savings (upsizes count as negative), number of actions and carbon saved per month.</p>${totalsGrid}</section>`;
+}
+
+function evidenceSection(actions: readonly Action[], charted: number, charts: ReportCharts): string {
+  if (actions.length === 0) return '<p class="sub">No actions, no evidence.</p>';
+  const panels = actions.slice(0, charted).map((action, index) => evidencePanel(action, index + 1, index < OPEN_PANELS, charts));
+  const rest = actions.length - panels.length;
+  const note = rest > 0 ? `<p class="sub">${escapeHtml(`Evidence of the top ${panels.length} actions; the other ${formatNumber(rest)} are in the table above.`)}</p>` : '';
+  const openAll = panels.length > OPEN_PANELS ? '<p><button type="button" class="plain" id="open-all-evidence">Open all evidence panels</button></p>' : '';
+  return `${note}${openAll}${panels.join('\n')}`;
 }
 
 /**
- * The full run report as ONE self-contained HTML document: inline CSS, inline SVG charts, no scripts and no
- * external resources, so it can be mailed, archived or opened offline. Every piece of text is escaped.
+ * The full run report as ONE self-contained HTML document: inline CSS, uPlot and a small script of our own, the
+ * chart data as an inline JSON block, and a Content-Security-Policy that forbids loading anything, so it can be
+ * mailed, archived or opened offline. Every piece of text is escaped.
  */
 export function buildReportHtml(input: ReportInput): string {
-  const digest = buildDigest({ run: input.run, actions: input.actions, forecasts: input.forecasts, anomalies: input.anomalies, topN: input.actions.length });
+  const charted = input.chartedActions ?? CHARTED_ACTIONS;
+  if (!Number.isInteger(charted) || charted < 0) throw new RangeError(`chartedActions must be a non-negative integer, got ${charted}`);
+  const digest = buildDigest({ run: input.run, actions: input.actions, forecasts: input.forecasts, anomalies: input.anomalies, topN: 0 });
   const { run } = input;
+  const charts = new ReportCharts();
   const warning =
     run.failedBatches.length > 0
       ? `<div class="warning">${run.failedBatches.length} analysis batch(es) failed, so this report is partial: ${escapeHtml(run.failedBatches.map((failure) => `${failure.batchId} (${failure.error})`).join('; '))}</div>`
       : '';
-  const table =
-    input.actions.length > 0
-      ? `<table class="ranked"><thead><tr><th class="num">#</th><th>Action</th><th>Resource</th><th>Domain</th><th class="num">$/month</th><th>Risk</th><th class="num">Confidence</th><th>Effort</th><th>Automation</th></tr></thead>
-<tbody>${digest.top.map(rankedRow).join('\n')}</tbody></table>`
-      : '<p class="sub">No actions in this run: nothing to change.</p>';
-  // The account total first (it carries the comparison with Cost Explorer), then services as stored.
-  const ordered = [...input.forecasts].sort((a, b) => Number(b.subject === 'total') - Number(a.subject === 'total'));
-  const forecasts = ordered.length > 0 ? ordered.map(forecastPanel).join('') : '<p class="sub">No forecasts in this run.</p>';
-  const panels = input.actions.map((action, index) => evidencePanel(action, index + 1, index < OPEN_PANELS)).join('\n');
+  const table = input.actions.length > 0 ? actionsTable(input.actions, charted) : '<p class="sub">No actions in this run: nothing to change.</p>';
+  // Built in page order, so chart ids follow the page.
+  const evidence = evidenceSection(input.actions, charted, charts);
+  const anomalies = anomalySection(input.anomalies, charts);
+  const forecasts = forecastSection(input.forecasts, charts);
+  const sortHint = input.actions.length > 1 ? '<p class="sub">Click a column heading to sort; click again to reverse.</p>' : '';
 
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="headroom">
 <title>Headroom report · ${escapeHtml(run.runId)}</title>
+<style>${UPLOT_CSS}</style>
 <style>${REPORT_CSS}</style>
 </head>
 <body>
@@ -139,13 +155,16 @@ export function buildReportHtml(input: ReportInput): string {
 </header>
 <main>
 ${warning}
-${summarySections(digest)}
-<section class="card"><h2>Ranked actions</h2>${table}</section>
-<section class="card"><h2>Evidence</h2>${panels || '<p class="sub">No actions, no evidence.</p>'}</section>
-<section class="card" id="anomalies"><h2>Anomalies</h2>${anomalySection(input.anomalies)}</section>
-<section class="card"><h2>Forecasts</h2>${forecasts}</section>
+${summarySections(digest, input.actions)}
+<section class="card"><h2>Ranked actions</h2>${sortHint}${table}</section>
+<section class="card" id="evidence"><h2>Evidence</h2>${evidence}</section>
+<section class="card" id="anomalies"><h2>Anomalies</h2>${anomalies}</section>
+<section class="card" id="forecasts"><h2>Forecasts</h2>${forecasts}</section>
 </main>
-<footer>Generated by Headroom. Savings are estimates from list prices; performance risk follows AWS Compute Optimizer's 0–4 scale.</footer>
+<footer>Generated by Headroom. Savings are estimates from list prices; performance risk follows AWS Compute Optimizer's 0–4 scale. Charts drawn by ${escapeHtml(UPLOT_LICENSE)}.</footer>
+${charts.dataElement()}
+<script>${UPLOT_JS}</script>
+<script>${REPORT_CLIENT_JS}</script>
 </body>
 </html>
 `;

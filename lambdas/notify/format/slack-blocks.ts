@@ -1,5 +1,6 @@
 import type { Action } from '../../engine/types/action.js';
-import { anomalyLine, type Digest, type DigestItem } from './digest.js';
+import { DISMISS_REASONS, encodeDismissOption, OFFERED_DISMISS_REASONS } from '../../shared/slack/dismiss-reasons.js';
+import { anomalyLine, omittedLine, type Digest, type DigestItem } from './digest.js';
 import { evidenceLine } from './evidence-line.js';
 import { safeHttpUrl } from './html-escape.js';
 import { formatNumber, formatPercent, formatUsd } from './numbers.js';
@@ -31,7 +32,7 @@ export type SlackBlock =
   | { type: 'section'; block_id?: string; text: Mrkdwn }
   | { type: 'context'; elements: Mrkdwn[] }
   | { type: 'divider' }
-  | { type: 'actions'; block_id: string; elements: SlackButton[] };
+  | { type: 'actions'; block_id: string; elements: (SlackButton | SlackSelect)[] };
 
 export interface PlainText {
   type: 'plain_text';
@@ -49,6 +50,14 @@ export interface SlackButton {
   value: string;
   style?: 'primary' | 'danger';
   confirm?: { title: PlainText; text: PlainText; confirm: PlainText; deny: PlainText };
+}
+
+/** The "Dismiss…" menu: choosing a reason dismisses the action with it (one request, no modal). */
+export interface SlackSelect {
+  type: 'static_select';
+  action_id: 'dismiss';
+  placeholder: PlainText;
+  options: { text: PlainText; value: string }[];
 }
 
 /** The action ids the interactions endpoint dispatches on. */
@@ -80,6 +89,13 @@ export function encodeButtonValue(value: ButtonValue): string {
   return encoded;
 }
 
+/** `<url|label>` for mrkdwn, or undefined for a missing or non-http(s) URL. */
+function reportLink(digest: Digest, label: string): string | undefined {
+  const reportUrl = safeHttpUrl(digest.reportUrl);
+  // Inside Slack's <url|label> syntax, <, > and | would end the link early, so they are percent-encoded.
+  return reportUrl ? `<${reportUrl.replace(/[<>|]/g, (character) => encodeURIComponent(character))}|${label}>` : undefined;
+}
+
 function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[] {
   const { totals } = digest;
   const who = audience ? ` for ${audience}` : '';
@@ -105,7 +121,13 @@ function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[
   const blocks: SlackBlock[] = [
     { type: 'header', text: plain(headline, SLACK_LIMITS.headerText) },
     { type: 'section', block_id: 'summary', text: mrkdwn(escapeMrkdwn(lines.join('\n'))) },
-    { type: 'context', elements: context.slice(0, SLACK_LIMITS.contextElements).map((line) => mrkdwn(escapeMrkdwn(line))) },
+    {
+      type: 'context',
+      elements: [
+        ...context.slice(0, SLACK_LIMITS.contextElements - 1).map((line) => mrkdwn(escapeMrkdwn(line))),
+        ...[reportLink(digest, 'Full report')].filter((link) => link !== undefined).map((link) => mrkdwn(link)),
+      ],
+    },
     { type: 'divider' },
   ];
   if (digest.top.length === 0) blocks.push({ type: 'section', block_id: 'empty', text: mrkdwn('No open actions in this run: nothing to change.') });
@@ -145,9 +167,24 @@ function itemText(item: DigestItem, note: string): string {
   return lines.join('\n');
 }
 
-function buttons(item: DigestItem, approvable: boolean): SlackButton[] {
+/**
+ * The Dismiss control: a select of reasons, so every dismissal says why. Slack caps an option's value at 150
+ * characters; ids too long for that get the plain Dismiss button (recorded as "no reason given").
+ */
+function dismissControl(item: DigestItem, value: string): SlackButton | SlackSelect {
+  const options = OFFERED_DISMISS_REASONS.map((reason) => ({
+    text: plain(DISMISS_REASONS[reason], SLACK_LIMITS.optionText),
+    value: encodeDismissOption(reason, item.runId, item.action.id),
+  }));
+  if (options.some((option) => option.value.length > SLACK_LIMITS.optionValue)) {
+    return { type: 'button', action_id: 'dismiss', text: plain('Dismiss', SLACK_LIMITS.buttonText), value };
+  }
+  return { type: 'static_select', action_id: 'dismiss', placeholder: plain('Dismiss…', SLACK_LIMITS.placeholderText), options };
+}
+
+function buttons(item: DigestItem, approvable: boolean): (SlackButton | SlackSelect)[] {
   const value = encodeButtonValue({ runId: item.runId, actionId: item.action.id });
-  const list: SlackButton[] = [];
+  const list: (SlackButton | SlackSelect)[] = [];
   if (approvable) {
     list.push({
       type: 'button',
@@ -164,22 +201,22 @@ function buttons(item: DigestItem, approvable: boolean): SlackButton[] {
     });
   }
   list.push({ type: 'button', action_id: 'snooze', text: plain('Snooze 7d', SLACK_LIMITS.buttonText), value });
-  list.push({ type: 'button', action_id: 'dismiss', text: plain('Dismiss', SLACK_LIMITS.buttonText), value });
+  list.push(dismissControl(item, value));
   return list;
 }
 
-function footerBlocks(digest: Digest, omitted: number): SlackBlock[] {
+function footerBlocks(digest: Digest, omitted: number, omittedMonthlyUsd: number): SlackBlock[] {
   const parts: string[] = [];
-  if (omitted > 0) parts.push(`…and ${omitted} more in the report.`);
-  const reportUrl = safeHttpUrl(digest.reportUrl);
-  // Inside Slack's <url|label> syntax, <, > and | would end the link early, so they are percent-encoded.
-  if (reportUrl) parts.push(`<${reportUrl.replace(/[<>|]/g, (character) => encodeURIComponent(character))}|Open the full report>`);
+  if (omitted > 0) parts.push(escapeMrkdwn(omittedLine(omitted, omittedMonthlyUsd)));
+  const link = reportLink(digest, 'Open the full report');
+  if (link) parts.push(link);
   return parts.length > 0 ? [{ type: 'context', elements: [mrkdwn(parts.join(' '))] }] : [];
 }
 
 /**
  * Renders one Block Kit message from a digest. Lists as many of the digest's top actions as fit in Slack's
- * 50-block limit next to the header and footer; the rest are counted in the footer ("…and N more").
+ * 50-block limit next to the header and footer; the rest are summarised in the footer ("+N more actions worth
+ * $X/month in the report"). Texts are cut to Slack's 3,000 characters, button values checked against 2,000.
  */
 export function buildSlackMessage(digest: Digest, options: SlackMessageOptions): SlackMessage {
   const enabled = new Set(options.enabledExecutors);
@@ -197,7 +234,8 @@ export function buildSlackMessage(digest: Digest, options: SlackMessageOptions):
       { type: 'divider' },
     ];
   });
-  const blocks = [...header, ...items, ...footerBlocks(digest, omitted)];
+  const listedMonthlyUsd = listed.reduce((total, item) => total + item.action.monthlySavingsUsd, 0);
+  const blocks = [...header, ...items, ...footerBlocks(digest, omitted, digest.totals.netMonthlySavingsUsd - listedMonthlyUsd)];
 
   const text = truncatePlain(
     `Headroom found ${digest.totals.actionCount} actions worth ${formatUsd(digest.totals.netMonthlySavingsUsd)}/month (run ${digest.runId}).`,

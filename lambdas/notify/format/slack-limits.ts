@@ -3,7 +3,8 @@
  * a message carries at most 50 blocks; a section's text at most 3000 characters; a header's plain text at
  * most 150; a context block at most 10 elements; a button's text at most 75 characters and its value at
  * most 2000; an actions block at most 25 elements; a block_id at most 255 characters; a confirmation
- * dialog's title 100, text 300 and button labels 30 characters.
+ * dialog's title 100, text 300 and button labels 30 characters; a select's placeholder 150, an option's
+ * text 75 and its value 150 characters.
  */
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -17,6 +18,9 @@ export const SLACK_LIMITS = {
   confirmTitle: 100,
   confirmText: 300,
   confirmButton: 30,
+  placeholderText: 150,
+  optionText: 75,
+  optionValue: 150,
   /** chat.postMessage truncates the top-level `text` beyond 40,000 characters; Slack recommends ≤ 4,000. */
   fallbackText: 4000,
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseEnv } from '../../shared/env.js';
 import { NotifyConfigError } from '../errors.js';
 import { commaList } from '../env-list.js';
+import { ReportEnvSchema, reportConfigOf, type ReportConfig } from '../report-env.js';
 
 /**
  * Environment of the Slack notify function.
@@ -12,10 +13,11 @@ import { commaList } from '../env-list.js';
  * - SLACK_OWNER_TAG: optional resource tag naming the owning team; default "team".
  * - DIGEST_TOP_N: optional number of actions listed per message; default 10.
  * - ACCOUNT_ID: optional deployment account; Approve buttons appear only for its resources (no cross-account apply).
+ * - REPORT_BUCKET, REPORT_LINK_TTL_SECONDS: see report-env.ts.
  */
 const TeamChannelsSchema = z.record(z.string().min(1), z.string().min(1));
 
-const SlackEnvSchema = z.object({
+const SlackEnvSchema = ReportEnvSchema.extend({
   TABLE_NAME: z.string().min(1, 'must be set'),
   SLACK_SECRET_ARN: z.string().min(1, 'must be set'),
   SLACK_CHANNEL: z.string().min(1, 'must be set'),
@@ -27,7 +29,7 @@ const SlackEnvSchema = z.object({
   ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
 });
 
-export interface SlackNotifyConfig {
+export interface SlackNotifyConfig extends ReportConfig {
   tableName: string;
   secretArn: string;
   channel: string;
@@ -65,5 +67,6 @@ export function readSlackConfig(env: Record<string, string | undefined> = proces
     ownerTagKey: parsed.SLACK_OWNER_TAG ?? 'team',
     topN: parsed.DIGEST_TOP_N,
     homeAccount: parsed.ACCOUNT_ID,
+    ...reportConfigOf(parsed),
   };
 }

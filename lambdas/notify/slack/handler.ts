@@ -3,7 +3,7 @@ import { WebClient } from '@slack/web-api';
 import { getDocumentClient } from '../../shared/aws/dynamodb.js';
 import { DynamoStore } from '../../shared/store/dynamo-store.js';
 import { parseNotifyEvent } from '../event.js';
-import { reportUrlFor } from '../load-run.js';
+import { reportLinkOptions, sharedS3Client } from '../report-publisher.js';
 import { readSlackConfig, type SlackNotifyConfig } from './config.js';
 import { postDigest, type PostDigestResult } from './send-slack.js';
 import { getSlackSecret } from '../../shared/slack/slack-secret.js';
@@ -28,7 +28,7 @@ export const handler = async (event: unknown): Promise<PostDigestResult> => {
     channel: config.channel,
     enabledExecutors: config.enabledExecutors,
     homeAccount: config.homeAccount,
-    reportUrl: reportUrlFor(config.reportUrlTemplate, runId),
+    ...reportLinkOptions(config, runId, sharedS3Client),
     topN: config.topN,
     teamChannels: config.teamChannels,
     ownerTagKey: config.ownerTagKey,

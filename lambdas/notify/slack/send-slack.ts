@@ -2,7 +2,7 @@ import type { HeadroomStore } from '../../shared/store/store.js';
 import { SlackPostError } from '../errors.js';
 import { buildDigest } from '../format/digest.js';
 import { buildSlackMessage, routeByOwner, type SlackBlock, type SlackMessage } from '../format/slack-blocks.js';
-import { loadRunForNotify } from '../load-run.js';
+import { loadRunForNotify, type RunForNotify } from '../load-run.js';
 
 /** The one @slack/web-api method used; a WebClient satisfies it, tests pass `{ chat: { postMessage: vi.fn() } }`. */
 export interface SlackPoster {
@@ -18,6 +18,8 @@ export interface PostDigestOptions {
   /** The deployment account: actions on other accounts' resources get no Approve button (see slack-blocks.ts). */
   homeAccount?: string;
   reportUrl?: string;
+  /** Publishes the full report and returns its link (see report-link.ts); used when `reportUrl` is not given. */
+  publishReport?: (loaded: RunForNotify) => Promise<string>;
   topN?: number;
   /** Owner tag value → channel, for per-team copies with only that team's actions. */
   teamChannels?: Record<string, string>;
@@ -40,8 +42,10 @@ export interface PostDigestResult {
  * team's actions (teams with nothing open get no message; a team mapped to the main channel gets no copy).
  */
 export async function buildRunSlackMessages(store: HeadroomStore, runId: string, options: PostDigestOptions): Promise<{ messages: SlackMessage[]; settled: number }> {
-  const { run, actions, forecasts, anomalies, settled } = await loadRunForNotify(store, runId, options.now);
-  const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, anomalies, reportUrl: options.reportUrl, topN: options.topN });
+  const loaded = await loadRunForNotify(store, runId, options.now);
+  const { run, actions, forecasts, anomalies, settled } = loaded;
+  const reportUrl = options.reportUrl ?? (options.publishReport ? await options.publishReport(loaded) : undefined);
+  const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, anomalies, reportUrl, topN: options.topN });
   const common = { enabledExecutors: options.enabledExecutors, homeAccount: options.homeAccount };
   const messages = [buildSlackMessage(digestOf(actions), { channel: options.channel, ...common })];
   for (const route of routeByOwner(actions, options.ownerTagKey ?? 'team', options.teamChannels ?? {})) {

@@ -1,4 +1,6 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetParameterError } from '@aws-lambda-powertools/parameters';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { z } from 'zod';
 
 /** The Slack secret is missing, not JSON, or lacks a field. Never carries the secret's value. */
@@ -39,38 +41,54 @@ export function parseSlackSecret(secretString: string, secretArn: string): Slack
  */
 export const SLACK_SECRET_TTL_MS = 5 * 60_000;
 
-/** Reads per secret ARN with the time each started; a failed read is not cached, so the next invocation retries. */
-const cache = new Map<string, { readAt: number; pending: Promise<SlackSecret> }>();
+/**
+ * Powertools Parameters providers, one per SDK client (so tests and callers keep control of the client). The
+ * provider caches the secret string for SLACK_SECRET_TTL_MS (its `maxAge`) and does not cache failed reads.
+ */
+const providers = new Map<SecretsManagerClient, SecretsProvider>();
+/** Secrets to read afresh on their next use (Slack rejected the token, or a signature did not match). */
+const stale = new Set<string>();
 
-async function readSlackSecret(client: SecretsManagerClient, secretArn: string): Promise<SlackSecret> {
-  const response = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (response.SecretString === undefined) {
-    throw new SlackSecretError(`secret ${secretArn} has no string value; set it to {"botToken": "...", "signingSecret": "..."}`);
+function providerFor(client: SecretsManagerClient): SecretsProvider {
+  let provider = providers.get(client);
+  if (provider === undefined) {
+    provider = new SecretsProvider({ awsSdkV3Client: client });
+    providers.set(client, provider);
   }
-  return parseSlackSecret(response.SecretString, secretArn);
+  return provider;
+}
+
+/** Unwraps Powertools' GetParameterError so callers see the SDK's own error (AccessDenied, throttling, ...). */
+function sdkError(error: unknown): unknown {
+  return error instanceof GetParameterError && error.cause !== undefined ? error.cause : error;
 }
 
 /**
- * The Slack bot token and signing secret, read from Secrets Manager and reused for SLACK_SECRET_TTL_MS.
- * `now` (epoch ms) is injectable for tests.
+ * The Slack bot token and signing secret, read from Secrets Manager with Powertools Parameters and reused for
+ * SLACK_SECRET_TTL_MS, so a rotation is picked up within that time.
  */
-export function getSlackSecret(client: SecretsManagerClient, secretArn: string, now: () => number = Date.now): Promise<SlackSecret> {
-  const cached = cache.get(secretArn);
-  if (cached !== undefined && now() - cached.readAt < SLACK_SECRET_TTL_MS) return cached.pending;
-  const entry = { readAt: now(), pending: readSlackSecret(client, secretArn) };
-  cache.set(secretArn, entry);
-  entry.pending.catch(() => {
-    if (cache.get(secretArn) === entry) cache.delete(secretArn);
-  });
-  return entry.pending;
+export async function getSlackSecret(client: SecretsManagerClient, secretArn: string): Promise<SlackSecret> {
+  const forceFetch = stale.delete(secretArn);
+  let value: string | Uint8Array | undefined;
+  try {
+    value = await providerFor(client).get(secretArn, { maxAge: SLACK_SECRET_TTL_MS / 1000, forceFetch });
+  } catch (error) {
+    throw sdkError(error);
+  }
+  if (typeof value !== 'string') {
+    throw new SlackSecretError(`secret ${secretArn} has no string value; set it to {"botToken": "...", "signingSecret": "..."}`);
+  }
+  return parseSlackSecret(value, secretArn);
 }
 
 /** Forgets one secret, so the next getSlackSecret reads it again (Slack rejected the token or a signature). */
 export function invalidateSlackSecret(secretArn: string): void {
-  cache.delete(secretArn);
+  stale.add(secretArn);
 }
 
 /** Forgets every cached secret (tests). */
 export function clearSlackSecretCache(): void {
-  cache.clear();
+  for (const provider of providers.values()) provider.clearCache();
+  providers.clear();
+  stale.clear();
 }

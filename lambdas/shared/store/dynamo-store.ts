@@ -17,6 +17,9 @@ import { TableStore, type StoreOptions } from './table-store.js';
  * | scope registry (what exists)  | SCOPES                    | INV#<account>#<region> · COST#<account>              | retention  |
  * | daily cost                    | COST#<account>            | <yyyy-mm-dd>#<service>                               | retention  |
  * | Cost Explorer's forecast      | COSTFORECAST              | LATEST                                               | retention  |
+ * | prices of a region            | PRICES                    | <region>                                             | retention  |
+ * | cached API answer             | CACHE#<namespace>         | <sha256 of the request's canonical JSON>             | per entry  |
+ * | a run's AWS API call counts   | RUN#<runId>               | APICALLS                                             | retention  |
  * | collection issue              | ISSUES                    | <source>#<account>#<region>#<code>#<message hash8>   | 7 days     |
  * | run summary                   | RUN#<runId>               | META                                                 | retention  |
  * | batch of a run                | RUN#<runId>               | BATCH#<batchId>                                      | retention  |

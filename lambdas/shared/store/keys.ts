@@ -27,6 +27,9 @@ export const keys = {
   costForecast: 'COSTFORECAST',
   latest: 'LATEST',
   issues: 'ISSUES',
+  prices: 'PRICES',
+  cache: (namespace: string) => `CACHE#${namespace}`,
+  apiCalls: 'APICALLS',
   /** The message's hash keeps different issues with one code (two skipped items, two denied APIs) apart. */
   issue: (i: { source: string; account?: string; region?: string; code: string; message: string }) =>
     `${i.source}#${i.account ?? '-'}#${i.region ?? '-'}#${i.code}#${shortHash(i.message)}`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionState, AuditRecord, Batch, RunSummary, StoredAnomaly, StoredForecast } from './store.js';
+import type { ActionState, ApiCallCounts, AuditRecord, Batch, RunSummary, StoredAnomaly, StoredForecast } from './store.js';
 
 /**
  * zod schemas for the store's own records (the engine's schemas cover resources, series, findings...).
@@ -72,3 +72,8 @@ export const AuditRecordSchema = z.object({
   event: z.string(),
   detail: z.record(z.string(), z.unknown()),
 }) satisfies z.ZodType<AuditRecord>;
+
+export const ApiCallCountsSchema = z.record(
+  z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, 'API call keys must read <service>:<Operation>'),
+  z.object({ calls: z.number().int().nonnegative(), attempts: z.number().int().nonnegative(), throttled: z.number().int().nonnegative() }),
+) satisfies z.ZodType<ApiCallCounts>;

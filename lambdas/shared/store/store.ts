@@ -7,9 +7,21 @@ import type {
   DailyCost,
   ExternalRecommendation,
   MetricSeries,
+  Prices,
   Resource,
   ResourceType,
 } from '../../engine/types/snapshot.js';
+import type { z } from 'zod';
+
+/** Calls, attempts and throttled attempts of one AWS operation, e.g. `ce:GetCostAndUsage`. */
+export interface ApiCallCount {
+  calls: number;
+  attempts: number;
+  throttled: number;
+}
+
+/** A run's own AWS API usage, keyed `<IAM service prefix>:<Operation>` (the IAM action each call needs). */
+export type ApiCallCounts = Record<string, ApiCallCount>;
 
 /** Where a run stands; written by the persist step. */
 export interface RunSummary {
@@ -107,6 +119,22 @@ export interface HeadroomStore {
 
   putIssues(issues: CollectionIssue[]): Promise<void>;
   listIssues(): Promise<CollectionIssue[]>;
+
+  /** List prices of one region (Price List API), replacing that region's earlier ones. */
+  putPrices(prices: Prices): Promise<void>;
+  getPrices(region: string): Promise<Prices | undefined>;
+
+  /**
+   * A cache for answers of paid or slow APIs (Cost Explorer bills $0.01 a request; the Price List changes
+   * rarely): `key` is a hash of the request (cacheKey in cache-key.ts), `namespace` keeps callers apart. The
+   * entry expires `ttlSec` after it is written; reads parse it with `schema` and treat an expired one as absent.
+   */
+  putCached(namespace: string, key: string, value: unknown, ttlSec: number): Promise<void>;
+  getCached<S extends z.ZodType>(namespace: string, key: string, schema: S): Promise<z.output<S> | undefined>;
+
+  /** The AWS API calls a run (collection + analysis) made, by service and operation: the optimizer's own cost. */
+  putRunApiCalls(runId: string, calls: ApiCallCounts): Promise<void>;
+  getRunApiCalls(runId: string): Promise<ApiCallCounts | undefined>;
 
   putRun(summary: RunSummary): Promise<void>;
   getRun(runId: string): Promise<RunSummary | undefined>;

@@ -5,12 +5,14 @@ import {
   CostForecastSchema,
   DailyCostSchema,
   ExternalRecommendationSchema,
+  PricesSchema,
   ResourceSchema,
   type CollectionIssue,
   type CostForecast,
   type DailyCost,
   type ExternalRecommendation,
   type MetricSeries,
+  type Prices,
   type Resource,
 } from '../../engine/types/snapshot.js';
 import { z } from 'zod';
@@ -19,6 +21,7 @@ import { documentItem, readDocument } from './item-codec.js';
 import { keys } from './keys.js';
 import {
   ActionStateSchema,
+  ApiCallCountsSchema,
   AuditRecordSchema,
   BatchSchema,
   RunSummarySchema,
@@ -28,6 +31,7 @@ import {
 import { readSeriesItems, seriesItems } from './series-items.js';
 import type {
   ActionState,
+  ApiCallCounts,
   AuditRecord,
   Batch,
   HeadroomStore,
@@ -223,6 +227,36 @@ export class TableStore implements HeadroomStore {
   async listIssues(): Promise<CollectionIssue[]> {
     const items = this.live(await this.table.query(keys.issues));
     return items.map((item) => readDocument(item, CollectionIssueSchema));
+  }
+
+  // ---- prices, cache and the runs' own API usage ------------------------------------------------------------
+
+  async putPrices(prices: Prices): Promise<void> {
+    await this.table.putItems([documentItem(keys.prices, prices.region, 'prices', prices, this.expiry())]);
+  }
+
+  getPrices(region: string): Promise<Prices | undefined> {
+    return this.getDocument(keys.prices, region, PricesSchema);
+  }
+
+  /** One item per entry, expiring `ttlSec` from now: DynamoDB's TTL deletes it, reads ignore it sooner. */
+  async putCached(namespace: string, key: string, value: unknown, ttlSec: number): Promise<void> {
+    checkScope('putCached', namespace);
+    if (!(ttlSec > 0)) throw new StoreInputError(`putCached was given a TTL of ${ttlSec} s; it must be positive`);
+    await this.table.putItems([documentItem(keys.cache(namespace), key, 'cache', value, this.nowSec() + Math.ceil(ttlSec))]);
+  }
+
+  getCached<S extends z.ZodType>(namespace: string, key: string, schema: S): Promise<z.output<S> | undefined> {
+    checkScope('getCached', namespace);
+    return this.getDocument(keys.cache(namespace), key, schema);
+  }
+
+  async putRunApiCalls(runId: string, calls: ApiCallCounts): Promise<void> {
+    await this.table.putItems([documentItem(keys.run(runId), keys.apiCalls, 'api-calls', calls, this.expiry())]);
+  }
+
+  getRunApiCalls(runId: string): Promise<ApiCallCounts | undefined> {
+    return this.getDocument(keys.run(runId), keys.apiCalls, ApiCallCountsSchema);
   }
 
   // ---- runs ------------------------------------------------------------------------------------------------

@@ -10,12 +10,11 @@ import { ApplyWorkflow } from '../../../lib/constructs/apply-workflow.js';
 import { HANDLERS } from '../../../lib/handlers.js';
 import { createApplyStepHandlers, type ApplyStepHandlers } from '../../../lambdas/actions/apply-steps/handlers.js';
 import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
-import { createSdkEc2Ports } from '../../../lambdas/actions/executors/sdk-ec2-ports.js';
-import { createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-metrics-ports.js';
 import { definitionFromTemplate } from '../../../lib/state-machine-definition.js';
 import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-state-machine.js';
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
 import { ACTION_ID, ebsAction, FIXED_NOW, fixture, RUN_ID, storeWith, VOLUME_ID } from '../helpers.js';
+import { sdkContext } from '../executors/support/context.js';
 
 /**
  * The step handlers under the apply state machine the stack deploys (lib/constructs/apply-workflow.ts),
@@ -85,7 +84,7 @@ describe('apply state machine with the real step handlers', () => {
       store,
       executors: EXECUTORS,
       enabledExecutors: ['ebs-gp2-to-gp3'],
-      context: { ec2: createSdkEc2Ports(), cloudwatch: createSdkMetricsPorts(), now: () => new Date() },
+      context: sdkContext({ now: () => new Date() }),
       notifier: { post: async ({ text }) => (posts.push(text), { ts: '1.2' }) },
       now: () => new Date(),
     });
@@ -130,7 +129,7 @@ describe('apply state machine with the real step handlers', () => {
     handlers = createApplyStepHandlers({
       ...(await depsWithoutExecutors()),
       enabledExecutors: ['ebs-gp2-to-gp3'],
-      context: { ec2: createSdkEc2Ports(), cloudwatch: createSdkMetricsPorts(), now: clock },
+      context: sdkContext({ now: clock }),
       now: clock,
     });
     const applyStep = handlers.apply;
@@ -194,7 +193,7 @@ describe('apply state machine with the real step handlers', () => {
       store,
       executors: EXECUTORS,
       enabledExecutors: [],
-      context: { ec2: createSdkEc2Ports(), cloudwatch: createSdkMetricsPorts(), now: () => new Date() },
+      context: sdkContext({ now: () => new Date() }),
       notifier: { post: async ({ text }: { text: string }) => (posts.push(text), { ts: '1.2' }) },
       now: () => new Date(),
     };

@@ -11,10 +11,10 @@ import { runRollbackPoint } from '../../../lambdas/actions/apply-steps/rollback-
 import { runRollback } from '../../../lambdas/actions/apply-steps/rollback.js';
 import { runValidate } from '../../../lambdas/actions/apply-steps/validate.js';
 import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
-import { createSdkEc2Ports } from '../../../lambdas/actions/executors/sdk-ec2-ports.js';
-import { createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-metrics-ports.js';
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
 import { ACTION_ID, ebsAction, FIXED_NOW, fixture, RUN_ID, storeWith, VOLUME_ID } from '../helpers.js';
+import { sdkContext } from '../executors/support/context.js';
+import { ebsGp2ToGp3 } from '../../../lambdas/actions/executors/ebs-gp2-to-gp3.js';
 
 const ec2 = mockClient(EC2Client);
 const cloudwatch = mockClient(CloudWatchClient);
@@ -66,7 +66,7 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
       store,
       executors: EXECUTORS,
       enabledExecutors: ['ebs-gp2-to-gp3'],
-      context: { ec2: createSdkEc2Ports(), cloudwatch: createSdkMetricsPorts(), now: () => clock },
+      context: sdkContext({ now: () => clock }),
       notifier: { post: async (message) => (posts.push(message), { ts: '1548261300.000100' }) },
       now: () => clock,
     };
@@ -93,9 +93,9 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
       expect(result).toEqual({ ok: false, reason: 'action act-lambda is undecided, not approved' });
     });
 
-    it('skips an action whose executor is declared but not implemented', async () => {
+    it('skips an action whose executor is not registered', async () => {
       await store.recordDecision({ actionId: 'act-lambda', decision: 'approved', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString() });
-      const result = await runPrecheck({ ...state, actionId: 'act-lambda' }, { ...deps, enabledExecutors: ['lambda-memory'] });
+      const result = await runPrecheck({ ...state, actionId: 'act-lambda' }, { ...deps, executors: [ebsGp2ToGp3], enabledExecutors: ['lambda-memory'] });
       expect(result).toEqual({ ok: false, reason: 'executor lambda-memory is not implemented yet' });
     });
 

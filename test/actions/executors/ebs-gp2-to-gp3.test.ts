@@ -9,9 +9,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ebsGp2ToGp3 } from '../../../lambdas/actions/executors/ebs-gp2-to-gp3.js';
 import type { ExecutorContext } from '../../../lambdas/actions/executors/executor.js';
-import { createSdkEc2Ports } from '../../../lambdas/actions/executors/sdk-ec2-ports.js';
-import { createSdkMetricsPorts } from '../../../lambdas/actions/executors/sdk-metrics-ports.js';
-import { ebsAction, FIXED_NOW, fixture, VOLUME_ID } from '../helpers.js';
+import { ebsAction, fixture, VOLUME_ID } from '../helpers.js';
+import { sdkContext } from './support/context.js';
 
 const ec2 = mockClient(EC2Client);
 
@@ -26,7 +25,7 @@ function volumes(patch: Record<string, unknown> = {}): DescribeVolumesCommandOut
 }
 
 function context(overrides: Partial<ExecutorContext> = {}): ExecutorContext {
-  return { ec2: createSdkEc2Ports(), cloudwatch: createSdkMetricsPorts(), now: () => FIXED_NOW, ...overrides };
+  return sdkContext(overrides);
 }
 
 describe('ebs-gp2-to-gp3 executor', () => {

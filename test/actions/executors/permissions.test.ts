@@ -8,6 +8,10 @@ describe('executor permissions', () => {
     expect([...executor.permissions].sort()).toEqual(executorActions(id as ExecutorId));
   });
 
+  it('implements every executor the stack can enable', () => {
+    expect(EXECUTORS.map((executor) => executor.id).sort()).toEqual([...EXECUTOR_IDS].sort());
+  });
+
   it('registers each executor once', () => {
     const ids = EXECUTORS.map((executor) => executor.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toRawRequest } from '../../../lambdas/actions/interactions/function-url-event.js';
+import { MAX_BODY_BYTES, RequestRejected, toRawRequest } from '../../../lambdas/actions/interactions/function-url-event.js';
 
 describe('toRawRequest', () => {
   it('decodes a base64 body byte for byte and lower-cases header names', () => {
@@ -16,5 +16,24 @@ describe('toRawRequest', () => {
   it('passes a plain body through and treats a missing body as empty', () => {
     expect(toRawRequest({ headers: {}, body: 'a=b', isBase64Encoded: false }).body).toBe('a=b');
     expect(toRawRequest({ headers: {} }).body).toBe('');
+  });
+
+  it('rejects a body over 1 MB with 413, judged from the base64 length before decoding', () => {
+    const big = Buffer.alloc(MAX_BODY_BYTES + 1, 97).toString('base64');
+    const attempt = () => toRawRequest({ headers: {}, body: big, isBase64Encoded: true });
+    expect(attempt).toThrow(RequestRejected);
+    expect(attempt).toThrow(/over the 1048576-byte limit/);
+    expect(() => toRawRequest({ headers: {}, body: 'a'.repeat(MAX_BODY_BYTES + 1) })).toThrow(expect.objectContaining({ statusCode: 413 }));
+  });
+
+  it('accepts a body of exactly 1 MB', () => {
+    const exact = Buffer.alloc(MAX_BODY_BYTES, 97).toString('base64');
+    expect(toRawRequest({ headers: {}, body: exact, isBase64Encoded: true }).body).toHaveLength(MAX_BODY_BYTES);
+  });
+
+  it('rejects an event that is not a Function URL event, or a body that is not base64, with 400', () => {
+    expect(() => toRawRequest('nonsense')).toThrow(expect.objectContaining({ statusCode: 400 }));
+    expect(() => toRawRequest({ headers: { a: 1 }, body: 'x' })).toThrow(expect.objectContaining({ statusCode: 400 }));
+    expect(() => toRawRequest({ headers: {}, body: 'not base64!', isBase64Encoded: true })).toThrow(/not valid base64/);
   });
 });

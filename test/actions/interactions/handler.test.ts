@@ -53,4 +53,11 @@ describe('interactions Lambda handler', () => {
     expect(result.statusCode).toBe(400);
     expect(result.body).toMatch(/not a Headroom button click/);
   });
+
+  it('answers 413 to a body over 1 MB and 400 to an event that is not a Function URL event, without a 5xx', async () => {
+    const big = await handler(event(`payload=${'a'.repeat(1024 * 1024)}`, 'sign'));
+    expect(big.statusCode).toBe(413);
+    expect((await handler({ headers: 'nope' })).statusCode).toBe(400);
+    expect((await handler({ headers: {}, body: '%%%', isBase64Encoded: true })).statusCode).toBe(400);
+  });
 });

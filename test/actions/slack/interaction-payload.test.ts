@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInteractionPayload, parseInteractionBody } from '../../../lambdas/actions/slack/interaction-payload.js';
+import { encodeDismissOption } from '../../../lambdas/shared/slack/dismiss-reasons.js';
 import { fixture } from '../helpers.js';
 
 const formEncode = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
@@ -16,7 +17,35 @@ describe('parseInteractionBody', () => {
       responseUrl: 'https://hooks.slack.com/actions/T9TK3CUKW/397700885554/96rGlfmibIGlgcZRskXaIFfN',
       channelId: 'C0LAN2Q65',
       messageTs: '1548261231.000200',
+      blockId: 'act-0',
+      messageBlocks: [],
     });
+  });
+
+  it('reads the reason, run and action of a choice in the Dismiss select', () => {
+    const payload = fixture<{ actions: unknown[] }>('block-actions-payload.json');
+    payload.actions = [
+      {
+        type: 'static_select',
+        action_id: 'dismiss',
+        block_id: 'buttons-1',
+        selected_option: { text: { type: 'plain_text', text: 'Sized this way on purpose' }, value: encodeDismissOption('intentional', 'run-1', 'act-ebs-1') },
+        action_ts: '1548426417.840180',
+      },
+    ];
+    expect(parseInteractionBody(formEncode(payload))).toMatchObject({ choice: 'dismiss', reason: 'intentional', runId: 'run-1', actionId: 'act-ebs-1', blockId: 'buttons-1' });
+  });
+
+  it('records a plain Dismiss button click as a dismissal without a reason', () => {
+    const payload = fixture<{ actions: { action_id: string }[] }>('block-actions-payload.json');
+    payload.actions[0].action_id = 'dismiss';
+    expect(parseInteractionBody(formEncode(payload))).toMatchObject({ choice: 'dismiss', reason: 'unspecified' });
+  });
+
+  it('refuses a Dismiss select whose option carries an unknown reason', () => {
+    const payload = fixture<{ actions: unknown[] }>('block-actions-payload.json');
+    payload.actions = [{ type: 'static_select', action_id: 'dismiss', selected_option: { value: '["bored","run-1","act-ebs-1"]' } }];
+    expect(() => parseInteractionBody(formEncode(payload))).toThrow(/actions\.0\.selected_option\.value/);
   });
 
   it('refuses a body without the payload field', () => {

@@ -1,37 +1,55 @@
-import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand, type GetMetricDataCommandInput, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectMetrics } from '../../../lambdas/collectors/cloudwatch/collect-metrics.js';
 import { getMetricDataMerged } from '../../../lambdas/collectors/cloudwatch/merge-metric-pages.js';
 import { metricWindow } from '../../../lambdas/collectors/cloudwatch/metric-window.js';
 import { loadFixture } from '../helpers/fixtures.js';
+import type { Resource } from '../../../lambdas/engine/types/snapshot.js';
 import { ACCOUNT, NOW, ec2Resource, testContext } from '../helpers/context.js';
 
+function lambdaResource(name: string): Resource {
+  return {
+    arn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`,
+    type: 'lambda:function',
+    account: ACCOUNT,
+    region: 'us-east-1',
+    name,
+    tags: {},
+    config: { memoryMb: 1024, timeoutSec: 30, architecture: 'arm64', runtime: 'nodejs20.x' },
+  };
+}
+
 const cloudwatch = mockClient(CloudWatchClient);
+// No agent or Lambda Insights metrics unless a test lists some.
+beforeEach(() => cloudwatch.on(ListMetricsCommand).resolves({ Metrics: [] }));
 afterEach(() => cloudwatch.reset());
 
 const t = (iso: string) => new Date(iso);
 
 describe('collectMetrics against the CloudWatch SDK client', () => {
-  it('packs 600 queries into two GetMetricData calls of 500 and 100 (SPEC §10 batching)', async () => {
-    // Prepare: 150 running instances × 4 EC2 metric statistics = 600 queries.
+  it('packs 1,201 queries into three GetMetricData calls of 500, 500 and 201 (SPEC §11 batching)', async () => {
+    // Prepare: 199 running instances × 6 EC2 metric statistics + 1 function × 7 Lambda statistics = 1,201 queries.
     cloudwatch.on(GetMetricDataCommand).callsFake((input: GetMetricDataCommandInput) => ({
       MetricDataResults: (input.MetricDataQueries ?? []).map((q) => ({ Id: q.Id, Timestamps: [t('2026-11-29T11:50:00Z')], Values: [1], StatusCode: 'Complete' })),
     }));
     const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
-    await context.store.putResources(Array.from({ length: 150 }, (_, i) => ec2Resource(`i-${String(i).padStart(17, '0')}`)));
+    await context.store.putResources([
+      ...Array.from({ length: 199 }, (_, i) => ec2Resource(`i-${String(i).padStart(17, '0')}`)),
+      lambdaResource('orders-api'),
+    ]);
 
     // Act
     const report = await collectMetrics(context);
 
     // Assess
     const calls = cloudwatch.commandCalls(GetMetricDataCommand);
-    expect(calls.map((c) => c.args[0].input.MetricDataQueries?.length)).toEqual([500, 100]);
-    expect(report.calls['cloudwatch:GetMetricData']).toBe(2);
-    expect(report.itemsWritten.series).toBe(600);
-    expect(report.billable['cloudwatch:metrics']).toBe(600);
+    expect(calls.map((c) => c.args[0].input.MetricDataQueries?.length)).toEqual([500, 500, 201]);
+    expect(report.calls['cloudwatch:GetMetricData']).toBe(3);
+    expect(report.itemsWritten.series).toBe(1201);
+    expect(report.billable['cloudwatch:metrics']).toBe(1201);
   });
 
   it('asks for 5-minute statistics over the lookback window ending at the last whole period', async () => {
@@ -49,6 +67,8 @@ describe('collectMetrics against the CloudWatch SDK client', () => {
       'CPUUtilization/Maximum/300',
       'NetworkIn/Sum/300',
       'NetworkOut/Sum/300',
+      'DiskReadOps/Sum/300',
+      'DiskWriteOps/Sum/300',
     ]);
     expect(input.MetricDataQueries?.[0].MetricStat?.Metric?.Dimensions).toEqual([{ Name: 'InstanceId', Value: 'i-0123456789abcdef0' }]);
   });
@@ -82,10 +102,10 @@ describe('collectMetrics against the CloudWatch SDK client', () => {
     const report = await collectMetrics(context);
 
     expect(report.issues.map((i) => `${i.region}:${i.code}`)).toEqual(['eu-west-1:AccessDenied', 'us-east-1:GetMetricDataForbidden']);
-    expect(report.itemsWritten.series).toBe(3);
+    expect(report.itemsWritten.series).toBe(5);
     expect(await context.store.listIssues()).toHaveLength(2);
     const stored = await context.store.getSeries(`arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-us000000000000000`);
-    expect(stored.map((s) => s.metricName).sort()).toEqual(['CPUUtilization', 'NetworkIn', 'NetworkOut']);
+    expect(stored.map((s) => s.metricName).sort()).toEqual(['CPUUtilization', 'DiskReadOps', 'DiskWriteOps', 'NetworkIn', 'NetworkOut']);
   });
 });
 

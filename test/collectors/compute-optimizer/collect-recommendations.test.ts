@@ -1,18 +1,25 @@
 import {
   ComputeOptimizerClient,
+  GetAutoScalingGroupRecommendationsCommand,
   GetEBSVolumeRecommendationsCommand,
+  GetECSServiceRecommendationsCommand,
   GetEC2InstanceRecommendationsCommand,
   GetLambdaFunctionRecommendationsCommand,
   OptInRequiredException,
 } from '@aws-sdk/client-compute-optimizer';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectRecommendations } from '../../../lambdas/collectors/compute-optimizer/collect-recommendations.js';
 import { ACCOUNT, ec2Resource, testContext } from '../helpers/context.js';
 
 const co = mockClient(ComputeOptimizerClient);
+// Tests about the other APIs see empty Auto Scaling and ECS answers unless they set their own.
+beforeEach(() => {
+  co.on(GetAutoScalingGroupRecommendationsCommand).resolves({ autoScalingGroupRecommendations: [] });
+  co.on(GetECSServiceRecommendationsCommand).resolves({ ecsServiceRecommendations: [] });
+});
 afterEach(() => co.reset());
 
 const instanceArn = (id: string, region = 'us-east-1') => `arn:aws:ec2:${region}:${ACCOUNT}:instance/${id}`;
@@ -96,6 +103,69 @@ describe('collectRecommendations', () => {
     ]);
   });
 
+  it('pages Auto Scaling group and ECS service recommendations and normalises them', async () => {
+    const asgArn = `arn:aws:autoscaling:us-east-1:${ACCOUNT}:autoScalingGroup:1a2b:autoScalingGroupName/web`;
+    const serviceArn = `arn:aws:ecs:us-east-1:${ACCOUNT}:service/prod/api`;
+    co.on(GetEC2InstanceRecommendationsCommand).resolves({});
+    co.on(GetEBSVolumeRecommendationsCommand).resolves({});
+    co.on(GetLambdaFunctionRecommendationsCommand).resolves({});
+    co.on(GetAutoScalingGroupRecommendationsCommand, { nextToken: undefined })
+      .resolves({ autoScalingGroupRecommendations: [], nextToken: 'a2' })
+      .on(GetAutoScalingGroupRecommendationsCommand, { nextToken: 'a2' })
+      .resolves({
+        autoScalingGroupRecommendations: [
+          {
+            autoScalingGroupArn: asgArn,
+            accountId: ACCOUNT,
+            finding: 'NotOptimized',
+            currentConfiguration: { instanceType: 'm5.xlarge', desiredCapacity: 4, minSize: 2, maxSize: 8 },
+            recommendationOptions: [
+              { configuration: { instanceType: 'm6g.large', desiredCapacity: 4, minSize: 2, maxSize: 8 }, performanceRisk: 1, rank: 1, savingsOpportunity: { estimatedMonthlySavings: { currency: 'USD', value: 210.5 } } },
+            ],
+          },
+        ],
+      });
+    co.on(GetECSServiceRecommendationsCommand).resolves({
+      ecsServiceRecommendations: [
+        {
+          serviceArn,
+          accountId: ACCOUNT,
+          finding: 'Overprovisioned',
+          findingReasonCodes: ['CPUOverprovisioned'],
+          launchType: 'Fargate',
+          currentServiceConfiguration: { cpu: 1024, memory: 2048 },
+          currentPerformanceRisk: 'Low',
+          serviceRecommendationOptions: [{ cpu: 512, memory: 2048, savingsOpportunity: { estimatedMonthlySavings: { currency: 'USD', value: 18 } } }],
+        },
+      ],
+    });
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+
+    const report = await collectRecommendations(context);
+
+    expect(co.commandCalls(GetAutoScalingGroupRecommendationsCommand)).toHaveLength(2);
+    expect(report.calls).toMatchObject({ 'compute-optimizer:GetAutoScalingGroupRecommendations': 2, 'compute-optimizer:GetECSServiceRecommendations': 1 });
+    expect(await context.store.getRecommendations(asgArn)).toEqual([
+      {
+        source: 'compute-optimizer',
+        resourceArn: asgArn,
+        finding: 'NotOptimized',
+        current: { instanceType: 'm5.xlarge', desiredCapacity: 4, minSize: 2, maxSize: 8 },
+        options: [{ proposed: { instanceType: 'm6g.large', desiredCapacity: 4, minSize: 2, maxSize: 8 }, monthlySavingsUsd: 210.5, performanceRisk: 1 }],
+      },
+    ]);
+    expect(await context.store.getRecommendations(serviceArn)).toEqual([
+      {
+        source: 'compute-optimizer',
+        resourceArn: serviceArn,
+        finding: 'Overprovisioned',
+        current: { cpu: 1024, memoryMb: 2048, launchType: 'Fargate', findingReasonCodes: ['CPUOverprovisioned'] },
+        options: [{ proposed: { cpu: 512, memoryMb: 2048 }, monthlySavingsUsd: 18, performanceRisk: 1 }],
+      },
+    ]);
+    expect(report.itemsWritten.recommendations).toBe(2);
+  });
+
   it('records OptInRequiredException for a region that is not opted in and collects the other region', async () => {
     co.on(GetEC2InstanceRecommendationsCommand).callsFake(async () => {
       const region = await co.send.thisValues.at(-1)?.config.region();
@@ -108,7 +178,15 @@ describe('collectRecommendations', () => {
 
     const report = await collectRecommendations(context);
 
-    expect(report.issues).toEqual([{ source: 'compute-optimizer', account: ACCOUNT, region: 'eu-west-1', code: 'OptInRequiredException', message: 'The account is not opted in.' }]);
+    expect(report.issues).toEqual([
+      {
+        source: 'compute-optimizer',
+        account: ACCOUNT,
+        region: 'eu-west-1',
+        code: 'OptInRequiredException',
+        message: expect.stringMatching(/^Account 111122223333 is not opted in to AWS Compute Optimizer in eu-west-1, .*update-enrollment-status --status Active/),
+      },
+    ]);
     expect(await context.store.getRecommendations(instanceArn('i-9'))).toHaveLength(1);
   });
 

@@ -49,7 +49,7 @@ describe('collectCosts', () => {
     expect(request).toMatchObject({
       TimePeriod: { Start: '2026-08-31', End: '2026-11-29' },
       Granularity: 'DAILY',
-      Metrics: ['UnblendedCost'],
+      Metrics: ['UnblendedCost', 'AmortizedCost'],
       GroupBy: [
         { Type: 'DIMENSION', Key: 'SERVICE' },
         { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
@@ -67,6 +67,37 @@ describe('collectCosts', () => {
 
     expect(await context.store.getCostForecast()).toEqual({ start: '2026-11-29', end: '2026-12-29', meanUsd: 3000.5, lowerUsd: 181, upperUsd: 222.5 });
     expect(ce.commandCalls(GetCostForecastCommand)[0].args[0].input).toMatchObject({ Metric: 'UNBLENDED_COST', PredictionIntervalLevel: 80, TimePeriod: { Start: '2026-11-29', End: '2026-12-29' } });
+  });
+
+  it('keeps the amortised amount next to the unblended one (both metrics in one request)', async () => {
+    const bothMetrics = { Keys: ['Amazon EC2', ACCOUNT], Metrics: { UnblendedCost: { Amount: '10', Unit: 'USD' }, AmortizedCost: { Amount: '7.25', Unit: 'USD' } } };
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [bothMetrics] }] });
+    mockForecast();
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+
+    await collectCosts(context);
+
+    expect(await context.store.listCosts()).toEqual([{ date: '2026-11-01', account: ACCOUNT, service: 'Amazon EC2', amountUsd: 10, amortisedUsd: 7.25 }]);
+  });
+
+  it('answers the same query from the store cache on a second run the same day, without paying for it again', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [group('AWS Lambda', '2')] }] });
+    mockForecast();
+    const portsFor = createAwsPortsFor({ builders: allAwsAdapters });
+    const context = testContext(portsFor);
+
+    const first = await collectCosts(context);
+    const second = await collectCosts(context);
+    const nextDay = await collectCosts({ ...context, now: context.now + 86_400_000 });
+
+    expect(first.calls).toEqual({ 'ce:GetCostAndUsage': 1, 'ce:GetCostForecast': 1 });
+    expect(first.cacheHits).toBeUndefined();
+    expect(second.calls).toEqual({});
+    expect(second.cacheHits).toEqual({ 'ce:GetCostAndUsage': 1, 'ce:GetCostForecast': 1 });
+    expect(second.itemsWritten).toEqual(first.itemsWritten);
+    // A new day is a new query (its dates change): asked again.
+    expect(nextDay.calls).toEqual({ 'ce:GetCostAndUsage': 1, 'ce:GetCostForecast': 1 });
+    expect(ce.commandCalls(GetCostAndUsageCommand)).toHaveLength(2);
   });
 
   it('records an unavailable forecast as an issue and keeps the daily costs', async () => {

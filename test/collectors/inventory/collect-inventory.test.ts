@@ -1,5 +1,15 @@
-import { DescribeInstancesCommand, DescribeVolumesCommand, EC2Client, type Instance } from '@aws-sdk/client-ec2';
-import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  DescribeAddressesCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeNatGatewaysCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  EC2Client,
+  type Instance,
+} from '@aws-sdk/client-ec2';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, ListTagsForResourceCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
@@ -15,14 +25,22 @@ const lambda = mockClient(LambdaClient);
 const rds = mockClient(RDSClient);
 const dynamodb = mockClient(DynamoDBClient);
 const logs = mockClient(CloudWatchLogsClient);
+const elb = mockClient(ElasticLoadBalancingV2Client);
 beforeEach(() => {
   // Services a test does not look at answer with empty inventories.
   rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
   dynamodb.on(ListTablesCommand).resolves({ TableNames: [] });
   logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [] });
+  logs.on(ListTagsForResourceCommand).resolves({ tags: {} });
+  ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
+  ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+  ec2.on(DescribeAddressesCommand).resolves({ Addresses: [] });
+  ec2.on(DescribeNatGatewaysCommand).resolves({ NatGateways: [] });
+  elb.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [] });
+  elb.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
 });
 afterEach(() => {
-  for (const mock of [ec2, lambda, rds, dynamodb, logs]) mock.reset();
+  for (const mock of [ec2, lambda, rds, dynamodb, logs, elb]) mock.reset();
 });
 
 /** A DescribeInstances instance in the documented response shape. */

@@ -42,7 +42,7 @@ describe('runDemo', () => {
     const slack = JSON.parse(readFileSync(path.join(outDir, 'slack.json'), 'utf8')) as { blocks: unknown[] };
     expect(slack.blocks.length).toBeGreaterThan(0);
     expect(slack.blocks.length).toBeLessThanOrEqual(50);
-    expect(readFileSync(path.join(outDir, 'report.html'), 'utf8')).toContain('<svg');
+    expect(readFileSync(path.join(outDir, 'report.html'), 'utf8')).toContain('<figure class="chart"');
   });
 
   it('approves the top automatable action through the signed Slack endpoint and runs the apply workflow to an outcome', () => {

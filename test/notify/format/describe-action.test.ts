@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accountRules, rules } from '../../../lambdas/engine/rules/index.js';
 import { describeAction } from '../../../lambdas/notify/format/describe-action.js';
 
 describe('describeAction', () => {
@@ -14,5 +15,15 @@ describe('describeAction', () => {
 
   it('falls back to the rule id for a rule without wording', () => {
     expect(describeAction({ ruleId: 'x/unknown', current: {}, proposed: { enabled: true } })).toBe('x/unknown: enabled — → true');
+  });
+
+  it('has wording for every registered rule', () => {
+    for (const { id } of [...rules, ...accountRules]) expect(describeAction({ ruleId: id, current: {}, proposed: {} }), id).not.toBe(id);
+  });
+
+  it('joins the wording of a combined action’s rules', () => {
+    expect(describeAction({ ruleId: 'lambda/memory-size+lambda/arm64-candidate', current: { memoryMb: 1024 }, proposed: { memoryMb: 512 } })).toBe(
+      'Resize Lambda memory and move Lambda function to arm64: memoryMb 1024 → 512',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, DEFAULT_TOP_N } from '../../../lambdas/notify/format/digest.js';
+import { buildDigest, DEFAULT_TOP_N, omittedLine, omittedMonthlySavings } from '../../../lambdas/notify/format/digest.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
 import { costAnomaly, cpuAnomaly } from '../anomaly-fixtures.js';
 
@@ -65,5 +65,15 @@ describe('buildDigest', () => {
 
   it('rejects a negative topN', () => {
     expect(() => buildDigest({ run: sampleRun([]), actions: [], forecasts: [], topN: -1 })).toThrow(/topN/);
+  });
+});
+
+describe('omittedLine', () => {
+  it('sums what the digest does not list, upsizes included, and says it in one line', () => {
+    const actions = sampleActions(4).map((action, index) => ({ ...action, monthlySavingsUsd: [100, 50, 30, -5][index] }));
+    const digest = buildDigest({ run: sampleRun(actions), actions, forecasts: [], topN: 2 });
+    expect(omittedMonthlySavings(digest)).toBe(25);
+    expect(omittedLine(digest.omitted, omittedMonthlySavings(digest))).toBe('+2 more actions worth $25.00/month in the report.');
+    expect(omittedLine(1, 250)).toBe('+1 more action worth $250/month in the report.');
   });
 });

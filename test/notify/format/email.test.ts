@@ -31,8 +31,10 @@ describe('buildEmail', () => {
     expect(htmlOrder.every((position) => position > 0)).toBe(true);
     expect(htmlOrder).toEqual([...htmlOrder].sort((a, b) => a - b));
     expect(textOrder).toEqual([...textOrder].sort((a, b) => a - b));
-    expect(email.html).toContain('…and 15 more in the report.');
-    expect(email.text).toContain('…and 15 more in the report.');
+    const omittedUsd = actions.slice(10).reduce((total, action) => total + action.monthlySavingsUsd, 0);
+    const more = `+15 more actions worth ${formatUsd(omittedUsd)}/month in the report.`;
+    expect(email.html).toContain(more);
+    expect(email.text).toContain(more);
     expect(email.html).toContain('href="https://reports.example.com/r.html"');
     expect(email.text).toContain('Full report: https://reports.example.com/r.html');
     expect(unbalancedTags(email.html)).toEqual([]);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ANOMALY_TABLE_ROWS, anomalySection, CHARTED_ANOMALIES } from '../../../lambdas/notify/format/report-anomalies.js';
+import { ReportCharts } from '../../../lambdas/notify/format/report-charts.js';
 import { buildReportHtml } from '../../../lambdas/notify/format/report-html.js';
 import { unbalancedTags } from '../../fixtures/notify/html-structure.js';
+import { embeddedCharts, markupOnly } from '../../fixtures/notify/report-parts.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
 import { costAnomaly, cpuAnomaly } from '../anomaly-fixtures.js';
 
@@ -26,24 +28,35 @@ describe('the report’s Anomalies section', () => {
     expect(section).toContain('AWS/EC2/CPUUtilization (Average)');
     expect(section).toContain('96.6 Percent');
     expect(section).toContain('$481');
-    expect(section.match(/<svg class="chart"/g)).toHaveLength(1);
-    expect(unbalancedTags(html)).toEqual([]);
+    expect(section.match(/<figure class="chart"/g)).toHaveLength(1);
+    expect(unbalancedTags(markupOnly(html))).toEqual([]);
   });
 
   it('lists the 50 highest scores and charts only the top few metric anomalies that carry an excerpt', () => {
     const many = Array.from({ length: 80 }, (_, i) =>
       cpuAnomaly({ score: 1 - i / 100, resourceName: `web-${i}`, subject: { kind: 'metric', resourceArn: `arn:aws:ec2:us-east-1:111111111111:instance/i-${i}`, metric: 'AWS/EC2/CPUUtilization', stat: 'Average' } }),
     );
-    const section = anomalySection(many);
+    const charts = new ReportCharts();
+    const section = anomalySection(many, charts);
     expect(section.match(/<tr><td>/g)).toHaveLength(ANOMALY_TABLE_ROWS);
     expect(section).toContain('80 anomalies detected');
     expect(section).toContain('web-0<');
     expect(section).not.toContain('web-50<');
-    expect(section.match(/<svg class="chart"/g)).toHaveLength(CHARTED_ANOMALIES);
+    expect(section.match(/<figure class="chart"/g)).toHaveLength(CHARTED_ANOMALIES);
+    expect(charts.count).toBe(CHARTED_ANOMALIES);
     // One chart per resource: its several anomalous metrics tell one story.
-    expect(anomalySection([cpuAnomaly(), cpuAnomaly({ score: 0.9 })]).match(/<svg class="chart"/g)).toHaveLength(1);
+    expect(anomalySection([cpuAnomaly(), cpuAnomaly({ score: 0.9 })], new ReportCharts()).match(/<figure class="chart"/g)).toHaveLength(1);
     // Without an excerpt the table alone is shown.
-    expect(anomalySection([cpuAnomaly({ excerpt: undefined })])).not.toContain('<svg');
+    expect(anomalySection([cpuAnomaly({ excerpt: undefined })], new ReportCharts())).not.toContain('<figure');
+  });
+
+  it('marks the anomalous value on its excerpt at the sample nearest its time', () => {
+    const anomaly = cpuAnomaly();
+    const html = buildReportHtml({ run: sampleRun([]), actions: [], forecasts: [], anomalies: [anomaly], generatedAt });
+    const [chart] = embeddedCharts(html);
+    expect(chart.marker).toEqual({ label: 'anomaly', colour: '#dc2626', index: 24, value: 96.6 });
+    expect(chart.lines[0].values[24]).toBe(96.6);
+    expect(chart.rules).toEqual([{ label: 'anomalous value', value: 96.6, colour: '#dc2626' }]);
   });
 
   it('escapes resource names, metrics and units', () => {
@@ -59,7 +72,7 @@ describe('the report’s Anomalies section', () => {
     expect(html).not.toContain('<b>u');
     expect(html).not.toContain('<i>m');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(unbalancedTags(html)).toEqual([]);
+    expect(unbalancedTags(markupOnly(html))).toEqual([]);
   });
 
   it('says when there are none, and when they were not loaded', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../lambdas/engine/types/action.js';
 import { buildDigest } from '../../../lambdas/notify/format/digest.js';
-import { buildSlackMessage, encodeButtonValue, routeByOwner, type SlackBlock, type SlackButton } from '../../../lambdas/notify/format/slack-blocks.js';
+import { buildSlackMessage, encodeButtonValue, routeByOwner, type SlackBlock, type SlackButton, type SlackSelect } from '../../../lambdas/notify/format/slack-blocks.js';
+import { formatUsd } from '../../../lambdas/notify/format/numbers.js';
+import { DismissOptionSchema } from '../../../lambdas/shared/slack/dismiss-reasons.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
 import { costAnomaly, cpuAnomaly } from '../anomaly-fixtures.js';
 
@@ -10,7 +12,11 @@ function digestOf(actions: Action[], topN = 10, reportUrl?: string) {
 }
 
 function buttonsOf(blocks: SlackBlock[]): SlackButton[] {
-  return blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+  return blocks.flatMap((block) => (block.type === 'actions' ? block.elements.filter((element): element is SlackButton => element.type === 'button') : []));
+}
+
+function selectsOf(blocks: SlackBlock[]): SlackSelect[] {
+  return blocks.flatMap((block) => (block.type === 'actions' ? block.elements.filter((element): element is SlackSelect => element.type === 'static_select') : []));
 }
 
 function texts(blocks: SlackBlock[]): string[] {
@@ -43,7 +49,9 @@ describe('buildSlackMessage', () => {
     expect(listed).toBeGreaterThan(10);
     const footer = message.blocks[message.blocks.length - 1];
     expect(footer.type).toBe('context');
-    expect(texts([footer])[0]).toContain(`and ${200 - listed} more in the report`);
+    const listedUsd = actions.slice(0, listed).reduce((total, action) => total + action.monthlySavingsUsd, 0);
+    const omittedUsd = actions.reduce((total, action) => total + action.monthlySavingsUsd, 0) - listedUsd;
+    expect(texts([footer])[0]).toContain(`+${200 - listed} more actions worth ${formatUsd(omittedUsd)}/month in the report.`);
     expect(texts([footer])[0]).toContain('<https://reports.example.com/run.html|Open the full report>');
     for (const block of message.blocks) {
       if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
@@ -53,6 +61,10 @@ describe('buildSlackMessage', () => {
     for (const button of buttonsOf(message.blocks)) {
       expect(button.text.text.length).toBeLessThanOrEqual(75);
       expect(button.value.length).toBeLessThanOrEqual(2000);
+    }
+    for (const option of selectsOf(message.blocks).flatMap((select) => select.options)) {
+      expect(option.text.text.length).toBeLessThanOrEqual(75);
+      expect(option.value.length).toBeLessThanOrEqual(150);
     }
     const blockIds = message.blocks.flatMap((block) => ('block_id' in block && block.block_id ? [block.block_id] : []));
     expect(new Set(blockIds).size).toBe(blockIds.length);
@@ -120,6 +132,28 @@ describe('buildSlackMessage', () => {
     const message = buildSlackMessage(digestOf(sampleActions(2)), { channel: '#t', enabledExecutors: [], audience: 'x'.repeat(400) });
     const header = message.blocks[0];
     expect(header.type === 'header' && header.text.text.length).toBe(150);
+  });
+
+  it('dismisses through a select of reasons whose options carry reason, run and action within 150 characters', () => {
+    const actions = sampleActions(2);
+    const message = buildSlackMessage(digestOf(actions), { channel: '#finops', enabledExecutors: [] });
+    const [select] = selectsOf(message.blocks);
+    expect(select).toMatchObject({ type: 'static_select', action_id: 'dismiss', placeholder: { text: 'Dismiss…' } });
+    expect(select.options.map((option) => option.text.text)).toEqual(['Not worth the effort', 'Sized this way on purpose', 'We will change it by hand', 'The recommendation is wrong']);
+    expect(DismissOptionSchema.parse(JSON.parse(select.options[1].value))).toEqual(['intentional', 'run-2026-11-29', actions[0].id]);
+  });
+
+  it('falls back to a plain Dismiss button when the ids do not fit in a select option value', () => {
+    const [action] = sampleActions(1);
+    const message = buildSlackMessage(digestOf([{ ...action, id: `x:${'a'.repeat(140)}` }]), { channel: '#finops', enabledExecutors: [] });
+    expect(selectsOf(message.blocks)).toEqual([]);
+    expect(buttonsOf(message.blocks).map((button) => button.action_id)).toEqual(['snooze', 'dismiss']);
+  });
+
+  it('links the full report from the header as well as the footer', () => {
+    const message = buildSlackMessage(digestOf(sampleActions(2), 10, 'https://bucket.s3.amazonaws.com/reports/r.html?X-Amz-Signature=abc'), { channel: '#c', enabledExecutors: [] });
+    const headerContext = message.blocks[2];
+    expect(headerContext.type === 'context' && headerContext.elements.at(-1)?.text).toBe('<https://bucket.s3.amazonaws.com/reports/r.html?X-Amz-Signature=abc|Full report>');
   });
 
   it('refuses a button value over 2000 characters instead of sending one Slack rejects', () => {

@@ -5,7 +5,7 @@ const BASE = { TABLE_NAME: 't', SLACK_SECRET_ARN: 'arn:s', SLACK_CHANNEL: '#fino
 
 describe('readSlackConfig', () => {
   it('defaults to no enabled executors, no team channels and the "team" owner tag', () => {
-    expect(readSlackConfig(BASE)).toEqual({ tableName: 't', secretArn: 'arn:s', channel: '#finops', reportUrlTemplate: undefined, enabledExecutors: [], teamChannels: {}, ownerTagKey: 'team', topN: undefined, homeAccount: undefined });
+    expect(readSlackConfig(BASE)).toEqual({ tableName: 't', secretArn: 'arn:s', channel: '#finops', reportUrlTemplate: undefined, enabledExecutors: [], teamChannels: {}, ownerTagKey: 'team', topN: undefined, homeAccount: undefined, reportBucket: undefined, reportLinkTtlSeconds: 604800 });
   });
 
   it('reads executors, team channels and the top-N', () => {

@@ -12,7 +12,7 @@ function fakeSlack(responses: { ok?: boolean; ts?: string; error?: string }[] = 
 }
 
 function buttonValues(blocks: SlackBlock[]): string[] {
-  return blocks.flatMap((block) => (block.type === 'actions' ? block.elements.map((button) => button.value) : []));
+  return blocks.flatMap((block) => (block.type === 'actions' ? block.elements.flatMap((element) => (element.type === 'button' ? [element.value] : [])) : []));
 }
 
 describe('postDigest', () => {

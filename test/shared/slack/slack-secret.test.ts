@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearSlackSecretCache, getSlackSecret, invalidateSlackSecret, parseSlackSecret, SLACK_SECRET_TTL_MS, SlackSecretError } from '../../../lambdas/shared/slack/slack-secret.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:headroom/slack-AbCdEf';
@@ -11,7 +11,10 @@ describe('getSlackSecret', () => {
     secrets.reset();
     clearSlackSecretCache();
   });
-  afterEach(() => clearSlackSecretCache());
+  afterEach(() => {
+    clearSlackSecretCache();
+    vi.useRealTimers();
+  });
 
   it('reads the secret once and serves later calls from the cache', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ botToken: 'xoxb-1', signingSecret: 's3cr3t' }) });
@@ -21,7 +24,7 @@ describe('getSlackSecret', () => {
     const second = await getSlackSecret(client, ARN);
 
     expect(first).toEqual({ botToken: 'xoxb-1', signingSecret: 's3cr3t' });
-    expect(second).toBe(first);
+    expect(second).toEqual(first);
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
     expect(secrets.commandCalls(GetSecretValueCommand)[0].args[0].input).toEqual({ SecretId: ARN });
   });
@@ -40,13 +43,15 @@ describe('getSlackSecret', () => {
       .resolvesOnce({ SecretString: JSON.stringify({ botToken: 'xoxb-old', signingSecret: 'old' }) })
       .resolves({ SecretString: JSON.stringify({ botToken: 'xoxb-new', signingSecret: 'new' }) });
     const client = new SecretsManagerClient({ region: 'eu-west-1' });
-    let now = 1_000_000;
+    // Powertools' cache reads the clock through Date (whole-second maxAge, expired strictly after it).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(1_000_000);
 
-    expect((await getSlackSecret(client, ARN, () => now)).botToken).toBe('xoxb-old');
-    now += SLACK_SECRET_TTL_MS - 1;
-    expect((await getSlackSecret(client, ARN, () => now)).botToken).toBe('xoxb-old');
-    now += 1;
-    expect((await getSlackSecret(client, ARN, () => now)).botToken).toBe('xoxb-new');
+    expect((await getSlackSecret(client, ARN)).botToken).toBe('xoxb-old');
+    vi.setSystemTime(1_000_000 + SLACK_SECRET_TTL_MS);
+    expect((await getSlackSecret(client, ARN)).botToken).toBe('xoxb-old');
+    vi.setSystemTime(1_000_000 + SLACK_SECRET_TTL_MS + 1);
+    expect((await getSlackSecret(client, ARN)).botToken).toBe('xoxb-new');
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 

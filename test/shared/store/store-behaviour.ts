@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { StoreInputError, StoreItemInvalidError } from '../../../lambdas/shared/store/errors.js';
 import type { HeadroomStore, RunSummary } from '../../../lambdas/shared/store/store.js';
 import type { StoreOptions } from '../../../lambdas/shared/store/table-store.js';
@@ -151,6 +152,37 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
 
       expect(await store.deleteRecommendations('compute-optimizer', ['arn:r6', 'arn:never-had-one'])).toEqual(['arn:r6']);
       expect(await store.getRecommendations('arn:r6')).toEqual([]);
+    });
+
+    it('caches a value under a namespace and key until its TTL runs out, validating it on read', async () => {
+      let now = Date.UTC(2026, 10, 29, 12);
+      const { store } = await create({ now: () => now });
+      const schema = z.array(z.object({ day: z.string(), usd: z.number() }));
+      await store.putCached('cost-explorer', 'k1', [{ day: '2026-11-28', usd: 4.5 }], 12 * 3600);
+      await store.putCached('pricing', 'k1', { other: 'namespace' }, 3600);
+
+      expect(await store.getCached('cost-explorer', 'k1', schema)).toEqual([{ day: '2026-11-28', usd: 4.5 }]);
+      expect(await store.getCached('cost-explorer', 'k2', schema)).toBeUndefined();
+      await expect(store.getCached('pricing', 'k1', schema)).rejects.toThrow(StoreItemInvalidError);
+      now += 12 * 3600 * 1000 - 1000;
+      expect(await store.getCached('cost-explorer', 'k1', schema)).toHaveLength(1);
+      now += 1000;
+      expect(await store.getCached('cost-explorer', 'k1', schema)).toBeUndefined();
+      await expect(store.putCached('cost-explorer', 'k3', [], 0)).rejects.toThrow(StoreInputError);
+      await expect(store.putCached('a#b', 'k3', [], 10)).rejects.toThrow(StoreInputError);
+    });
+
+    it('keeps list prices per region and a run’s API call counts', async () => {
+      const { store } = await create();
+      await store.putPrices({ region: 'eu-west-1', ec2HourlyUsd: { 'm5.large': 0.107 }, ebsGbMonthUsd: { gp3: 0.088 } });
+      await store.putPrices({ region: 'us-east-1', ec2HourlyUsd: { 'm5.large': 0.096 }, ebsGbMonthUsd: {} });
+      expect(await store.getPrices('eu-west-1')).toEqual({ region: 'eu-west-1', ec2HourlyUsd: { 'm5.large': 0.107 }, ebsGbMonthUsd: { gp3: 0.088 } });
+      expect(await store.getPrices('ap-south-1')).toBeUndefined();
+
+      const calls = { 'ce:GetCostAndUsage': { calls: 2, attempts: 3, throttled: 1 }, 'ec2:DescribeInstances': { calls: 4, attempts: 4, throttled: 0 } };
+      await store.putRunApiCalls('run-1', calls);
+      expect(await store.getRunApiCalls('run-1')).toEqual(calls);
+      expect(await store.getRunApiCalls('run-2')).toBeUndefined();
     });
 
     it('keeps two collection issues with the same code but different messages apart', async () => {

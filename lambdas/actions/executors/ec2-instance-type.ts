@@ -1,0 +1,141 @@
+import type { _InstanceType } from '@aws-sdk/client-ec2';
+import { z } from 'zod';
+import type { Action } from '../../engine/types/action.js';
+import { autoScalingGroupOf, describeInstance, instanceIdOf, instanceTags, waitForInstanceState } from './ec2-instance-support.js';
+import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
+import { outsideWindowReason } from './maintenance-window.js';
+import { errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+
+/**
+ * Change an EC2 instance's type: stop → ModifyInstanceAttribute InstanceType → start (the type of a running
+ * instance cannot change). The restart interrupts the workload, so precheck AND apply refuse outside the
+ * configured maintenance window (ExecutorContext.maintenanceWindow; none configured = never). Precheck also
+ * checks the instance still has the recorded type, is running or stopped, is in the tag scope and is not in
+ * an Auto Scaling group (the group's launch template would undo the change). Rollback is the same dance back to
+ * the recorded type and state; it runs even outside the window, because a regressed instance is worse than a
+ * second restart.
+ */
+
+export const EC2_INSTANCE_TYPE = 'ec2-instance-type';
+
+const CurrentSchema = z.object({ instanceType: z.string().min(1) });
+const ProposedSchema = z.object({ instanceType: z.string().min(1) });
+const BeforeSchema = z.object({ instanceId: z.string(), instanceType: z.string(), state: z.string() });
+
+const parse = (action: Action) => parseChange(action, 'instance-type', CurrentSchema, ProposedSchema);
+
+async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const { current, proposed } = parse(action);
+  const outside = outsideWindowReason(ctx.maintenanceWindow, ctx.now());
+  if (outside) return { ok: false, reason: outside };
+  const instanceId = instanceIdOf(action);
+  const instance = await describeInstance(ctx.ec2(action.resource.region), instanceId);
+  if (!instance) return { ok: false, reason: `instance ${instanceId} no longer exists` };
+  if (instance.InstanceType !== current.instanceType) {
+    return { ok: false, reason: `instance ${instanceId} is now ${instance.InstanceType}, not the ${current.instanceType} the action was computed for` };
+  }
+  if (proposed.instanceType === current.instanceType) return { ok: false, reason: `the action proposes the type instance ${instanceId} already has` };
+  const state = instance.State?.Name;
+  if (state !== 'running' && state !== 'stopped') return { ok: false, reason: `instance ${instanceId} is ${state}, not running or stopped` };
+  const group = autoScalingGroupOf(instance);
+  if (group) return { ok: false, reason: `instance ${instanceId} belongs to Auto Scaling group ${group}; change its launch template instead` };
+  if (!inTagScope(instanceTags(instance), ctx)) return { ok: false, reason: tagScopeReason(`instance ${instanceId}`, ctx) };
+  return { ok: true };
+}
+
+async function snapshot(action: Action, ctx: ExecutorContext): Promise<Record<string, unknown>> {
+  const instanceId = instanceIdOf(action);
+  const instance = await describeInstance(ctx.ec2(action.resource.region), instanceId);
+  if (!instance) throw new InvalidExecutorAction(`Instance ${instanceId} disappeared before its rollback point was recorded.`);
+  return { instanceId, instanceType: instance.InstanceType ?? 'unknown', state: instance.State?.Name ?? 'unknown' };
+}
+
+/**
+ * Brings the instance to `instanceType` and then to `finalState` ('running' or 'stopped'). Idempotent: each
+ * step is skipped when the instance is already there, so a repeated invocation resumes where one stopped.
+ */
+async function changeType(ctx: ExecutorContext, ec2: Ec2Port, instanceId: string, instanceType: string, finalState: string): Promise<Record<string, unknown>> {
+  let instance = await describeInstance(ec2, instanceId);
+  if (!instance) throw new InvalidExecutorAction(`Instance ${instanceId} no longer exists.`);
+  if (instance.InstanceType !== instanceType) {
+    if (instance.State?.Name !== 'stopped') {
+      if (instance.State?.Name !== 'stopping') await ec2.stopInstances({ InstanceIds: [instanceId] });
+      instance = await waitForInstanceState(ctx, ec2, instanceId, 'stopped');
+    }
+    await ec2.modifyInstanceAttribute({ InstanceId: instanceId, InstanceType: { Value: instanceType as _InstanceType } });
+  }
+  if (finalState === 'running' && instance.State?.Name !== 'running' && instance.State?.Name !== 'pending') {
+    await ec2.startInstances({ InstanceIds: [instanceId] });
+  }
+  return { instanceId, instanceType, state: finalState === 'running' ? 'pending' : instance.State?.Name };
+}
+
+async function apply(action: Action, beforeRecord: Record<string, unknown>, ctx: ExecutorContext): Promise<Record<string, unknown>> {
+  const { proposed } = parse(action);
+  const before = BeforeSchema.parse(beforeRecord);
+  // Checked again: the rollback point may have been recorded just before the window closed.
+  const outside = outsideWindowReason(ctx.maintenanceWindow, ctx.now());
+  if (outside) throw new InvalidExecutorAction(`Refusing to restart instance ${before.instanceId}: ${outside}.`);
+  return changeType(ctx, ctx.ec2(action.resource.region), before.instanceId, proposed.instanceType, before.state === 'stopped' ? 'stopped' : 'running');
+}
+
+async function rollback(action: Action, beforeRecord: Record<string, unknown>, ctx: ExecutorContext): Promise<RollbackOutcome> {
+  const before = BeforeSchema.parse(beforeRecord);
+  const ec2 = ctx.ec2(action.resource.region);
+  const instance = await describeInstance(ec2, before.instanceId);
+  if (!instance) return { status: 'refused', reason: `instance ${before.instanceId} no longer exists, so it cannot be restored` };
+  const finalState = before.state === 'stopped' ? 'stopped' : 'running';
+  const running = instance.State?.Name === 'running' || instance.State?.Name === 'pending';
+  if (instance.InstanceType === before.instanceType && (finalState === 'stopped' || running)) {
+    return { status: 'not-needed', reason: `instance ${before.instanceId} is still ${before.instanceType}` };
+  }
+  try {
+    const restored = await changeType(ctx, ec2, before.instanceId, before.instanceType, finalState);
+    return { status: 'rolled-back', restored };
+  } catch (error) {
+    // No capacity for the old type in this AZ right now: a human must choose (wait, or another type).
+    if (errorCode(error) === 'InsufficientInstanceCapacity') {
+      return { status: 'refused', reason: `AWS has no ${before.instanceType} capacity to restore instance ${before.instanceId}: ${errorMessage(error)}` };
+    }
+    throw error;
+  }
+}
+
+/**
+ * CPU saturation: the per-minute CPUUtilization p95 (EC2 publishes 5-minute points without detailed monitoring,
+ * so fewer samples) must not rise by ≥ 10 percentage points and ≥ 25 %. Status checks: the per-minute maximum of
+ * StatusCheckFailed (0/1) must not shift by 1, i.e. the instance must not fail its checks most of the time.
+ */
+function validationMetrics(action: Action): ValidationMetric[] {
+  const dimensions = [{ name: 'InstanceId', value: instanceIdOf(action) }];
+  return [
+    {
+      name: 'cpuUtilizationP95',
+      unit: 'percent',
+      inputs: { cpu: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, stat: 'p95' } },
+      combine: ({ cpu }) => cpu,
+      worseWhen: 'higher',
+      minRelativeEffect: 0.25,
+      minAbsoluteEffect: 10,
+    },
+    {
+      name: 'statusCheckFailed',
+      unit: 'count',
+      inputs: { failed: { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', dimensions, stat: 'Maximum' } },
+      combine: ({ failed }) => failed,
+      worseWhen: 'higher',
+      minRelativeEffect: 0,
+      minAbsoluteEffect: 1,
+    },
+  ];
+}
+
+export const ec2InstanceType: Executor = {
+  id: EC2_INSTANCE_TYPE,
+  permissions: ['ec2:DescribeInstances', 'ec2:StopInstances', 'ec2:ModifyInstanceAttribute', 'ec2:StartInstances'],
+  precheck,
+  snapshot,
+  apply,
+  rollback,
+  validationMetrics,
+};

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Action } from '../../engine/types/action.js';
+import { autoScalingGroupOf, describeInstance, instanceIdOf, instanceTags, waitForInstanceState } from './ec2-instance-support.js';
+import type { Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
+import { errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+
+/**
+ * Stop an idle EC2 instance (StopInstances — never terminate: EBS volumes, the instance id and its
+ * configuration stay, so StartInstances undoes it). Precheck: the instance is running with the recorded type,
+ * is in the tag scope and not managed by an Auto Scaling group (which would replace it). Apply stops it and
+ * waits (bounded) until it is `stopped`. Rollback starts it again.
+ *
+ * Validation: none beyond the `stopped` state apply waits for. The rule stops only instances idle for days (no
+ * CPU, no network), so there is no live workload whose latency or errors could regress, and a stopped instance
+ * publishes no metrics to compare; whether stopping paid off is measured by the realised savings instead.
+ */
+
+export const EC2_STOP = 'ec2-stop';
+
+const CurrentSchema = z.object({ state: z.literal('running'), instanceType: z.string().min(1) });
+const ProposedSchema = z.object({ state: z.literal('stopped') });
+const BeforeSchema = z.object({ instanceId: z.string(), state: z.string(), instanceType: z.string() });
+
+const parse = (action: Action) => parseChange(action, 'stop-instance', CurrentSchema, ProposedSchema);
+
+async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const { current } = parse(action);
+  const instanceId = instanceIdOf(action);
+  const instance = await describeInstance(ctx.ec2(action.resource.region), instanceId);
+  if (!instance) return { ok: false, reason: `instance ${instanceId} no longer exists` };
+  if (instance.State?.Name !== 'running') return { ok: false, reason: `instance ${instanceId} is ${instance.State?.Name}, not running` };
+  if (instance.InstanceType !== current.instanceType) {
+    return { ok: false, reason: `instance ${instanceId} is now ${instance.InstanceType}, not the ${current.instanceType} the action was computed for` };
+  }
+  const group = autoScalingGroupOf(instance);
+  if (group) return { ok: false, reason: `instance ${instanceId} belongs to Auto Scaling group ${group}, which would replace a stopped instance` };
+  if (!inTagScope(instanceTags(instance), ctx)) return { ok: false, reason: tagScopeReason(`instance ${instanceId}`, ctx) };
+  return { ok: true };
+}
+
+async function snapshot(action: Action, ctx: ExecutorContext): Promise<Record<string, unknown>> {
+  const instanceId = instanceIdOf(action);
+  const instance = await describeInstance(ctx.ec2(action.resource.region), instanceId);
+  if (!instance) throw new InvalidExecutorAction(`Instance ${instanceId} disappeared before its rollback point was recorded.`);
+  return { instanceId, state: instance.State?.Name ?? 'unknown', instanceType: instance.InstanceType ?? 'unknown' };
+}
+
+/** Idempotent: an instance already stopping or stopped is not stopped again. */
+async function apply(action: Action, _before: Record<string, unknown>, ctx: ExecutorContext): Promise<Record<string, unknown>> {
+  const instanceId = instanceIdOf(action);
+  const ec2 = ctx.ec2(action.resource.region);
+  const instance = await describeInstance(ec2, instanceId);
+  if (!instance) throw new InvalidExecutorAction(`Instance ${instanceId} no longer exists.`);
+  if (instance.State?.Name !== 'stopping' && instance.State?.Name !== 'stopped') await ec2.stopInstances({ InstanceIds: [instanceId] });
+  const stopped = await waitForInstanceState(ctx, ec2, instanceId, 'stopped');
+  return { instanceId, state: stopped.State?.Name, instanceType: stopped.InstanceType };
+}
+
+async function rollback(action: Action, beforeRecord: Record<string, unknown>, ctx: ExecutorContext): Promise<RollbackOutcome> {
+  const before = BeforeSchema.parse(beforeRecord);
+  const ec2 = ctx.ec2(action.resource.region);
+  const instance = await describeInstance(ec2, before.instanceId);
+  if (!instance) return { status: 'refused', reason: `instance ${before.instanceId} no longer exists, so it cannot be started` };
+  const state = instance.State?.Name;
+  if (state === 'running' || state === 'pending') return { status: 'not-needed', reason: `instance ${before.instanceId} is ${state}` };
+  // StartInstances refuses an instance that is still stopping.
+  if (state === 'stopping') await waitForInstanceState(ctx, ec2, before.instanceId, 'stopped');
+  try {
+    await ec2.startInstances({ InstanceIds: [before.instanceId] });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'InsufficientInstanceCapacity' || code === 'IncorrectInstanceState') {
+      return { status: 'refused', reason: `AWS refused to start instance ${before.instanceId}: ${code}: ${errorMessage(error)}` };
+    }
+    throw error;
+  }
+  return { status: 'rolled-back', restored: { instanceId: before.instanceId, state: 'running' } };
+}
+
+/** None: see the file comment. */
+function validationMetrics(): ValidationMetric[] {
+  return [];
+}
+
+export const ec2Stop: Executor = {
+  id: EC2_STOP,
+  permissions: ['ec2:DescribeInstances', 'ec2:StopInstances', 'ec2:StartInstances'],
+  precheck,
+  snapshot,
+  apply,
+  rollback,
+  validationMetrics,
+};

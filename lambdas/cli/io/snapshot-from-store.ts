@@ -1,0 +1,27 @@
+import { SnapshotSchema, type Snapshot } from '../../engine/types/snapshot.js';
+import type { HeadroomStore } from '../../shared/store/store.js';
+
+/**
+ * The collected snapshot read back from the store (what the engine sees), validated against the published schema.
+ * A snapshot holds one region's prices (PricesSchema): they are included when exactly one region was collected;
+ * several regions' prices are read per region by analyseByRegion instead.
+ */
+export async function snapshotFromStore(store: HeadroomStore, scope: { accounts: string[]; regions: string[]; collectedAt: number }): Promise<Snapshot> {
+  const resources = await store.listResources();
+  const perResource = await Promise.all(resources.map((resource) => store.getResourceData(resource.arn)));
+  const [onlyRegion] = scope.regions;
+  const prices = scope.regions.length === 1 && onlyRegion !== undefined ? await store.getPrices(onlyRegion) : undefined;
+  return SnapshotSchema.parse({
+    version: 1,
+    collectedAt: new Date(scope.collectedAt).toISOString(),
+    accounts: scope.accounts,
+    regions: scope.regions,
+    resources,
+    series: perResource.flatMap((data) => data.series),
+    costs: await store.listCosts(),
+    costForecast: await store.getCostForecast(),
+    ...(prices === undefined ? {} : { prices }),
+    recommendations: perResource.flatMap((data) => data.recommendations),
+    issues: await store.listIssues(),
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * SDK client class name -> IAM service prefix, so counted calls read like the IAM actions they need
+ * (`ce:GetCostAndUsage`, `elasticloadbalancing:DescribeLoadBalancers`) and match the collectors' reports.
+ */
+const PREFIXES: Record<string, string> = {
+  CloudWatchClient: 'cloudwatch',
+  CloudWatchLogsClient: 'logs',
+  ComputeOptimizerClient: 'compute-optimizer',
+  CostExplorerClient: 'ce',
+  DynamoDBClient: 'dynamodb',
+  EC2Client: 'ec2',
+  ElasticLoadBalancingV2Client: 'elasticloadbalancing',
+  LambdaClient: 'lambda',
+  OrganizationsClient: 'organizations',
+  PricingClient: 'pricing',
+  RDSClient: 'rds',
+  STSClient: 'sts',
+  S3Client: 's3',
+};
+
+/** The IAM prefix of a client; an unlisted client falls back to its name without `Client`, lower-cased. */
+export function iamServicePrefix(clientName: string): string {
+  return PREFIXES[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+}
