@@ -55,7 +55,7 @@ export const DEPENDENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   'compute-optimizer:GetAutoScalingGroupRecommendations': ['autoscaling:DescribeAutoScalingGroups'],
 };
 
-export const COLLECTOR_ROLES = ['collect-cloudwatch', 'collect-cost-explorer', 'collect-compute-optimizer', 'collect-inventory'] as const;
+export const COLLECTOR_ROLES = ['collect-cloudwatch', 'collect-cost-explorer', 'collect-compute-optimizer', 'collect-inventory', 'collect-pricing'] as const;
 export type CollectorRole = (typeof COLLECTOR_ROLES)[number];
 
 /** The ports each collector function wires (the builders its handler passes to getCollectorRuntime). */
@@ -64,6 +64,7 @@ export const COLLECTOR_PORTS: Record<CollectorRole, readonly CollectorPortKey[]>
   'collect-cost-explorer': ['costExplorer'],
   'collect-compute-optimizer': ['computeOptimizer'],
   'collect-inventory': ['inventory'],
+  'collect-pricing': ['pricing'],
 };
 
 /** The actions a set of ports needs, with their dependent actions, sorted and without duplicates. */

@@ -51,6 +51,12 @@ export const deployConfigSchema = z.strictObject({
   accounts: z.union([z.literal(ORGANIZATIONS), listOf(accountId)]).default([]),
   /** Regions to analyse; empty means the deployment region only. */
   regions: listOf(regionName).default([]),
+  /**
+   * The organization's management (payer) account, when Headroom is not deployed there: Cost Explorer shows linked
+   * accounts' costs only from it, so the Cost Explorer collector reads through its member role. Unset: the deployment
+   * account.
+   */
+  payerAccount: accountId.optional(),
   /** Read-only role the member stack creates in each member account; unset means no cross-account access. */
   memberRoleName: z
     .string()
@@ -72,6 +78,8 @@ export const deployConfigSchema = z.strictObject({
       costExplorerEveryHours: hours(24),
       computeOptimizerEveryHours: hours(24),
       inventoryEveryHours: hours(6),
+      /** List prices change a few times a year and the Price List collector caches each answer for 7 days: weekly. */
+      pricingEveryHours: hours(168),
       /** Time of day the analysis runs, `HH:MM` in `timeZone`. */
       analysisAt: z
         .string()
@@ -125,6 +133,11 @@ export const deployConfigSchema = z.strictObject({
     .min(5, 'expected number ≥ 5')
     .max(10080, 'expected number ≤ 10080 (7 days)')
     .default(60),
+  /**
+   * Days after a change is applied before the analysis measures its realised savings (usage before vs after, in
+   * equal windows): must be shorter than lookbackDays, since both windows come from the stored series.
+   */
+  realisedSavingsAfterDays: z.number('expected a number of days').int('expected a whole number of days').min(1, 'expected a number ≥ 1').max(90, 'expected a number ≤ 90').default(7),
   /** Executors allowed to change resources; all off by default, and approval is always required. */
   enabledExecutors: listOf(z.enum(EXECUTOR_IDS, `expected one of ${EXECUTOR_IDS.join(', ')}`)).default([]),
   /**
@@ -190,6 +203,12 @@ export const deployConfigSchema = z.strictObject({
     }
     if (config.accounts === ORGANIZATIONS && config.memberRoleName === undefined) {
       context.addIssue({ code: 'custom', path: ['memberRoleName'], message: 'expected memberRoleName when accounts is organizations' });
+    }
+    if (config.payerAccount !== undefined && config.memberRoleName === undefined) {
+      context.addIssue({ code: 'custom', path: ['memberRoleName'], message: 'expected memberRoleName when payerAccount is set' });
+    }
+    if (config.realisedSavingsAfterDays >= config.lookbackDays) {
+      context.addIssue({ code: 'custom', path: ['realisedSavingsAfterDays'], message: `expected fewer days than lookbackDays (${config.lookbackDays})` });
     }
   });
 

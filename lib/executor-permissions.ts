@@ -64,6 +64,33 @@ const ec2Snapshots = (s: ArnScope) => [`arn:${s.partition}:ec2:${s.region}::snap
 const lambdaFunctions = (s: ArnScope) => [`arn:${s.partition}:lambda:${s.region}:${s.account}:function:*`];
 const dynamoTables = (s: ArnScope) => [`arn:${s.partition}:dynamodb:${s.region}:${s.account}:table/*`];
 const logGroups = (s: ArnScope) => [`arn:${s.partition}:logs:${s.region}:${s.account}:log-group:*`];
+const kmsKeys = (s: ArnScope) => [`arn:${s.partition}:kms:${s.region}:${s.account}:key/*`];
+
+/**
+ * Starting an instance (or creating a volume from a snapshot) whose EBS data is encrypted with a customer-managed
+ * KMS key makes EC2 use the key with the caller's permissions (EBS user guide, "Permissions for users"); without
+ * them the instance falls back to `stopped` (Client.InternalError). Chosen over refusing such instances in precheck
+ * so customers who encrypt with their own keys can still use the executors. Kept narrow: keys of this account and
+ * region only, only when EC2 makes the call (kms:ViaService ec2.<region>.amazonaws.com; the region of the key ARN
+ * already pins the region), and grants only for AWS resources (kms:GrantIsForAWSResource). The key policy must
+ * still allow IAM policies of the account (the default key policy does).
+ */
+const ebsKms = (steps: readonly ChangeStep[]): PermissionGrant[] => [
+  {
+    actions: ['kms:CreateGrant'],
+    steps,
+    resources: kmsKeys,
+    tagScoped: false,
+    conditions: { StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' }, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+  },
+  {
+    actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'],
+    steps,
+    resources: kmsKeys,
+    tagScoped: false,
+    conditions: { StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' } },
+  },
+];
 
 export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
   'ebs-gp2-to-gp3': [
@@ -80,17 +107,26 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     // Stopping is the change, starting is its rollback.
     { actions: ['ec2:StopInstances'], steps: ['apply'], resources: ec2('instance'), tagScoped: true },
     { actions: ['ec2:StartInstances'], steps: ['rollback'], resources: ec2('instance'), tagScoped: true },
-    { actions: ['ec2:DescribeInstances'], resources: EVERYWHERE, tagScoped: false },
+    ...ebsKms(['rollback']),
+    // DescribeInstanceTypes: precheck refuses instance types with instance storage (a stop erases it).
+    { actions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes'], resources: EVERYWHERE, tagScoped: false },
   ],
   'ec2-instance-type': [
+    // Changing the type back needs the same stop, modify, start.
+    { actions: ['ec2:StopInstances', 'ec2:StartInstances'], steps: ['apply', 'rollback'], resources: ec2('instance'), tagScoped: true },
     {
-      actions: ['ec2:StopInstances', 'ec2:StartInstances', 'ec2:ModifyInstanceAttribute'],
-      // Changing the type back needs the same stop, modify, start.
+      actions: ['ec2:ModifyInstanceAttribute'],
       steps: ['apply', 'rollback'],
       resources: ec2('instance'),
       tagScoped: true,
+      // ModifyInstanceAttribute changes any one attribute (user data, security groups, shutdown behaviour...). The
+      // EC2 service authorization reference lists ec2:Attribute/${AttributeName} for it, holding the value being set;
+      // Null=false requires the request to set InstanceType (condition key names are case-insensitive), so this grant
+      // cannot change user data or security groups.
+      conditions: { Null: { 'ec2:Attribute/InstanceType': 'false' } },
     },
-    { actions: ['ec2:DescribeInstances'], resources: EVERYWHERE, tagScoped: false },
+    ...ebsKms(['apply', 'rollback']),
+    { actions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes'], resources: EVERYWHERE, tagScoped: false },
   ],
   'ebs-snapshot-delete': [
     // Apply snapshots the volume, then deletes it. Snapshotting reads the (tagged) volume and creates a new
@@ -121,6 +157,7 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
       tagScoped: false,
       conditions: { StringEquals: { 'ec2:CreateAction': 'CreateVolume' } },
     },
+    ...ebsKms(['rollback']),
     { actions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots'], resources: EVERYWHERE, tagScoped: false },
   ],
   'dynamodb-billing-mode': [

@@ -43,6 +43,12 @@ export const HANDLERS = {
     group: 'collector',
     description: 'Collects the resource inventory and configuration',
   },
+  'collect-pricing': {
+    entry: 'lambdas/collectors/pricing/handler.ts',
+    logicalId: 'CollectPricingFunction',
+    group: 'collector',
+    description: 'Collects on-demand list prices of the configured regions (Price List API)',
+  },
   plan: {
     entry: 'lambdas/workflow/plan/handler.ts',
     logicalId: 'PlanFunction',

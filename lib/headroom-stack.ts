@@ -60,6 +60,7 @@ export class HeadroomStack extends Stack {
       HEADROOM_PERCENT: String(config.headroomPercent),
       LOOKBACK_DAYS: String(config.lookbackDays),
       BATCH_SIZE: String(config.batchSize),
+      REALISED_AFTER_DAYS: String(config.realisedSavingsAfterDays),
     };
     const plan = make('plan', 512, Duration.minutes(2), workflowEnv);
     const analyseBatch = make('analyse-batch', 1769, Duration.minutes(5), workflowEnv);

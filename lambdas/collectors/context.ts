@@ -27,6 +27,12 @@ export interface CollectorContext {
   store: CollectorStore;
   accounts: string[];
   regions: string[];
+  /**
+   * The account Cost Explorer is called through: the configured payer account, else the collector's own (home)
+   * account. Only the organization's management account sees linked accounts' costs; a member account sees its own.
+   * Undefined in local runs and `headroom scan`, whose first account is the caller's own.
+   */
+  costExplorerAccount?: string;
   /** Collection time, epoch ms: collectors never read the clock. */
   now: number;
   lookbackDays: number;

@@ -50,6 +50,8 @@ export const LAMBDA_PROFILE = {
   cloudwatch: { memoryMb: 1024, baseSec: 5, perResourceSec: 0.02 },
   costExplorer: { memoryMb: 512, baseSec: 10, perResourceSec: 0 },
   computeOptimizer: { memoryMb: 512, baseSec: 5, perResourceSec: 0.002 },
+  /** Per run: GetProducts pages for EC2 instances and EBS volumes of each region, parsed. */
+  pricing: { memoryMb: 512, baseSec: 30, perResourceSec: 0 },
   plan: { memoryMb: 512, baseSec: 2, perResourceSec: 0.002 },
   /** Per batch: reads the batch's series and runs the engine. */
   analyseBatch: { memoryMb: 1769, baseSec: 2, perResourceSec: 0.02 },
@@ -63,14 +65,38 @@ const DAYS_PER_MONTH = 30.4375;
 const GET_METRIC_DATA_MAX_DATAPOINTS = 100_800;
 const GET_METRIC_DATA_MAX_QUERIES = 500;
 
+/**
+ * What one collection of the sample account wrote and asked for, per resource or per run, measured with
+ * `npx tsx scripts/measure-running-cost.ts --resources 1000 --resources 10000` (runCollectors over the sample account,
+ * every table write sized as DynamoDB sizes items). 1,000 resources: 3,711 metric queries, 3,211 series stored
+ * (a query without data stores nothing), 1,960 resource items, ~900 daily-cost items, 504 recommendations,
+ * 2 Cost Explorer cache items of ~60 KB (120 WRU); 10,000 resources: 3.707 queries and 3.205 series per resource.
+ */
+export const MEASURED = {
+  queriesPerResource: 3.711,
+  seriesPerResource: 3.211,
+  /** The resource item under its ARN and its entry in the (account, region) inventory listing. */
+  inventoryItemsPerResource: 2,
+  recommendationsPerResource: 0.504,
+  costItemsPerRun: 900,
+  costCacheWriteUnitsPerRun: 120,
+  /** Bytes of a series item beyond its packed values: keys, identity JSON, version, chunk fields, TTL (measured 321). */
+  seriesItemOverheadBytes: 330,
+} as const;
+
+/**
+ * The Price List collector (weekly): per region 2 queries of ~10 GetProducts pages (free), writing the region's
+ * prices and 2 cache items of a few KB. Assumed, not measured (the sample account has no Price List): 40 WRU a run.
+ */
+const PRICING_WRITE_UNITS_PER_RUN = 40;
+
 export interface RunningCostInputs {
   /** Resources inventoried (all types, including those without metrics such as snapshots and log groups). */
   resources: number;
-  /**
-   * Metric queries per resource: 4,437 series for the 1,000-resource sample account (metric-catalogue.ts: 6 for EC2,
-   * 7 for EBS, 7 for Lambda, 0 for snapshots, EIPs and log groups, ...).
-   */
+  /** GetMetricData queries per resource (default MEASURED: metric-catalogue.ts plus the optional metrics found). */
   queriesPerResource?: number;
+  /** Series stored per resource: queries that returned data (default MEASURED). */
+  seriesPerResource?: number;
   lookbackDays?: number;
   periodSec?: number;
   /** How often the CloudWatch collector runs (each run re-reads the whole lookback window). */
@@ -84,10 +110,12 @@ export interface RunningCostInputs {
   costDaysPerPage?: number;
   inventoryCollectionsPerDay?: number;
   computeOptimizerCollectionsPerDay?: number;
+  /** Price List collections a day (weekly by default: 1/7). */
+  pricingCollectionsPerDay?: number;
   analysisRunsPerDay?: number;
   /** Resources per analysis batch (deploy configuration `batchSize`, default 100). */
   batchSize?: number;
-  /** Bytes one stored metric point takes in DynamoDB; default the store's packed Float64 (series-codec.ts), 8. */
+  /** Bytes one stored metric point takes in DynamoDB; default the store's packed Float32 (series-codec.ts), 4. */
   bytesPerStoredPoint?: number;
   /** Log bytes each invocation writes (Lambda's START/END/REPORT lines and our structured lines). */
   logBytesPerInvocation?: number;
@@ -100,6 +128,8 @@ export interface RunningCostBreakdown {
   stateTransitionsPerRun: number;
   lambdaInvocationsPerDay: number;
   lambdaGbSecondsPerDay: number;
+  /** The part of dynamoWriteUnitsPerDay that rewrites metric series. */
+  seriesWriteUnitsPerDay: number;
   dynamoWriteUnitsPerDay: number;
   dynamoReadUnitsPerDay: number;
   storedGb: number;
@@ -122,24 +152,26 @@ export interface RunningCostBreakdown {
  *
  * CloudWatch, per metric collection: Q = ⌈R × queriesPerResource⌉ queries of P = lookbackDays × 86,400 / period
  *   points; calls = ⌈Q / 500⌉; pages = Σ per call ⌈queries_in_call × P / 100,800⌉; metrics billed = Q + (pages −
- *   calls) (each page boundary splits at most one query, billed again); plus ListMetrics requests.
+ *   calls) (each page boundary splits at most one query, billed again: an upper bound); plus ListMetrics requests.
  * Cost Explorer, per paid collection: ⌈90 / costDaysPerPage⌉ GetCostAndUsage pages + 1 GetCostForecast; paid
- *   collections a day = min(costCollectionsPerDay, 24 / costCacheHours).
- * Lambda: invocations a day = the four collectors' runs + per analysis (plan + batches + forecast + prioritise +
+ *   collections a day = min(costCollectionsPerDay, 24 / costCacheHours). Price List GetProducts: free.
+ * Lambda: invocations a day = the five collectors' runs + per analysis (plan + batches + forecast + prioritise +
  *   persist + 2 notify); GB-s = Σ memory/1,024 × (base + perResource × resources it handles) (LAMBDA_PROFILE).
  * Step Functions: ANALYSIS_TRANSITIONS.fixed + perBatch × ⌈R / batchSize⌉ per analysis run.
- * DynamoDB: a series item is S = P × bytesPerPoint + 200 B (keys, metadata); each metric collection rewrites it
- *   (Q × ⌈S / 1,024⌉ WRU) and each analysis reads it (Q × ⌈S / 4,096⌉ / 2 RRU). Other items, ~1 KB each: every
- *   inventory run rewrites each resource (R WRU), Compute Optimizer writes ½ a recommendation per resource,
- *   an analysis writes ½ a finding or action per resource and reads each resource twice (plan, batch) (R RRU).
- *   Storage Q × S + R × 3 KB, billed at storage + PITR prices.
+ * DynamoDB: N = ⌈R × seriesPerResource⌉ series items of S = P × bytesPerPoint + 330 B (MEASURED overhead); each
+ *   metric collection rewrites them (N × ⌈S / 1,024⌉ WRU) and each analysis reads them (N × ⌈S / 4,096⌉ / 2 RRU).
+ *   Other writes (MEASURED, ≤ 1 KB items): 2 R per inventory run, 0.504 R recommendations per Compute Optimizer run,
+ *   900 cost items + 120 WRU of cache per paid Cost Explorer run, 40 WRU per Price List run, ½ R findings or actions
+ *   per analysis, which also reads each resource twice (plan, batch) (R RRU).
+ *   Storage N × S + R × 3 KB, billed at storage + PITR prices.
  * Scheduler: one invocation per collector run and per analysis. X-Ray: one trace per invocation and per execution.
  * Logs: logBytesPerInvocation per invocation. Secrets Manager: the Slack secret.
  */
 export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCostBreakdown {
   const resources = inputs.resources;
   if (!(resources >= 0)) throw new RangeError(`resources must be a non-negative number; got ${resources}`);
-  const qpr = inputs.queriesPerResource ?? 4.437;
+  const qpr = inputs.queriesPerResource ?? MEASURED.queriesPerResource;
+  const spr = inputs.seriesPerResource ?? MEASURED.seriesPerResource;
   const lookbackDays = inputs.lookbackDays ?? 14;
   const periodSec = inputs.periodSec ?? 300;
   const metricRuns = inputs.metricCollectionsPerDay ?? 1;
@@ -147,6 +179,7 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
   const paidCostRuns = Math.min(costRuns, 24 / (inputs.costCacheHours ?? 12));
   const inventoryRuns = inputs.inventoryCollectionsPerDay ?? 4;
   const optimizerRuns = inputs.computeOptimizerCollectionsPerDay ?? 1;
+  const pricingRuns = inputs.pricingCollectionsPerDay ?? 1 / 7;
   const analysisRuns = inputs.analysisRunsPerDay ?? 1;
   const batchSize = inputs.batchSize ?? 100;
   const bytesPerPoint = inputs.bytesPerStoredPoint ?? BYTES_PER_PACKED_VALUE;
@@ -186,8 +219,9 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
     metricRuns * gbSeconds(p.cloudwatch, resources) +
     costRuns * gbSeconds(p.costExplorer, resources) +
     optimizerRuns * gbSeconds(p.computeOptimizer, resources) +
+    pricingRuns * gbSeconds(p.pricing, resources) +
     analysisRuns * analysisGbSeconds;
-  const collectorRunsPerDay = inventoryRuns + metricRuns + costRuns + optimizerRuns;
+  const collectorRunsPerDay = inventoryRuns + metricRuns + costRuns + optimizerRuns + pricingRuns;
   const invocationsPerDay = collectorRunsPerDay + analysisRuns * (1 + batches + 3 + 2);
   const lambda = (invocationsPerDay * PRICES.lambdaPerRequest + gbSecondsPerDay * PRICES.lambdaPerGbSecondArm) * DAYS_PER_MONTH;
 
@@ -196,10 +230,18 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
   const stepFunctions = analysisRuns * transitions * PRICES.stepFunctionsPerTransition * DAYS_PER_MONTH;
 
   // DynamoDB
-  const seriesBytes = pointsPerQuery * bytesPerPoint + 200;
-  const writeUnits = queries * Math.ceil(seriesBytes / 1024) * metricRuns + resources * inventoryRuns + 0.5 * resources * (optimizerRuns + analysisRuns);
-  const readUnits = ((queries * Math.ceil(seriesBytes / 4096)) / 2 + resources) * analysisRuns;
-  const storedGb = (queries * seriesBytes + resources * 3072) / 1e9;
+  const series = Math.ceil(resources * spr);
+  const seriesBytes = pointsPerQuery * bytesPerPoint + MEASURED.seriesItemOverheadBytes;
+  const seriesWriteUnits = series * Math.ceil(seriesBytes / 1024) * metricRuns;
+  const writeUnits =
+    seriesWriteUnits +
+    MEASURED.inventoryItemsPerResource * resources * inventoryRuns +
+    MEASURED.recommendationsPerResource * resources * optimizerRuns +
+    (MEASURED.costItemsPerRun + MEASURED.costCacheWriteUnitsPerRun) * paidCostRuns +
+    PRICING_WRITE_UNITS_PER_RUN * pricingRuns +
+    0.5 * resources * analysisRuns;
+  const readUnits = ((series * Math.ceil(seriesBytes / 4096)) / 2 + resources) * analysisRuns;
+  const storedGb = (series * seriesBytes + resources * 3072) / 1e9;
   const dynamodb =
     (writeUnits * PRICES.dynamoPerWriteUnit + readUnits * PRICES.dynamoPerReadUnit) * DAYS_PER_MONTH +
     storedGb * (PRICES.dynamoPerGbMonth + PRICES.dynamoPitrPerGbMonth);
@@ -219,6 +261,7 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
     stateTransitionsPerRun: transitions,
     lambdaInvocationsPerDay: invocationsPerDay,
     lambdaGbSecondsPerDay: gbSecondsPerDay,
+    seriesWriteUnitsPerDay: seriesWriteUnits,
     dynamoWriteUnitsPerDay: writeUnits,
     dynamoReadUnitsPerDay: readUnits,
     storedGb,

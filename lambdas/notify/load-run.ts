@@ -1,5 +1,5 @@
 import type { Action } from '../engine/types/action.js';
-import type { HeadroomStore, RunSummary, StoredAnomaly, StoredForecast } from '../shared/store/store.js';
+import type { HeadroomStore, RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../shared/store/store.js';
 import { RunNotFoundError } from './errors.js';
 
 export interface RunForNotify {
@@ -11,6 +11,8 @@ export interface RunForNotify {
   forecasts: StoredForecast[];
   /** Metric and cost anomalies of the run (every batch's and the forecast step's). */
   anomalies: StoredAnomaly[];
+  /** Realised savings this run measured (its persist step), for the digest's "Realised" section. */
+  realised: RealisedSavingsRecord[];
 }
 
 /**
@@ -33,10 +35,16 @@ async function isSettled(store: HeadroomStore, actionId: string, nowMs: number):
 export async function loadRunForNotify(store: HeadroomStore, runId: string, now: Date = new Date()): Promise<RunForNotify> {
   const run = await store.getRun(runId);
   if (run === undefined) throw new RunNotFoundError(runId);
-  const [ranked, forecasts, anomalies] = await Promise.all([store.listActions(runId), store.listForecasts(runId), store.listAnomalies(runId)]);
+  const [ranked, forecasts, anomalies, allRealised] = await Promise.all([
+    store.listActions(runId),
+    store.listForecasts(runId),
+    store.listAnomalies(runId),
+    store.listRealisedSavings(),
+  ]);
   const settled = await Promise.all(ranked.map((action) => isSettled(store, action.id, now.getTime())));
   const actions = ranked.filter((_, index) => !settled[index]);
-  return { run, actions, settled: ranked.length - actions.length, forecasts, anomalies };
+  const realised = allRealised.filter((record) => record.runId === runId);
+  return { run, actions, settled: ranked.length - actions.length, forecasts, anomalies, realised };
 }
 
 /** Expands a report URL template: `{runId}` is replaced by the URL-encoded run id. */

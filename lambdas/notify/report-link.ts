@@ -38,7 +38,7 @@ export async function publishReport(s3: S3Client, loaded: RunForNotify, options:
     throw new RangeError(`report link lifetime must be 1–${MAX_PRESIGN_SECONDS} seconds, got ${options.expiresInSeconds}`);
   }
   const generatedAt = (options.now ?? (() => new Date()))().toISOString();
-  const html = buildReportHtml({ run: loaded.run, actions: loaded.actions, forecasts: loaded.forecasts, anomalies: loaded.anomalies, generatedAt });
+  const html = buildReportHtml({ run: loaded.run, actions: loaded.actions, forecasts: loaded.forecasts, anomalies: loaded.anomalies, realised: loaded.realised, generatedAt });
   const key = reportKey(loaded.run.runId);
   await s3.send(
     new PutObjectCommand({

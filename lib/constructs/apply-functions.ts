@@ -35,6 +35,8 @@ export class ApplyFunctions extends Construct {
       // Executors act in this account only; precheck skips actions on member-account resources.
       ACCOUNT_ID: Aws.ACCOUNT_ID,
       ...(config.tagScope === undefined ? {} : { TAG_SCOPE: config.tagScope }),
+      // Read by lambdas/actions/executors/maintenance-window.ts maintenanceWindowEnv(); unset means never restart.
+      ...(config.maintenanceWindow === undefined ? {} : { MAINTENANCE_WINDOW: JSON.stringify(config.maintenanceWindow) }),
     };
     const precheck = make('precheck', 512, Duration.minutes(1), env);
     const rollbackPoint = make('rollback-point', 512, Duration.minutes(5), env);

@@ -21,6 +21,48 @@ export interface ApplyWorkflowProps {
   logRetention: logs.RetentionDays;
 }
 
+/**
+ * Error name of lambdas/actions/executors/support.ts `OperationStillInProgress` (the Lambda runtime reports a thrown
+ * error's `name` as its errorType, which Step Functions matches in ErrorEquals).
+ */
+export const OPERATION_STILL_IN_PROGRESS = 'OperationStillInProgress';
+
+/**
+ * Apply again after 2, 4 and 8 minutes when an operation outlasted one Apply (an 8-minute polling bound in a
+ * 10-minute function): up to 4 runs and 14 minutes of waiting, 54 minutes in all, so a first snapshot of a large
+ * volume or a slow stop has about 45 minutes to finish before the workflow gives up and rolls back.
+ */
+export const STILL_IN_PROGRESS_RETRY: sfn.RetryProps = {
+  errors: [OPERATION_STILL_IN_PROGRESS],
+  maxAttempts: 3,
+  backoffRate: 2,
+  interval: Duration.minutes(2),
+};
+
+/** Error name of lambdas/actions/executors/support.ts `RollbackNotYetPossible` (e.g. an EBS modification still optimizing). */
+export const ROLLBACK_NOT_YET_POSSIBLE = 'RollbackNotYetPossible';
+
+/**
+ * Roll back again every 30 minutes for up to 24 hours while AWS cannot yet take the change back (an EBS volume
+ * modification stays `optimizing` for hours; a volume may be modified again only after a cooldown): 48 retries.
+ * After that the error is caught into OutcomeRollbackFailed, and a human is asked to act.
+ */
+export const ROLLBACK_NOT_YET_POSSIBLE_RETRY: sfn.RetryProps = {
+  errors: [ROLLBACK_NOT_YET_POSSIBLE],
+  maxAttempts: 48,
+  backoffRate: 1,
+  interval: Duration.minutes(30),
+};
+
+/**
+ * Upper bound of every step but the bake: Precheck 1 + RollbackPoint 5 + Apply with its retries 54 + Validate 2 +
+ * Rollback 10 + NotifyOutcome 1 minutes (Lambda timeouts in apply-functions.ts) = 73 minutes, rounded up.
+ */
+const APPLY_WORKFLOW_STEPS_BOUND = Duration.hours(2);
+
+/** Rollback's waits for RollbackNotYetPossible: 48 × 30 minutes, plus 48 more Rollback runs of at most 10 minutes. */
+const ROLLBACK_RETRY_BOUND = Duration.hours(24 + 8);
+
 /** Values of `$.outcome` that NotifyOutcome receives. */
 export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'rollback-failed'] as const;
 
@@ -35,7 +77,8 @@ export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'r
  * - Apply or Validate errors, regression, or no verdict → Rollback ($.rollback) → RollbackRefused?
  *   → OutcomeRolledBack, or OutcomeRollbackFailed when AWS refused the rollback (the regressed change stays)
  * - Precheck or RollbackPoint errors (nothing changed)  → OutcomeFailed
- * - Rollback errors (the resource may stay changed)     → OutcomeRollbackFailed
+ * - Rollback errors (the resource may stay changed)     → OutcomeRollbackFailed (caught at `$.rollbackError`;
+ *   RollbackNotYetPossible is first retried every 30 minutes for 24 hours, ROLLBACK_NOT_YET_POSSIBLE_RETRY)
  *
  * Every Outcome* Pass sets `$.outcome` (APPLY_OUTCOMES) and goes to NotifyOutcome ($.notification); a failed
  * notification (Slack down) is caught into NotifyOutcomeFailed, because the change itself is done. Then
@@ -45,6 +88,12 @@ export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'r
  *
  * Apply changes the resource, so it retries only throttles (THROTTLE_ONLY_RETRY): a Lambda service error may
  * come after the function ran, and a second ModifyVolume would be refused. Executors' apply is idempotent too.
+ * The one error of our own it retries is OperationStillInProgress (STILL_IN_PROGRESS_RETRY): an executor polled
+ * an AWS operation it started (a snapshot, a stop, a Lambda update) to the end of its bound and threw BEFORE any
+ * later step, so a new Apply resumes where the last one stopped (each executor's apply skips what is already done:
+ * ebs-snapshot-delete reuses its tagged snapshot, ec2-stop and ec2-instance-type skip a stop already made,
+ * lambda-memory skips a memory already set and an alias already moved). Once the retries are spent, the error is
+ * caught into Rollback as before.
  */
 export class ApplyWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
@@ -58,6 +107,10 @@ export class ApplyWorkflow extends Construct {
     const notifyOutcome = invokeInto(this, 'NotifyOutcome', fns.notifyOutcome, { resultPath: '$.notification' });
     const isFailure = sfn.Condition.or(sfn.Condition.stringEquals('$.outcome', 'failed'), sfn.Condition.stringEquals('$.outcome', 'rollback-failed'));
     const done = new sfn.Choice(this, 'OutcomeIsFailure')
+      .when(
+        sfn.Condition.and(isFailure, sfn.Condition.isPresent('$.rollbackError.Cause')),
+        new sfn.Fail(this, 'RollbackFailed', { error: 'Headroom.ApplyFailed', causePath: '$.rollbackError.Cause' }),
+      )
       .when(
         sfn.Condition.and(isFailure, sfn.Condition.isPresent('$.error.Cause')),
         new sfn.Fail(this, 'ApplyFailed', { error: 'Headroom.ApplyFailed', causePath: '$.error.Cause' }),
@@ -89,7 +142,9 @@ export class ApplyWorkflow extends Construct {
     const rollbackFailed = outcome('OutcomeRollbackFailed', 'rollback-failed');
 
     const rollback = invokeInto(this, 'Rollback', fns.rollback, { resultPath: '$.rollback' });
-    rollback.task.addCatch(rollbackFailed, { resultPath: '$.error' });
+    rollback.task.addRetry(ROLLBACK_NOT_YET_POSSIBLE_RETRY);
+    // Its own path: $.error holds Apply's or Validate's error that triggered the rollback, which the audit must keep.
+    rollback.task.addCatch(rollbackFailed, { resultPath: '$.rollbackError' });
     rollback.chain.next(
       new sfn.Choice(this, 'RollbackRefused')
         // AWS refused to restore the resource: the regressed change is still in place, so the run must not end green.
@@ -115,6 +170,7 @@ export class ApplyWorkflow extends Construct {
     });
 
     const apply = invokeInto(this, 'Apply', fns.apply, { resultPath: '$.apply', retry: THROTTLE_ONLY_RETRY });
+    apply.task.addRetry(STILL_IN_PROGRESS_RETRY);
     // A change that errored half-way must be reverted to the rollback point.
     apply.task.addCatch(rollback.chain, { resultPath: '$.error' });
     apply.chain.next(bake).next(validate.chain);
@@ -138,7 +194,7 @@ export class ApplyWorkflow extends Construct {
       comment: 'Headroom apply: precheck, rollback point, apply, bake, validate, rollback on regression, notify',
       definitionBody: sfn.DefinitionBody.fromChainable(precheck.chain),
       stateMachineType: sfn.StateMachineType.STANDARD,
-      timeout: props.bakePeriod.plus(Duration.hours(1)),
+      timeout: props.bakePeriod.plus(APPLY_WORKFLOW_STEPS_BOUND).plus(ROLLBACK_RETRY_BOUND),
       tracingEnabled: true,
       logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
     });

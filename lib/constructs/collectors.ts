@@ -25,10 +25,12 @@ const COLLECTORS: Record<CollectorRole, { everyHours: (c: DeployConfig) => numbe
     scheduleId: 'ComputeOptimizerSchedule',
   },
   'collect-inventory': { everyHours: (c) => c.schedules.inventoryEveryHours, memorySize: 1024, scheduleId: 'InventorySchedule' },
+  // Price List answers for EC2 run to a few MB of JSON per region; 512 MB parses them comfortably.
+  'collect-pricing': { everyHours: (c) => c.schedules.pricingEveryHours, memorySize: 512, scheduleId: 'PricingSchedule' },
 };
 
 /**
- * The four scheduled collectors. Each gets read-only access to its data source, read/write on the table and,
+ * The five scheduled collectors (inventory, CloudWatch, Cost Explorer, Compute Optimizer, Price List). Each gets read-only access to its data source, read/write on the table and,
  * when a member role is configured, `sts:AssumeRole` on that role in the configured accounts only.
  */
 export class Collectors extends Construct {
@@ -49,6 +51,7 @@ export class Collectors extends Construct {
       LOOKBACK_DAYS: String(config.lookbackDays),
       ...(config.memberRoleName === undefined ? {} : { MEMBER_ROLE_NAME: config.memberRoleName }),
       ...(config.memberExternalId === undefined ? {} : { MEMBER_EXTERNAL_ID: config.memberExternalId }),
+      ...(config.payerAccount === undefined ? {} : { PAYER_ACCOUNT: config.payerAccount }),
     };
 
     const scheduleRole = schedulerRole(this, 'SchedulerRole');

@@ -41,7 +41,8 @@ describe('analyze', () => {
   it('ranks the actions of a snapshot, deterministically', () => {
     const snapshot = readSnapshotFile(writeJson('ok.json', sampleSnapshot()));
     const result = analyseSnapshot(snapshot);
-    expect(result.actions.map((a) => a.ruleId).sort()).toEqual(['ebs/gp2-to-gp3', 'ebs/unattached-volume', 'ec2/rightsize-instance']);
+    // The instance runs every hour: what rightsizing leaves of its on-demand spend is worth a Savings Plan.
+    expect(result.actions.map((a) => a.ruleId).sort()).toEqual(['account/savings-plans', 'ebs/gp2-to-gp3', 'ebs/unattached-volume', 'ec2/rightsize-instance']);
     for (const action of result.actions) ActionSchema.parse(action);
     const priorities = result.actions.map((a) => a.priority);
     expect([...priorities].sort((a, b) => b - a)).toEqual(priorities);
@@ -70,10 +71,10 @@ describe('analyze', () => {
     const out = join(dir, 'out');
     const table = await run(process.execPath, [BIN, 'analyze', '--snapshot', path, '--out', out]);
     expect(table.stdout).toMatch(/^rank\s+action\s+resource\s+\$\/month\s+risk\s+confidence\s+effort/);
-    expect(table.stdout).toMatch(/Total: \$[\d,.]+\/month across 3 actions \(compute 1, storage 2\)\./);
+    expect(table.stdout).toMatch(/Total: \$[\d,.]+\/month across 4 actions \(compute 2, storage 2\)\./);
     const written = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8'));
-    expect(written.findings).toHaveLength(3);
-    expect(written.actions).toHaveLength(3);
+    expect(written.findings).toHaveLength(4);
+    expect(written.actions).toHaveLength(4);
 
     const json = await run(process.execPath, [BIN, 'analyze', '--snapshot', path, '--format', 'json']);
     const document = JSON.parse(json.stdout);

@@ -3,11 +3,12 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ComputeOptimizerClient, GetEBSVolumeRecommendationsCommand, OptInRequiredException } from '@aws-sdk/client-compute-optimizer';
 import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeSecurityGroupsCommand, DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Command } from 'commander';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,9 +30,10 @@ const ec2 = mockClient(EC2Client);
 const ce = mockClient(CostExplorerClient);
 const co = mockClient(ComputeOptimizerClient);
 const pricing = mockClient(PricingClient);
+const sts = mockClient(STSClient);
 const others = [LambdaClient, RDSClient, DynamoDBClient, CloudWatchLogsClient, CloudWatchClient, ElasticLoadBalancingV2Client].map((client) => mockClient(client as typeof EC2Client));
 /** Every client the collectors build, mocked at `send`. */
-const mocks = [ec2, ce, co, pricing, ...others] as { onAnyCommand(): { resolves(value: object): unknown }; reset(): void }[];
+const mocks = [ec2, ce, co, pricing, sts, ...others] as { onAnyCommand(): { resolves(value: object): unknown }; reset(): void }[];
 
 /** A Price List entry as GetProducts returns it: a JSON document in a string. */
 function ebsPrice(volumeApiName: string, usd: string): string {
@@ -45,6 +47,8 @@ function ebsPrice(volumeApiName: string, usd: string): string {
 beforeEach(() => {
   // Every API answers an empty page unless a test says otherwise.
   for (const mock of mocks) mock.onAnyCommand().resolves({});
+  // GetCallerIdentity's response (STS API reference, example).
+  sts.on(GetCallerIdentityCommand).resolves({ UserId: 'AIDASAMPLEUSERID', Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/DevAdmin` });
   ec2.on(DescribeVolumesCommand).resolves({
     Volumes: [
       { VolumeId: 'vol-0a1', VolumeType: 'gp2', Size: 1000, State: 'in-use', Iops: 3000, AvailabilityZone: 'eu-west-1a', CreateTime: new Date(NOW - 90 * 86_400_000), Attachments: [{ InstanceId: 'i-0b2', State: 'attached' }], Tags: [{ Key: 'team', Value: 'data' }] },
@@ -64,7 +68,8 @@ afterEach(() => {
   for (const mock of mocks) mock.reset();
 });
 
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', accountId: ACCOUNT };
+// Plain access keys: the provider does not say which account they belong to; STS does.
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const staticChain = () => async () => credentials;
 
 describe('headroom scan', () => {
@@ -86,9 +91,19 @@ describe('headroom scan', () => {
     // Own-cost accounting from the SDK middleware: every operation by IAM action name.
     expect(result.apiCalls['ec2:DescribeVolumes']).toEqual({ calls: 1, attempts: 1, throttled: 0 });
     expect(result.apiCalls['ce:GetCostAndUsage']?.calls).toBe(1);
-    expect(result.apiCalls['pricing:GetProducts']?.calls).toBe(2);
+    // One GetProducts query per priced service part (EC2, EBS, snapshots, RDS x5, NAT, IPv4, ELB, DynamoDB, Logs x2).
+    expect(result.apiCalls['pricing:GetProducts']?.calls).toBe(14);
     expect(result.apiCalls['compute-optimizer:GetEC2InstanceRecommendations']?.calls).toBe(1);
-    expect(readdirSync(out).sort()).toEqual(['api-calls.json', 'findings.json', 'report.html', 'snapshot.json']);
+    expect(sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(1);
+    expect(ec2.commandCalls(DescribeSecurityGroupsCommand)).toHaveLength(0);
+    // The demo's deliverables: Slack and email from the notify formatters, without Approve buttons (nothing deployed).
+    expect(readdirSync(out).sort()).toEqual(['api-calls.json', 'email.html', 'email.txt', 'findings.json', 'report.html', 'slack.json', 'snapshot.json']);
+    const slack = JSON.parse(readFileSync(join(out, 'slack.json'), 'utf8')) as { channel: string; text: string; blocks: unknown[] };
+    expect(slack.channel).toBe('#headroom');
+    expect(slack.blocks.length).toBeGreaterThan(0);
+    expect(JSON.stringify(slack.blocks)).not.toMatch(/"action_id":"approve/);
+    expect(readFileSync(join(out, 'email.txt'), 'utf8')).toMatch(/vol-0a1/);
+    expect(readFileSync(join(out, 'email.html'), 'utf8')).toMatch(/<html/i);
     expect(SnapshotSchema.safeParse(JSON.parse(readFileSync(join(out, 'snapshot.json'), 'utf8'))).success).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'api-calls.json'), 'utf8'))).toEqual(result.apiCalls);
     // Progress per region and service.
@@ -148,6 +163,18 @@ describe('headroom scan without credentials', () => {
     expect((error as CliError).message).toBe(NO_CREDENTIALS_MESSAGE);
     expect((error as CliError).message).toMatch(/AWS_PROFILE.*--profile.*aws configure.*AWS_ACCESS_KEY_ID/);
     expect((error as CliError).message.split('. ')).toHaveLength(1);
+  });
+
+  it('says in one sentence that AWS rejected expired credentials, before any collector runs', async () => {
+    sts.on(GetCallerIdentityCommand).rejects(Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredToken', $fault: 'client', $metadata: { httpStatusCode: 403 } }));
+
+    const error = await runScan({ regions: ['eu-west-1'], progress: () => {}, credentialChain: staticChain }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toBe(
+      'AWS rejected these credentials (ExpiredToken: The security token included in the request is expired); refresh them (e.g. `aws sso login`) or pick another profile with --profile.',
+    );
+    expect(ec2.calls()).toHaveLength(0);
   });
 
   it('names the profile when a named profile has no credentials', async () => {

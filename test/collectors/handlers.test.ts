@@ -19,7 +19,7 @@ afterEach(() => setCollectorRuntime(undefined));
 
 describe('collector configuration', () => {
   it('reads comma lists and defaults from the environment', () => {
-    expect(readCollectorEnv(env)).toEqual({ TABLE_NAME: 'headroom', REGIONS: ['us-east-1', 'eu-west-1'], ACCOUNTS: ['123456789012'], LOOKBACK_DAYS: 7 });
+    expect(readCollectorEnv(env)).toEqual({ TABLE_NAME: 'headroom', REGIONS: ['us-east-1', 'eu-west-1'], ACCOUNTS: ['123456789012'], LOOKBACK_DAYS: 7, ACCOUNT_SOURCE: 'list' });
     expect(readCollectorEnv({ ...env, LOOKBACK_DAYS: undefined }).LOOKBACK_DAYS).toBe(14);
   });
 
@@ -28,14 +28,16 @@ describe('collector configuration', () => {
     expect(() => readCollectorEnv({ ...env, ACCOUNTS: '1234' })).toThrow(/ACCOUNTS.*12-digit/);
     expect(() => readCollectorEnv({ ...env, REGIONS: ' , ' })).toThrow(/REGIONS must name at least one entry/);
     expect(() => readCollectorEnv({ ...env, TABLE_NAME: undefined })).toThrow(/TABLE_NAME/);
+    expect(() => readCollectorEnv({ ...env, ACCOUNT_SOURCE: 'everything' })).toThrow(/ACCOUNT_SOURCE must be list or organizations/);
+    expect(() => readCollectorEnv({ ...env, MEMBER_EXTERNAL_ID: 'x' })).toThrow(/MEMBER_EXTERNAL_ID must be at least 2 characters/);
   });
 
-  it('lets the schedule event override accounts and regions, and rejects malformed events', () => {
+  it('lets the schedule event override accounts and regions, and rejects malformed events', async () => {
     const runtime = { store: new MemoryStore(), portsFor: createSamplePortsFor(generateSampleAccount({ resources: 5 })), env: readCollectorEnv(env) };
-    expect(collectorContext(runtime, {}, 1).regions).toEqual(['us-east-1', 'eu-west-1']);
-    expect(collectorContext(runtime, null, 1).accounts).toEqual(['123456789012']);
-    expect(collectorContext(runtime, { regions: ['ap-south-1'] }, 1).regions).toEqual(['ap-south-1']);
-    expect(() => collectorContext(runtime, { accounts: ['nope'] }, 1)).toThrow(/accounts\.0: accounts must hold 12-digit/);
+    expect((await collectorContext(runtime, {}, 1)).context.regions).toEqual(['us-east-1', 'eu-west-1']);
+    expect((await collectorContext(runtime, null, 1)).context.accounts).toEqual(['123456789012']);
+    expect((await collectorContext(runtime, { regions: ['ap-south-1'] }, 1)).context.regions).toEqual(['ap-south-1']);
+    await expect(collectorContext(runtime, { accounts: ['nope'] }, 1)).rejects.toThrow(/accounts\.0: accounts must hold 12-digit/);
   });
 
   it("reads other accounts only through the member role: without one they are reported denied, not read with the home account's credentials", async () => {

@@ -14,6 +14,7 @@ const costs = Array.from({ length: 30 }, (_, d) => ({
 const input: AccountRuleInput = {
   resources: [fn],
   findings: [],
+  hourlyComputeSpend: Array.from({ length: 14 * 24 }, (_, h) => ({ account: '123456789012', hourStart: NOW - (14 * 24 - h) * 3_600_000, usd: 2 })),
   costs,
   anomalies: [{ subject: { kind: 'metric', resourceArn: fn.arn, metric: 'AWS/Lambda/Errors', stat: 'Sum' }, timestamp: new Date(NOW - 3_600_000).toISOString(), value: 9, score: 1 }],
   forecasts: [],

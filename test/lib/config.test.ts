@@ -29,6 +29,13 @@ describe('deploy configuration', () => {
     expect(error.message).not.toContain('\n');
   });
 
+  it('measures realised savings only within the lookback the series cover', () => {
+    expect(parseDeployConfig({}).realisedSavingsAfterDays).toBe(7);
+    expect(errorOf(() => parseDeployConfig({ lookbackDays: 7 })).message).toBe(
+      'Invalid deploy configuration: headroom.realisedSavingsAfterDays: expected fewer days than lookbackDays (7)',
+    );
+  });
+
   it('names nested fields and lists every bad field on the same line', () => {
     const error = errorOf(() => parseDeployConfig({ accounts: ['123'], schedules: { analysisAt: '25:00' } }));
     expect(error.message).toContain('headroom.accounts.0: expected a 12-digit AWS account id');

@@ -58,7 +58,28 @@ describe('executor permissions', () => {
 
   it('keeps only read actions for the inspecting functions', () => {
     const reading = readOnlyStatements(executorStatements(['ec2-instance-type'], [scope]));
-    expect(reading.flatMap((statement) => statement.actions)).toEqual(['ec2:DescribeInstances']);
+    // kms:DescribeKey is read-only too, and still limited to calls EC2 makes (kms:ViaService).
+    expect(reading.flatMap((statement) => statement.actions)).toEqual(['kms:DescribeKey', 'ec2:DescribeInstances', 'ec2:DescribeInstanceTypes']);
+    expect(reading.find((statement) => statement.actions.includes('kms:DescribeKey'))?.conditions).toEqual({ StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' } });
+  });
+
+  it('lets ModifyInstanceAttribute set only the instance type, and KMS be used only by EC2 for AWS resources', () => {
+    const statements = executorStatements(['ec2-instance-type'], [scope], 'headroom:managed=true', 'apply');
+    const modify = statements.find((statement) => statement.actions.includes('ec2:ModifyInstanceAttribute'));
+    expect(modify).toEqual({
+      actions: ['ec2:ModifyInstanceAttribute'],
+      resources: ['arn:aws:ec2:eu-west-1:111122223333:instance/*'],
+      conditions: { Null: { 'ec2:Attribute/InstanceType': 'false' }, StringEquals: { 'aws:ResourceTag/headroom:managed': 'true' } },
+    });
+    const grant = statements.find((statement) => statement.actions.includes('kms:CreateGrant'));
+    expect(grant).toEqual({
+      actions: ['kms:CreateGrant'],
+      resources: ['arn:aws:kms:eu-west-1:111122223333:key/*'],
+      conditions: { StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' }, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+    });
+    // ec2-stop uses the key only to start the instance again, in rollback.
+    expect(executorStatements(['ec2-stop'], [scope], undefined, 'apply').flatMap((statement) => statement.actions)).not.toContain('kms:CreateGrant');
+    expect(executorStatements(['ec2-stop'], [scope], undefined, 'rollback').flatMap((statement) => statement.actions)).toContain('kms:CreateGrant');
   });
 
   it('parses key=value tag scopes and rejects others', () => {

@@ -138,12 +138,13 @@ describe('schedules', () => {
   const schedules = () => Object.values(json.Resources).filter((resource) => resource.Type === 'AWS::Scheduler::Schedule');
   const targetOf = (resource: { Properties?: Record<string, unknown> }) => JSON.stringify((resource.Properties?.Target as { Arn: unknown }).Arn);
 
-  it('starts each of the four collectors at its configured rate', () => {
+  it('starts each of the five collectors at its configured rate, the Price List weekly by default', () => {
     const expected: Record<string, string> = {
       CollectCloudWatchFunction: 'rate(3 hours)',
       CollectCostExplorerFunction: 'rate(1 day)',
       CollectComputeOptimizerFunction: 'rate(1 day)',
       CollectInventoryFunction: 'rate(6 hours)',
+      CollectPricingFunction: 'rate(7 days)',
     };
     for (const [logicalId, expression] of Object.entries(expected)) {
       const schedule = schedules().find((resource) => targetOf(resource).includes(`"${logicalId}"`));
@@ -159,7 +160,8 @@ describe('schedules', () => {
       ScheduleExpressionTimezone: 'Europe/Paris',
       Target: { Input: '{}' },
     });
-    expect(schedules()).toHaveLength(5);
+    // Five collectors and the analysis.
+    expect(schedules()).toHaveLength(6);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { COLLECTOR_ROLES } from '../../lib/collector-permissions.js';
 import { isReadAction } from '../../lib/executor-permissions.js';
 import { EXECUTOR_IDS } from '../../lib/executor-permissions.js';
 import { HANDLERS, STATE_MACHINE_LOGICAL_IDS } from '../../lib/handlers.js';
@@ -74,15 +75,24 @@ describe('IAM', () => {
     expect(reads.filter((action) => action.startsWith('ec2:'))).toEqual([]);
   });
 
+  it('lets the Price List collector call GetProducts and nothing else of AWS but the table and the member role', () => {
+    const actions = statementsOf('collect-pricing').flatMap((statement) => asList(statement.Action));
+    expect(actions).toContain('pricing:GetProducts');
+    // Besides: the table, its own log group and tracing.
+    const foreign = actions.filter((action) => !/^(pricing:GetProducts|sts:AssumeRole|dynamodb:|xray:|logs:(CreateLogStream|PutLogEvents)$)/.test(action));
+    expect(foreign).toEqual([]);
+    expect(statementsOf('collect-cost-explorer').flatMap((statement) => asList(statement.Action))).not.toContain('pricing:GetProducts');
+  });
+
   it('lets collectors list the organization and assume the member role in any account only in organizations mode', () => {
     const listAccounts = (json: typeof synth.json) =>
       policyStatements(json).filter(({ statement }) => asList(statement.Action).includes('organizations:ListAccounts'));
     expect(listAccounts(synth.json)).toEqual([]);
     const organization = synthesise({ accounts: 'organizations', memberRoleName: 'HeadroomReadOnly', memberExternalId: 'headroom-test-external-id' });
     try {
-      expect(listAccounts(organization.json)).toHaveLength(4);
+      expect(listAccounts(organization.json)).toHaveLength(COLLECTOR_ROLES.length);
       const assume = policyStatements(organization.json).filter(({ statement }) => asList(statement.Action).includes('sts:AssumeRole'));
-      expect(assume).toHaveLength(4);
+      expect(assume).toHaveLength(COLLECTOR_ROLES.length);
       expect(JSON.stringify(assume[0].statement.Resource)).toContain(':iam::*:role/HeadroomReadOnly');
     } finally {
       organization.cleanup();

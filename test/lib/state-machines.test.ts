@@ -1,6 +1,7 @@
 import aslValidator from 'asl-validator';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OperationStillInProgress } from '../../lambdas/actions/executors/support.js';
 import { roleForFunctionArn, STATE_MACHINE_LOGICAL_IDS, type HandlerRole } from '../../lib/handlers.js';
 import { definitionFromTemplate } from '../../lib/state-machine-definition.js';
 import { synthesise } from './support/synth.js';
@@ -225,11 +226,41 @@ describe('apply state machine', () => {
     expect(output).toMatchObject({ outcome: 'applied', notification: { notified: false, error: 'Error' } });
   });
 
-  it('retries Apply on a throttle only: other Lambda service errors may come after the change was made', () => {
+  it('retries Apply on a throttle and on OperationStillInProgress only: other Lambda service errors may come after the change was made', () => {
     const applyRetry = (states(apply).Apply.Retry as { ErrorEquals: string[] }[]).flatMap((retry) => retry.ErrorEquals);
-    expect(applyRetry).toEqual(['Lambda.TooManyRequestsException']);
+    expect(applyRetry).toEqual(['Lambda.TooManyRequestsException', new OperationStillInProgress('x').name]);
+    expect((states(apply).Apply.Retry as Record<string, unknown>[])[1]).toMatchObject({ IntervalSeconds: 120, BackoffRate: 2, MaxAttempts: 3 });
     const validateRetry = (states(apply).Validate.Retry as { ErrorEquals: string[] }[]).flatMap((retry) => retry.ErrorEquals);
     expect(validateRetry).toContain('Lambda.ServiceException');
+  });
+
+  it('runs Apply again while an operation it started is still in progress, then rolls back once the retries are spent', async () => {
+    let attempts = 0;
+    const resumed = await run(apply, approval, applyHandlers({
+      apply: () => {
+        attempts += 1;
+        if (attempts < 3) throw new OperationStillInProgress('Snapshot snap-1 of volume vol-1 did not finish within 480 s.');
+        return { appliedAt: 't2', after: { state: 'deleted' } };
+      },
+    }));
+    expect(attempts).toBe(3);
+    expect(resumed).toMatchObject({ outcome: 'applied', apply: { after: { state: 'deleted' } } });
+
+    let spent = 0;
+    const gaveUp = await run(apply, approval, applyHandlers({
+      apply: () => {
+        spent += 1;
+        throw new OperationStillInProgress('still pending');
+      },
+    }));
+    expect(spent).toBe(4);
+    expect(gaveUp).toMatchObject({ outcome: 'rolled-back', error: { Error: 'OperationStillInProgress' } });
+  });
+
+  it('bounds an apply execution by at least the bake period plus two hours, room for every step and the Apply retries', () => {
+    const definition = JSON.stringify(synth.json.Resources[STATE_MACHINE_LOGICAL_IDS.apply].Properties?.DefinitionString);
+    const timeoutSeconds = Number(/TimeoutSeconds\\":(\d+)/.exec(definition)?.[1]);
+    expect(timeoutSeconds).toBeGreaterThanOrEqual(45 * 60 + 2 * 3600);
   });
 
   it('alarms on any failed apply execution', () => {

@@ -61,7 +61,10 @@ export const ApplyStateSchema = ApplyExecutionInputSchema.extend({
   validation: ValidationResultSchema.optional(),
   rollback: RollbackResultSchema.optional(),
   outcome: OutcomeSchema.optional(),
+  /** Apply's or Validate's caught error (what triggered the rollback), or Precheck's / RollbackPoint's. */
   error: CaughtErrorSchema.optional(),
+  /** Rollback's own caught error, kept apart so it does not overwrite the error that triggered the rollback. */
+  rollbackError: CaughtErrorSchema.optional(),
 });
 export type ApplyState = z.infer<typeof ApplyStateSchema>;
 

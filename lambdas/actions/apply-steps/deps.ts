@@ -35,6 +35,24 @@ export async function audit(deps: ApplyStepDeps, state: ApplyState, event: strin
   });
 }
 
+/**
+ * Runs `step`; when it throws, audits `event` with the error (and `detail`) before rethrowing, so a failed step
+ * leaves a record even if the state machine's Catch and NotifyOutcome never run.
+ */
+export async function auditingFailure<T>(deps: ApplyStepDeps, state: ApplyState, event: string, detail: Record<string, unknown>, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    await audit(deps, state, event, { ...detail, error: errorText(error) });
+    throw error;
+  }
+}
+
+/** `Name: message` of a thrown value (the same Error/Cause pair Step Functions records). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
 /** For the steps after precheck: the action and its executor must exist (precheck proved it). */
 export async function loadActionAndExecutor(deps: ApplyStepDeps, state: ApplyState): Promise<{ action: Action; executor: Executor }> {
   const action = await deps.store.getAction(state.runId, state.actionId);

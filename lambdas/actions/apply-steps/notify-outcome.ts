@@ -32,6 +32,9 @@ export async function runNotifyOutcome(state: ApplyState, deps: ApplyStepDeps, f
     after: state.apply ?? null,
     validation: state.validation ?? null,
     rollback: state.rollback ?? null,
+    // Why a failed or rolled-back run ended there: the caught error of the step that failed, and of Rollback.
+    error: state.error ?? null,
+    rollbackError: state.rollbackError ?? null,
   });
   if (REOPENING_OUTCOMES.has(state.outcome)) await deps.store.clearDecision(state.actionId);
   const channel = state.slack?.channelId ?? fallbackChannel;

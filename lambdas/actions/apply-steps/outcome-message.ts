@@ -37,6 +37,7 @@ export function outcomeMessage(state: ApplyState, action: Action | undefined): s
       lines.push(`Apply workflow for ${subject} ended without an outcome.`);
   }
   if (state.error) lines.push(`Apply error: ${state.error.Error}${state.error.Cause ? ` — ${state.error.Cause}` : ''}`);
+  if (state.rollbackError) lines.push(`Rollback error: ${state.rollbackError.Error}${state.rollbackError.Cause ? ` — ${state.rollbackError.Cause}` : ''}`);
   if (state.apply && 'Error' in state.apply) lines.push(`Apply error: ${state.apply.Error}${state.apply.Cause ? ` — ${state.apply.Cause}` : ''}`);
   if (state.validation) {
     lines.push(`Validation (${state.validation.test}): ${state.validation.regressed ? 'regression detected' : 'no regression'}.`);

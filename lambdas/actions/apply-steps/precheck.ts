@@ -1,6 +1,6 @@
 import type { ApplyState, PrecheckResult } from './apply-state.js';
 import { findExecutor } from '../executors/index.js';
-import { audit, type ApplyStepDeps } from './deps.js';
+import { audit, auditingFailure, type ApplyStepDeps } from './deps.js';
 
 /**
  * Precheck: the action exists, its decision is 'approved', an executor exists for it AND is enabled,
@@ -28,6 +28,6 @@ async function decide(state: ApplyState, deps: ApplyStepDeps): Promise<PrecheckR
   if (deps.homeAccount !== undefined && action.resource.account !== deps.homeAccount) {
     return { ok: false, reason: `resource is in member account ${action.resource.account}; cross-account apply is not supported` };
   }
-  const check = await executor.precheck(action, deps.context);
+  const check = await auditingFailure(deps, state, 'precheck-failed', { resourceArn: action.resource.arn }, () => executor.precheck(action, deps.context));
   return check.ok ? { ok: true } : { ok: false, reason: check.reason };
 }

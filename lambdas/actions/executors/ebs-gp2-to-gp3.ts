@@ -2,6 +2,7 @@ import type { Volume, VolumeModification } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
+import { RollbackNotYetPossible } from './support.js';
 
 /**
  * EBS gp2 → gp3 (Elastic Volumes, online, no detach or restart). Precheck: the volume still exists,
@@ -10,7 +11,9 @@ import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutco
  * proposed IOPS/throughput. Rollback: ModifyVolume back to gp2 — AWS refuses it while the previous
  * modification is still `modifying`/`optimizing` (IncorrectModificationState) or when the volume's
  * modification quota is used up (VolumeModificationRateExceeded; 4 per rolling 24 h since January
- * 2026, one per 6 h before): that is reported as `refused`, never retried blindly.
+ * 2026, one per 6 h before). Both pass with time (`optimizing` can take hours), so rollback throws
+ * RollbackNotYetPossible and the state machine retries it every 30 minutes for 24 hours; only a volume
+ * that no longer exists is `refused`.
  */
 
 export const EBS_GP2_TO_GP3 = 'ebs-gp2-to-gp3';
@@ -34,7 +37,8 @@ const VolumeConfigSchema = z.object({
 type VolumeConfig = z.infer<typeof VolumeConfigSchema>;
 
 /** AWS error codes that mean "not now" for ModifyVolume: retrying within the bake period will not help. */
-const REFUSAL_CODES = new Set(['IncorrectModificationState', 'VolumeModificationRateExceeded']);
+/** ModifyVolume errors that pass with time: a modification still running, the 6-hour cooldown between two. */
+const NOT_YET_CODES = new Set(['IncorrectModificationState', 'VolumeModificationRateExceeded']);
 const IN_PROGRESS_STATES = new Set(['modifying', 'optimizing']);
 
 export class InvalidEbsAction extends Error {
@@ -186,12 +190,10 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
   if (volume.VolumeType === before.volumeType) {
     return { status: 'not-needed', reason: `volume ${before.volumeId} is still ${before.volumeType}` };
   }
+  // Not yet possible, but will be: the state machine retries Rollback on RollbackNotYetPossible (every 30 min, 24 h).
   const inProgress = await modificationInProgress(ec2, before.volumeId);
   if (inProgress) {
-    return {
-      status: 'refused',
-      reason: `AWS cannot modify volume ${before.volumeId} while its previous modification is ${inProgress}; change it back to ${before.volumeType} by hand once it completes`,
-    };
+    throw new RollbackNotYetPossible(`AWS cannot modify volume ${before.volumeId} back to ${before.volumeType} while its previous modification is ${inProgress}.`);
   }
   try {
     // gp2 performance follows size (3 IOPS/GiB); ModifyVolume rejects Iops/Throughput for gp2.
@@ -203,8 +205,8 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
     });
   } catch (error) {
     const code = errorCode(error);
-    if (code && REFUSAL_CODES.has(code)) {
-      return { status: 'refused', reason: `AWS refused to restore volume ${before.volumeId} to ${before.volumeType}: ${code}: ${(error as Error).message}` };
+    if (code && NOT_YET_CODES.has(code)) {
+      throw new RollbackNotYetPossible(`AWS cannot restore volume ${before.volumeId} to ${before.volumeType} yet: ${code}: ${(error as Error).message}`);
     }
     throw error;
   }

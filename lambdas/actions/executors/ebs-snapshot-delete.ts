@@ -2,7 +2,7 @@ import type { Snapshot, Tag, Volume, VolumeType } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { arnPart, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
+import { arnPart, EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
 
 /**
  * Snapshot, then delete, an unattached EBS volume. Precheck: the volume is still `available` (attached to
@@ -173,7 +173,8 @@ function validationMetrics(): ValidationMetric[] {
 
 export const ebsSnapshotDelete: Executor = {
   id: EBS_SNAPSHOT_DELETE,
-  permissions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots', 'ec2:CreateSnapshot', 'ec2:CreateTags', 'ec2:DeleteVolume', 'ec2:CreateVolume'],
+  // KMS: rollback's CreateVolume from a snapshot encrypted with a customer-managed key (see EBS_KMS_PERMISSIONS).
+  permissions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots', 'ec2:CreateSnapshot', 'ec2:CreateTags', 'ec2:DeleteVolume', 'ec2:CreateVolume', ...EBS_KMS_PERMISSIONS],
   precheck,
   snapshot,
   apply,

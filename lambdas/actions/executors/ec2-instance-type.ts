@@ -1,10 +1,19 @@
 import type { _InstanceType } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import { autoScalingGroupOf, describeInstance, instanceIdOf, instanceTags, waitForInstanceState } from './ec2-instance-support.js';
+import {
+  autoScalingGroupOf,
+  describeInstance,
+  instanceIdOf,
+  instanceTags,
+  InstanceDidNotStart,
+  unsafeToStopReason,
+  waitForInstanceState,
+  waitForRunning,
+} from './ec2-instance-support.js';
 import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
 import { outsideWindowReason } from './maintenance-window.js';
-import { errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+import { EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
 
 /**
  * Change an EC2 instance's type: stop → ModifyInstanceAttribute InstanceType → start (the type of a running
@@ -40,6 +49,9 @@ async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckO
   const group = autoScalingGroupOf(instance);
   if (group) return { ok: false, reason: `instance ${instanceId} belongs to Auto Scaling group ${group}; change its launch template instead` };
   if (!inTagScope(instanceTags(instance), ctx)) return { ok: false, reason: tagScopeReason(`instance ${instanceId}`, ctx) };
+  // Asked of a stopped instance too: the rollback after a regression restarts it, and the type change stops it.
+  const unsafe = await unsafeToStopReason(ctx.ec2(action.resource.region), instance);
+  if (unsafe) return { ok: false, reason: unsafe };
   return { ok: true };
 }
 
@@ -52,22 +64,27 @@ async function snapshot(action: Action, ctx: ExecutorContext): Promise<Record<st
 
 /**
  * Brings the instance to `instanceType` and then to `finalState` ('running' or 'stopped'). Idempotent: each
- * step is skipped when the instance is already there, so a repeated invocation resumes where one stopped.
+ * step is skipped when the instance is already there, so a repeated invocation resumes where one stopped. An
+ * instance still `stopping` (an earlier Apply ran out of time) is waited for first: StartInstances and
+ * ModifyInstanceAttribute both refuse it. A start is waited for until `running` (waitForRunning throws with the
+ * instance's StateReason when it falls back to stopped), so the bake measures a running instance.
  */
 async function changeType(ctx: ExecutorContext, ec2: Ec2Port, instanceId: string, instanceType: string, finalState: string): Promise<Record<string, unknown>> {
   let instance = await describeInstance(ec2, instanceId);
   if (!instance) throw new InvalidExecutorAction(`Instance ${instanceId} no longer exists.`);
+  if (instance.State?.Name === 'stopping') instance = await waitForInstanceState(ctx, ec2, instanceId, 'stopped');
   if (instance.InstanceType !== instanceType) {
     if (instance.State?.Name !== 'stopped') {
-      if (instance.State?.Name !== 'stopping') await ec2.stopInstances({ InstanceIds: [instanceId] });
+      await ec2.stopInstances({ InstanceIds: [instanceId] });
       instance = await waitForInstanceState(ctx, ec2, instanceId, 'stopped');
     }
     await ec2.modifyInstanceAttribute({ InstanceId: instanceId, InstanceType: { Value: instanceType as _InstanceType } });
   }
-  if (finalState === 'running' && instance.State?.Name !== 'running' && instance.State?.Name !== 'pending') {
-    await ec2.startInstances({ InstanceIds: [instanceId] });
+  if (finalState === 'running') {
+    if (instance.State?.Name !== 'running' && instance.State?.Name !== 'pending') await ec2.startInstances({ InstanceIds: [instanceId] });
+    instance = await waitForRunning(ctx, ec2, instanceId);
   }
-  return { instanceId, instanceType, state: finalState === 'running' ? 'pending' : instance.State?.Name };
+  return { instanceId, instanceType, state: instance.State?.Name };
 }
 
 async function apply(action: Action, beforeRecord: Record<string, unknown>, ctx: ExecutorContext): Promise<Record<string, unknown>> {
@@ -97,6 +114,8 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
     if (errorCode(error) === 'InsufficientInstanceCapacity') {
       return { status: 'refused', reason: `AWS has no ${before.instanceType} capacity to restore instance ${before.instanceId}: ${errorMessage(error)}` };
     }
+    // Started but fell back to stopped (capacity, a KMS key it may not use): retrying will not help, a human must look.
+    if (error instanceof InstanceDidNotStart) return { status: 'refused', reason: error.message };
     throw error;
   }
 }
@@ -117,6 +136,8 @@ function validationMetrics(action: Action): ValidationMetric[] {
       worseWhen: 'higher',
       minRelativeEffect: 0.25,
       minAbsoluteEffect: 10,
+      // EC2 publishes CPUUtilization while the instance runs: none after the restart means it is not running.
+      missingAfterIsRegression: true,
     },
     {
       name: 'statusCheckFailed',
@@ -126,13 +147,14 @@ function validationMetrics(action: Action): ValidationMetric[] {
       worseWhen: 'higher',
       minRelativeEffect: 0,
       minAbsoluteEffect: 1,
+      missingAfterIsRegression: true,
     },
   ];
 }
 
 export const ec2InstanceType: Executor = {
   id: EC2_INSTANCE_TYPE,
-  permissions: ['ec2:DescribeInstances', 'ec2:StopInstances', 'ec2:ModifyInstanceAttribute', 'ec2:StartInstances'],
+  permissions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes', 'ec2:StopInstances', 'ec2:ModifyInstanceAttribute', 'ec2:StartInstances', ...EBS_KMS_PERMISSIONS],
   precheck,
   snapshot,
   apply,

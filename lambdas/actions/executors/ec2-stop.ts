@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import { autoScalingGroupOf, describeInstance, instanceIdOf, instanceTags, waitForInstanceState } from './ec2-instance-support.js';
+import {
+  autoScalingGroupOf,
+  describeInstance,
+  InstanceDidNotStart,
+  instanceIdOf,
+  instanceTags,
+  unsafeToStopReason,
+  waitForInstanceState,
+  waitForRunning,
+} from './ec2-instance-support.js';
 import type { Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+import { EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
 
 /**
  * Stop an idle EC2 instance (StopInstances — never terminate: EBS volumes, the instance id and its
  * configuration stay, so StartInstances undoes it). Precheck: the instance is running with the recorded type,
- * is in the tag scope and not managed by an Auto Scaling group (which would replace it). Apply stops it and
+ * is in the tag scope, not managed by an Auto Scaling group (which would replace it), not a Spot instance and has no
+ * instance-store volumes (a stop erases them). Apply stops it and
  * waits (bounded) until it is `stopped`. Rollback starts it again.
  *
  * Validation: none beyond the `stopped` state apply waits for. The rule stops only instances idle for days (no
@@ -35,6 +45,8 @@ async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckO
   const group = autoScalingGroupOf(instance);
   if (group) return { ok: false, reason: `instance ${instanceId} belongs to Auto Scaling group ${group}, which would replace a stopped instance` };
   if (!inTagScope(instanceTags(instance), ctx)) return { ok: false, reason: tagScopeReason(`instance ${instanceId}`, ctx) };
+  const unsafe = await unsafeToStopReason(ctx.ec2(action.resource.region), instance);
+  if (unsafe) return { ok: false, reason: unsafe };
   return { ok: true };
 }
 
@@ -67,7 +79,9 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
   if (state === 'stopping') await waitForInstanceState(ctx, ec2, before.instanceId, 'stopped');
   try {
     await ec2.startInstances({ InstanceIds: [before.instanceId] });
+    await waitForRunning(ctx, ec2, before.instanceId);
   } catch (error) {
+    if (error instanceof InstanceDidNotStart) return { status: 'refused', reason: error.message };
     const code = errorCode(error);
     if (code === 'InsufficientInstanceCapacity' || code === 'IncorrectInstanceState') {
       return { status: 'refused', reason: `AWS refused to start instance ${before.instanceId}: ${code}: ${errorMessage(error)}` };
@@ -84,7 +98,7 @@ function validationMetrics(): ValidationMetric[] {
 
 export const ec2Stop: Executor = {
   id: EC2_STOP,
-  permissions: ['ec2:DescribeInstances', 'ec2:StopInstances', 'ec2:StartInstances'],
+  permissions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes', 'ec2:StopInstances', 'ec2:StartInstances', ...EBS_KMS_PERMISSIONS],
   precheck,
   snapshot,
   apply,

@@ -5,6 +5,8 @@ import type {
   CreateVolumeCommandOutput,
   DeleteVolumeCommandInput,
   DeleteVolumeCommandOutput,
+  DescribeInstanceTypesCommandInput,
+  DescribeInstanceTypesCommandOutput,
   DescribeInstancesCommandInput,
   DescribeInstancesCommandOutput,
   DescribeSnapshotsCommandInput,
@@ -71,6 +73,7 @@ export interface Ec2Port {
   describeVolumesModifications(input: DescribeVolumesModificationsCommandInput): Promise<DescribeVolumesModificationsCommandOutput>;
   modifyVolume(input: ModifyVolumeCommandInput): Promise<ModifyVolumeCommandOutput>;
   describeInstances(input: DescribeInstancesCommandInput): Promise<DescribeInstancesCommandOutput>;
+  describeInstanceTypes(input: DescribeInstanceTypesCommandInput): Promise<DescribeInstanceTypesCommandOutput>;
   stopInstances(input: StopInstancesCommandInput): Promise<StopInstancesCommandOutput>;
   startInstances(input: StartInstancesCommandInput): Promise<StartInstancesCommandOutput>;
   modifyInstanceAttribute(input: ModifyInstanceAttributeCommandInput): Promise<ModifyInstanceAttributeCommandOutput>;
@@ -167,6 +170,11 @@ export interface ValidationMetric {
   /** A regression must also be practically large: median shift ≥ max(minAbsoluteEffect, minRelativeEffect × baseline median). */
   minRelativeEffect: number;
   minAbsoluteEffect: number;
+  /**
+   * A baseline with samples and an after-window with none is a regression (an instance that stopped publishing
+   * after a restart is down, not idle). Unset: too few samples is `insufficient-data`, not a regression.
+   */
+  missingAfterIsRegression?: boolean;
 }
 
 export interface Executor {

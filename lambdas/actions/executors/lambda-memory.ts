@@ -91,12 +91,55 @@ async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckO
       if (version.MemorySize !== current.memoryMb) {
         return { ok: false, reason: `version ${alias.version} behind alias ${target.qualifier} has ${version.MemorySize} MB, not ${current.memoryMb} MB` };
       }
-      if (version.CodeSha256 !== config.CodeSha256) {
-        return { ok: false, reason: `$LATEST of ${target.functionName} has code not yet published to alias ${target.qualifier}; publishing it would ship that code` };
+      const differing = unpublishedSettings(config, version);
+      if (differing.length > 0) {
+        return {
+          ok: false,
+          reason: `$LATEST of ${target.functionName} differs from version ${alias.version} behind alias ${target.qualifier} in ${differing.join(', ')}; publishing it would ship that too`,
+        };
       }
     }
   }
   return { ok: true };
+}
+
+/**
+ * The settings PublishVersion copies from $LATEST into the new version (code and configuration, everything
+ * but MemorySize, which is the change) that differ between $LATEST and the aliased version.
+ */
+const PUBLISHED_SETTINGS = [
+  'CodeSha256',
+  'Runtime',
+  'Handler',
+  'Role',
+  'Timeout',
+  'Environment',
+  'Layers',
+  'VpcConfig',
+  'DeadLetterConfig',
+  'TracingConfig',
+  'KMSKeyArn',
+  'FileSystemConfigs',
+  'ImageConfigResponse',
+  'Architectures',
+  'EphemeralStorage',
+  'SnapStart',
+  'LoggingConfig',
+  'PackageType',
+  'RuntimeVersionConfig',
+] as const satisfies readonly (keyof FunctionConfiguration)[];
+
+export function unpublishedSettings(latestConfig: FunctionConfiguration, version: FunctionConfiguration): string[] {
+  const comparable = (value: unknown) => JSON.stringify(value ?? null, (_key, inner: unknown) => normalised(inner));
+  return PUBLISHED_SETTINGS.filter((key) => comparable(latestConfig[key]) !== comparable(version[key]));
+}
+
+/** Object keys sorted, and layers compared by ARN only, so ordering and size metadata do not count as a difference. */
+function normalised(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.Arn === 'string' && 'CodeSize' in record) return record.Arn;
+  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
 }
 
 async function snapshot(action: Action, ctx: ExecutorContext): Promise<Record<string, unknown>> {

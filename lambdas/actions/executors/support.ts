@@ -20,6 +20,28 @@ export class OperationStillInProgress extends Error {
   }
 }
 
+/**
+ * A rollback AWS cannot do yet but will allow later (an EBS modification still `optimizing`, or the 6-hour
+ * cooldown between modifications of one volume). The apply state machine retries the Rollback step on this
+ * error name (lib/constructs/apply-workflow.ts ROLLBACK_NOT_YET_POSSIBLE_RETRY); a rollback that can never
+ * succeed returns `refused` instead.
+ */
+export class RollbackNotYetPossible extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RollbackNotYetPossible';
+  }
+}
+
+/**
+ * KMS actions EC2 performs with the caller's permissions when it starts an instance, or creates a volume, whose EBS
+ * data is encrypted with a customer-managed key (EBS user guide, "Permissions for users": CreateGrant, Decrypt,
+ * DescribeKey, GenerateDataKeyWithoutPlaintext, ReEncrypt). lib/executor-permissions.ts grants them only through
+ * EC2 (kms:ViaService) and CreateGrant only for AWS resources (kms:GrantIsForAWSResource). The AWS-managed key
+ * aws/ebs needs none of them.
+ */
+export const EBS_KMS_PERMISSIONS = ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'];
+
 /** The SDK v3 error name (e.g. `InvalidVolume.NotFound`), or undefined for non-AWS errors. */
 export function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

@@ -6,7 +6,8 @@ import type { ButtonActionId } from '../slack/interaction-payload.js';
  * - approve, performanceRisk 0–2: anyone in `approverIds` or `highRiskApproverIds`.
  * - approve, performanceRisk 3–4: only `highRiskApproverIds` (a high-risk approver may also approve low risk).
  * - dismiss: same lists as approving that action — a dismissal is permanent and blocks any later approval.
- * - snooze: anyone in the channel; it changes nothing in AWS, expires after 7 days and is audited.
+ * - snooze: same lists as approving that action — a snooze changes nothing in AWS, but it hides the action and
+ *   blocks its approval for 7 days.
  *
  * Entries starting with `S` are Slack user-group IDs (Slack's prefix for groups); they are resolved to
  * members through `groupMembers`, other entries are user IDs (`U…`/`W…`). An empty list means nobody.
@@ -57,11 +58,10 @@ export async function authorise(
   performanceRisk: number,
   policy: ApproverPolicy,
 ): Promise<AuthorisationResult> {
-  if (choice === 'snooze') return { allowed: true };
   const highRisk = performanceRisk >= HIGH_RISK_THRESHOLD;
   const allowedIds = highRisk ? policy.highRiskApproverIds : [...policy.approverIds, ...policy.highRiskApproverIds];
   if (await isListed(userId, allowedIds, policy)) return { allowed: true };
-  const verb = choice === 'approve' ? 'approve' : 'dismiss';
+  const verb = choice;
   return {
     allowed: false,
     reason: highRisk

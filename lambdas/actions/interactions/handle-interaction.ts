@@ -89,6 +89,8 @@ function decisionFor(interaction: Interaction, now: Date): ActionState {
   };
   if (interaction.choice === 'approve') state.executionName = applyExecutionName(interaction.actionId, decisionNonce(decidedAt));
   if (interaction.choice === 'snooze') state.snoozedUntil = new Date(now.getTime() + SNOOZE_DAYS * 86_400_000).toISOString();
+  // Kept on the decision as well as in the audit, so later runs and reports can say why it was dismissed.
+  if (interaction.choice === 'dismiss' && interaction.reason) state.reason = interaction.reason;
   return state;
 }
 
@@ -167,7 +169,11 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
     const { interaction } = click;
     const existing = await deps.store.getDecision(interaction.actionId);
     if (existing?.decision === 'approved' && interaction.choice === 'approve') {
-      const started = (await deps.store.listAudit(interaction.actionId)).some((record) => record.event === 'execution-started');
+      // Only a start of THIS approval counts: action ids are stable across runs, and an earlier approval's start
+      // (whose outcome cleared its decision) must not block retrying this one.
+      const started = (await deps.store.listAudit(interaction.actionId)).some(
+        (record) => record.event === 'execution-started' && record.detail.executionName === existing.executionName,
+      );
       if (!started) {
         try {
           await startApply(interaction, existing);

@@ -7,7 +7,9 @@ import { mannWhitneyGreater, MIN_SAMPLES } from './mann-whitney-u.js';
  *     minRelativeEffect × |median(before)|),
  * so that neither a tiny but consistent shift on a busy metric nor a large shift in noise triggers a
  * rollback. With fewer than MIN_SAMPLES values on either side the test cannot decide and reports
- * `insufficient-data` (not a regression: an idle resource has nothing to regress; the details say so).
+ * `insufficient-data` (not a regression: an idle resource has nothing to regress; the details say so) —
+ * except when the metric sets `missingAfterIsRegression` and the baseline had samples but the after-window
+ * has none (`missing-after`, a regression: e.g. an EC2 instance that did not come back after its restart).
  */
 
 export const DEFAULT_ALPHA = 0.01;
@@ -16,11 +18,13 @@ export interface RegressionCriteria {
   alpha?: number;
   minRelativeEffect: number;
   minAbsoluteEffect: number;
+  /** Baseline samples but none after the change counts as a regression (verdict `missing-after`). */
+  missingAfterIsRegression?: boolean;
 }
 
 export interface RegressionVerdict {
   regressed: boolean;
-  verdict: 'regressed' | 'no-regression' | 'insufficient-data';
+  verdict: 'regressed' | 'no-regression' | 'insufficient-data' | 'missing-after';
   samplesBefore: number;
   samplesAfter: number;
   medianBefore?: number;
@@ -43,6 +47,7 @@ export function detectRegression(before: number[], after: number[], criteria: Re
   const alpha = criteria.alpha ?? DEFAULT_ALPHA;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}.`);
   const base = { samplesBefore: before.length, samplesAfter: after.length, alpha };
+  if (criteria.missingAfterIsRegression && before.length > 0 && after.length === 0) return { ...base, regressed: true, verdict: 'missing-after' };
   if (before.length < MIN_SAMPLES || after.length < MIN_SAMPLES) {
     return { ...base, regressed: false, verdict: 'insufficient-data' };
   }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { analyseResources, createRuleContext, ResourceConfigError, sliceSnapshot } from '../../engine/analyse.js';
 import { analyseAccount } from '../../engine/analyse-account.js';
+import { hourlyComputeSpend } from '../../engine/insights/hourly-compute-spend.js';
 import { forecastCapacity } from '../../engine/insights/capacity-forecasts.js';
 import { forecastDailyCosts, type NamedForecast } from '../../engine/insights/cost-forecasts.js';
 import { costAnomalies, metricAnomalies, type ReportedAnomaly } from '../../engine/insights/reported-anomalies.js';
@@ -69,7 +70,8 @@ export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
   const anomalies = [...metricAnomalies(slices, window), ...costAnomalies(snapshot.costs, { now })].sort(
     (a, b) => b.score - a.score || b.timestamp.localeCompare(a.timestamp),
   );
-  const accountFindings = analyseAccount({ resources: snapshot.resources, findings: resourceFindings, costs: snapshot.costs, anomalies, forecasts }, context);
+  const hourly = hourlyComputeSpend(slices, context);
+  const accountFindings = analyseAccount({ resources: snapshot.resources, findings: resourceFindings, hourlyComputeSpend: hourly, costs: snapshot.costs, anomalies, forecasts }, context);
   const findings = [...resourceFindings, ...accountFindings];
   return { findings, actions: prioritise(findings), forecasts, anomalies };
 }

@@ -49,7 +49,7 @@ export function registerScan(program: Command, run: (options: ScanOptions) => Pr
     .description('Scan a real AWS account read-only with your credentials: same collectors and engine, nothing deployed')
     .option('--profile <name>', 'AWS profile (default: the SDK credential chain, AWS_PROFILE)')
     .option('--regions <list>', 'comma-separated regions (default: AWS_REGION or the profile region)')
-    .option('--out <dir>', 'where to write report.html, findings.json, snapshot.json, api-calls.json', 'out')
+    .option('--out <dir>', 'where to write report.html, findings.json, snapshot.json, slack.json, email.html, email.txt, api-calls.json', 'out')
     .option('--format <format>', 'output format: table or json', 'table')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = ScanOptionsSchema.safeParse(raw);

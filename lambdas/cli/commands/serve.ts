@@ -1,13 +1,16 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import type { Command } from 'commander';
 import { MAX_BODY_BYTES, type HttpResult, type RawRequest } from '../../actions/interactions/function-url-event.js';
-import { createInteractionHandler, type InteractionDeps, type InteractionHandler } from '../../actions/interactions/handle-interaction.js';
+import { createInteractionHandler, type InteractionHandler } from '../../actions/interactions/handle-interaction.js';
 import { createResponseUrlPoster, type RespondToSlack } from '../../actions/slack/response-url.js';
-import { LOCAL_TABLE_NAME, startLocalEnvironment } from '../../local/demo/local-environment.js';
-import { createDocumentClient } from '../../shared/aws/dynamodb.js';
+import type { Action } from '../../engine/types/action.js';
+import { createLocalApplyStarter, type LocalExecution } from '../../local/demo/local-apply.js';
+import { DEMO_EXECUTORS, runLocalAnalysis } from '../../local/demo/local-analysis.js';
 import { commaList } from '../../notify/env-list.js';
-import { DynamoStore } from '../../shared/store/dynamo-store.js';
+import type { HeadroomStore } from '../../shared/store/store.js';
 import { CliError } from '../errors.js';
 
 /** The one route; Slack's Interactivity Request URL is `<tunnel>/slack/interactions`. */
@@ -97,58 +100,129 @@ function parsePort(text: string): number {
   return port;
 }
 
+function parseWholeNumber(flag: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max) throw new CliError(`${flag} must be a whole number from ${min} to ${max}, got "${text}".`);
+    return value;
+  };
+}
+
 export interface ServeOptions {
   port: number;
   host: string;
+  /** Size and seed of the sample account the local store is seeded with (as `headroom demo`); default 200 and 42. */
+  resources?: number;
+  seed?: number;
+  /** Where slack.json (the run's Block Kit digest) is written; default `out`. */
+  outDir?: string;
+  /** The sample account's "now"; default the current time. */
+  now?: number;
   env?: Record<string, string | undefined>;
+  /** Request log lines (one per POST); default stderr. */
   log?: (line: string) => void;
+  /** Seeding progress and apply workflow steps; default stderr. */
+  progress?: (line: string) => void;
   /** Feedback poster; default posts to the click's response_url on hooks.slack.com. */
   respond?: RespondToSlack;
 }
 
+/** A running `headroom serve`: the server, the seeded run and the apply executions clicks have started. */
+export interface LocalServer extends RunningServer {
+  runId: string;
+  /** The run's actions an approver can approve here (their executor is enabled), in rank order. */
+  approvable: Action[];
+  /** The Block Kit digest of the run, written for Slack's Block Kit Builder or a bot's chat.postMessage. */
+  slackFile?: string;
+  executions: LocalExecution[];
+  /** The seeded local store (decisions and audit records of clicks land here). */
+  store: HeadroomStore;
+}
+
 /**
- * Starts the local store (dynalite) and the interactions server over it. Env: SLACK_SIGNING_SECRET (required),
- * APPROVER_IDS, HIGH_RISK_APPROVER_IDS and ENABLED_EXECUTORS (comma lists, as in the stack). Approvals are
- * recorded and audited like in AWS; the apply workflow is not run here: the execution it would start is logged
- * (`headroom demo` runs one end to end).
+ * `headroom serve`: seeds the local store (dynalite) with a finished run on the sample account (the demo's pipeline:
+ * collectors, the deployed analysis state machine run locally), writes that run's Slack digest to slack.json and
+ * serves the interactions endpoint over the store. An Approve click runs the apply state machine the stack deploys,
+ * in-process against the sample account, as the demo does; Snooze and Dismiss are recorded and audited.
+ * Env: SLACK_SIGNING_SECRET (required); APPROVER_IDS and HIGH_RISK_APPROVER_IDS (comma lists, as in the stack);
+ * ENABLED_EXECUTORS (default: all seven, which the sample account answers).
  */
-export async function serve(options: ServeOptions): Promise<RunningServer> {
+export async function serve(options: ServeOptions): Promise<LocalServer> {
   const env = options.env ?? process.env;
   const signingSecret = env.SLACK_SIGNING_SECRET?.trim();
   if (!signingSecret) throw new CliError('SLACK_SIGNING_SECRET is not set; export the signing secret from your Slack app\'s Basic Information page.');
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const local = await startLocalEnvironment({});
-  const documents = createDocumentClient();
-  const startExecution: InteractionDeps['startExecution'] = async ({ name, input }) => {
-    log(`apply workflow requested: ${name} ${JSON.stringify(input)} (not run by serve)`);
-    return { executionArn: `arn:aws:states:local:000000000000:execution:headroom-apply:${name}` };
-  };
-  const handle = createInteractionHandler({
-    store: new DynamoStore(documents, LOCAL_TABLE_NAME),
-    startExecution,
-    signingSecret,
-    approverIds: commaList(env.APPROVER_IDS),
-    highRiskApproverIds: commaList(env.HIGH_RISK_APPROVER_IDS),
-    enabledExecutors: commaList(env.ENABLED_EXECUTORS),
-    respond: options.respond ?? createResponseUrlPoster(),
-    now: () => new Date(),
-    log: (entry) => log(JSON.stringify(entry)),
-  });
-  let server: RunningServer;
+  const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const enabledExecutors = env.ENABLED_EXECUTORS === undefined ? [...DEMO_EXECUTORS] : commaList(env.ENABLED_EXECUTORS);
+  const local = await runLocalAnalysis({ resources: options.resources ?? 200, seed: options.seed ?? 42, now: options.now, progress });
   try {
-    server = await startInteractionsServer(handle, { port: options.port, host: options.host, log });
+    const { account, run, actions } = local;
+    let slackFile: string | undefined;
+    if (local.slack) {
+      const outDir = path.resolve(options.outDir ?? 'out');
+      mkdirSync(outDir, { recursive: true });
+      slackFile = path.join(outDir, 'slack.json');
+      writeFileSync(slackFile, `${JSON.stringify(local.slack, null, 2)}\n`);
+    }
+    const apply = createLocalApplyStarter({
+      store: local.store,
+      applyDefinition: local.definitions.apply,
+      portsFor: local.portsFor,
+      account: account.accountId,
+      enabledExecutors,
+      fallbackChannel: 'C0LOCAL',
+      progress,
+    });
+    const handle = createInteractionHandler({
+      store: local.store,
+      startExecution: apply.startExecution,
+      signingSecret,
+      approverIds: commaList(env.APPROVER_IDS),
+      highRiskApproverIds: commaList(env.HIGH_RISK_APPROVER_IDS),
+      enabledExecutors,
+      homeAccount: account.accountId,
+      respond: options.respond ?? createResponseUrlPoster(),
+      now: () => new Date(),
+      log: (entry) => log(JSON.stringify(entry)),
+    });
+    let server: RunningServer;
+    try {
+      server = await startInteractionsServer(handle, { port: options.port, host: options.host, log });
+    } catch (error) {
+      throw new CliError(`could not listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const approvable = actions.filter((action) => action.automation.executor !== null && enabledExecutors.includes(action.automation.executor));
+    return {
+      url: server.url,
+      runId: run.runId,
+      approvable,
+      slackFile,
+      executions: apply.executions,
+      store: local.store,
+      async close() {
+        await server.close();
+        // Let started executions finish before their store goes away.
+        await Promise.allSettled(apply.executions.map((execution) => execution.done));
+        await local.stop();
+      },
+    };
   } catch (error) {
     await local.stop();
-    throw new CliError(`could not listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
   }
-  return {
-    url: server.url,
-    async close() {
-      documents.destroy();
-      await server.close();
-      await local.stop();
-    },
-  };
+}
+
+/** What `headroom serve` prints once it listens: where to point Slack, the run, and actions to try. */
+export function describeServer(running: LocalServer, approverIds: string[]): string[] {
+  const lines = [
+    `listening on ${running.url}${INTERACTIONS_PATH} (Ctrl-C to stop)`,
+    `run ${running.runId}: ${running.approvable.length} approvable actions${running.slackFile ? `; its digest is in ${running.slackFile}` : ''}`,
+  ];
+  for (const action of running.approvable.slice(0, 5)) {
+    lines.push(`  ${action.id}  ${action.automation.executor}  ${action.resource.name}  $${action.monthlySavingsUsd.toFixed(2)}/month`);
+  }
+  lines.push(approverIds.length > 0 ? `approvers: ${approverIds.join(', ')}` : 'no APPROVER_IDS set: Approve clicks will be refused (Snooze and Dismiss work)');
+  return lines;
 }
 
 /** `headroom serve [--port P] [--host H]`: the Slack interactions endpoint on this machine, over the local store. */
@@ -158,9 +232,21 @@ export function registerServe(program: Command): void {
     .description(`Serve the Slack interactions endpoint (POST ${INTERACTIONS_PATH}) locally over the embedded store, for trying Slack flows through a tunnel`)
     .option('--port <port>', 'port to listen on (0 picks a free one)', '3000')
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .action(async (options: { port: string; host: string }) => {
-      const running = await serve({ port: parsePort(options.port), host: options.host });
-      process.stderr.write(`headroom: listening on ${running.url}${INTERACTIONS_PATH} (Ctrl-C to stop)\n`);
+    .option('--resources <n>', 'resources in the sample account the local store is seeded with', '200')
+    .option('--seed <s>', 'seed of the sample account generator', '42')
+    .option('--out <dir>', 'where to write slack.json, the digest of the seeded run', 'out')
+    .action(async (options: { port: string; host: string; resources: string; seed: string; out: string }) => {
+      const started = performance.now();
+      const progress = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+      const running = await serve({
+        port: parsePort(options.port),
+        host: options.host,
+        resources: parseWholeNumber('--resources', 1, 20_000)(options.resources),
+        seed: parseWholeNumber('--seed', 0, 2 ** 31 - 1)(options.seed),
+        outDir: options.out,
+        progress,
+      });
+      for (const line of describeServer(running, commaList(process.env.APPROVER_IDS))) process.stderr.write(`headroom: ${line}\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => {
           process.stderr.write('headroom: shutting down\n');

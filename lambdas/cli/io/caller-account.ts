@@ -1,24 +1,29 @@
-import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { z } from 'zod';
+import { isAwsServiceError } from '../../collectors/aws-errors.js';
 import { CliError } from '../errors.js';
 
 /** Resolved credentials, as the default provider chain returns them. */
 export type ResolvedCredentials = Awaited<ReturnType<ReturnType<typeof fromNodeProviderChain>>>;
 
+const CallerIdentitySchema = z.object({ Account: z.string().regex(/^\d{12}$/, 'expected a 12-digit account id') });
+
 /**
- * The account the caller's credentials belong to. Most providers say (SSO, assumed roles, web identity,
- * AWS_ACCOUNT_ID, `aws_account_id` in the profile); for plain access keys it is read from the owner of the
- * region's default security group (ec2:DescribeSecurityGroups, read-only), as this package has no STS client.
+ * The account the caller's credentials belong to, from STS GetCallerIdentity (needs no permission and is free).
+ * Asking STS also proves the credentials work before any collector runs: expired or revoked keys become one
+ * sentence here instead of an issue per region and service.
  */
 export async function callerAccount(credentials: ResolvedCredentials, region: string, clientConfig: Record<string, unknown> = {}): Promise<string> {
-  if (credentials.accountId !== undefined && /^\d{12}$/.test(credentials.accountId)) return credentials.accountId;
-  const ec2 = new EC2Client({ region, credentials, ...clientConfig });
+  const sts = new STSClient({ region, credentials, ...clientConfig });
   try {
-    const out = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }], MaxResults: 5 }));
-    const owner = out.SecurityGroups?.find((g) => g.OwnerId !== undefined)?.OwnerId;
-    if (owner !== undefined) return owner;
+    const parsed = CallerIdentitySchema.safeParse(await sts.send(new GetCallerIdentityCommand({})));
+    if (!parsed.success) throw new CliError('STS GetCallerIdentity did not return a 12-digit account id for these credentials.');
+    return parsed.data.Account;
+  } catch (error) {
+    if (!isAwsServiceError(error)) throw error;
+    throw new CliError(`AWS rejected these credentials (${error.name}: ${error.message.replace(/\.$/, '')}); refresh them (e.g. \`aws sso login\`) or pick another profile with --profile.`);
   } finally {
-    ec2.destroy();
+    sts.destroy();
   }
-  throw new CliError(`Cannot tell which AWS account these credentials belong to (no default security group in ${region}); set AWS_ACCOUNT_ID.`);
 }

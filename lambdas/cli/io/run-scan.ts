@@ -13,6 +13,7 @@ import { CliError } from '../errors.js';
 import { analyseByRegion } from './analyse-by-region.js';
 import { callerAccount, type ResolvedCredentials } from './caller-account.js';
 import { resolveCredentials } from './resolve-credentials.js';
+import { runDigests } from './run-digests.js';
 import { snapshotFromStore } from './snapshot-from-store.js';
 import { writeRunOutputs } from './write-run-outputs.js';
 
@@ -96,13 +97,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   await store.putRun(run);
   await store.putActions(runId, analysis.actions);
   await store.putForecasts(runId, analysis.forecasts, COST_SCOPE);
+  await store.putAnomalies(runId, COST_SCOPE, analysis.anomalies);
 
+  const outputs = { run, actions: analysis.actions, forecasts: analysis.forecasts, anomalies: analysis.anomalies };
   const files = options.outDir
     ? writeRunOutputs(options.outDir, {
-        run,
-        actions: analysis.actions,
-        forecasts: analysis.forecasts,
-        anomalies: analysis.anomalies,
+        ...outputs,
+        ...runDigests(outputs, { enabledExecutors: [], homeAccount: account }),
         snapshot,
         generatedAt: new Date(now).toISOString(),
         apiCalls: collection.apiCalls,

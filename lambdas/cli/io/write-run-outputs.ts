@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Action } from '../../engine/types/action.js';
 import type { Snapshot } from '../../engine/types/snapshot.js';
 import { buildReportHtml } from '../../notify/format/report-html.js';
-import type { ApiCallCounts, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
+import type { ApiCallCounts, RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
 
 /** Everything a finished run leaves in its output folder (the demo's and the scan's deliverables). */
 export interface RunOutputs {
@@ -11,6 +11,8 @@ export interface RunOutputs {
   actions: Action[];
   forecasts: StoredForecast[];
   anomalies: StoredAnomaly[];
+  /** Realised savings measured by the run (listRealisedSavings), shown in the report. */
+  realised?: readonly RealisedSavingsRecord[];
   snapshot: Snapshot;
   /** ISO time the report says it was generated at. */
   generatedAt: string;
@@ -36,6 +38,7 @@ export function runOutputFiles(outputs: RunOutputs): Record<string, string> {
       actions,
       forecasts,
       anomalies,
+      realised: outputs.realised,
       generatedAt: outputs.generatedAt,
       snapshotSummary: {
         resources: snapshot.resources.length,

@@ -19,9 +19,11 @@ export interface AwsPortsOptions {
   builders: PortBuilders;
   /**
    * Credentials for an account other than the caller's (assume-role into the member role).
-   * Return undefined to use the SDK's default credential chain (the caller's own account).
+   * Return undefined to use the SDK's default credential chain (the caller's own account). Called once per account:
+   * every region's clients share the answer. `meter` counts into the run's ledger; attach it to any client the
+   * provider builds (memberRoleCredentials' STS client) so its calls (`sts:AssumeRole`) are counted too.
    */
-  credentialsFor?: (account: string) => AwsCredentials | undefined;
+  credentialsFor?: (account: string, meter: CountingThrottleMeter) => AwsCredentials | undefined;
   /** Attempts per call including the first (the SDK's adaptive retry backs off between them). Default 5. */
   maxAttempts?: number;
   /** Extra client configuration (tests pass a fake `requestHandler`). */
@@ -39,12 +41,18 @@ export interface AwsPortsOptions {
  */
 export function createAwsPortsFor(options: AwsPortsOptions): PortsFor {
   const cache = new Map<string, CollectorPorts>();
+  // Per account, not per (account, region): one AssumeRole session serves all of the account's regions.
+  const credentials = new Map<string, AwsCredentials | undefined>();
+  const credentialsOf = (account: string): AwsCredentials | undefined => {
+    if (!credentials.has(account)) credentials.set(account, options.credentialsFor?.(account, new CountingThrottleMeter(options.ledger)));
+    return credentials.get(account);
+  };
   return (account, region) => {
     const key = `${account}/${region}`;
     let ports = cache.get(key);
     if (ports === undefined) {
       const meter = new CountingThrottleMeter(options.ledger);
-      const config: AdapterConfig = { region, credentials: options.credentialsFor?.(account), maxAttempts: options.maxAttempts ?? 5, extra: options.clientConfig };
+      const config: AdapterConfig = { region, credentials: credentialsOf(account), maxAttempts: options.maxAttempts ?? 5, extra: options.clientConfig };
       const { builders } = options;
       ports = {
         cloudwatch: builders.cloudwatch?.(config, meter) ?? notWired('cloudwatch'),

@@ -86,6 +86,22 @@ export class CountingThrottleMeter implements ThrottleMeter {
     );
   }
 
+  /**
+   * The meter as an SDK plugin, for clients the SDK builds itself (the STS client of fromTemporaryCredentials, which
+   * accepts `clientPlugins`). That provider applies its plugins before every AssumeRole, to the same client, so the
+   * middlewares are attached to each stack once only (a second `add` of the same name would throw).
+   */
+  plugin(): { applyToStack(stack: ClientWithMiddleware['middlewareStack']): void } {
+    const attached = new WeakSet<object>();
+    return {
+      applyToStack: (stack) => {
+        if (attached.has(stack)) return;
+        attached.add(stack);
+        this.attachTo({ middlewareStack: stack });
+      },
+    };
+  }
+
   private entry(operation: string): ApiCallCount {
     return (this.counts[operation] ??= { calls: 0, attempts: 0, throttled: 0 });
   }

@@ -1,6 +1,6 @@
 import { awsCloudWatchPort } from '../aws/cloudwatch-adapter.js';
 import type { CollectionReport } from '../report.js';
-import { collectorContext, getCollectorRuntime } from '../runtime.js';
+import { getCollectorRuntime, runCollector } from '../runtime.js';
 import { collectMetrics } from './collect-metrics.js';
 
 /**
@@ -9,5 +9,5 @@ import { collectMetrics } from './collect-metrics.js';
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
   const runtime = getCollectorRuntime({ cloudwatch: awsCloudWatchPort }, context?.invokedFunctionArn);
-  return collectMetrics(collectorContext(runtime, event, Date.now()));
+  return runCollector(runtime, event, Date.now(), collectMetrics);
 };

@@ -75,7 +75,8 @@ const restApi = family('AWS/ApiGateway', 'ApiName', (r) => r.name);
  *   ProvisionedRead/WriteCapacityUnits Average (what autoscaling actually set).
  * - ALB: RequestCount Sum, TargetResponseTime p95 and p99, HTTPCode_Target_5XX_Count and
  *   HTTPCode_ELB_5XX_Count Sum. NLB: NewFlowCount Sum, ActiveFlowCount Average.
- * - NAT gateway: BytesOutToDestination and BytesInFromSource Sum (idle: no bytes), ActiveConnectionCount Maximum.
+ * - NAT gateway: BytesInFromSource and BytesInFromDestination Sum (the bytes it processes, one per direction: idle
+ *   = none, and the per-GB processing charge), ActiveConnectionCount Maximum.
  * - API Gateway (REST, `ApiName`): Latency Average and p99, Count, 4XXError and 5XXError Sum.
  */
 export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
@@ -122,8 +123,8 @@ export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
     nlb('ActiveFlowCount', 'Average', 'Count'),
   ],
   'ec2:nat-gateway': [
-    nat('BytesOutToDestination', 'Sum', 'Bytes'),
     nat('BytesInFromSource', 'Sum', 'Bytes'),
+    nat('BytesInFromDestination', 'Sum', 'Bytes'),
     nat('ActiveConnectionCount', 'Maximum', 'Count'),
   ],
   'apigateway:api': [

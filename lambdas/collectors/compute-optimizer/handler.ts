@@ -1,6 +1,6 @@
 import { awsComputeOptimizerPort } from '../aws/compute-optimizer-adapter.js';
 import type { CollectionReport } from '../report.js';
-import { collectorContext, getCollectorRuntime } from '../runtime.js';
+import { getCollectorRuntime, runCollector } from '../runtime.js';
 import { collectRecommendations } from './collect-recommendations.js';
 
 /**
@@ -9,5 +9,5 @@ import { collectRecommendations } from './collect-recommendations.js';
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
   const runtime = getCollectorRuntime({ computeOptimizer: awsComputeOptimizerPort }, context?.invokedFunctionArn);
-  return collectRecommendations(collectorContext(runtime, event, Date.now()));
+  return runCollector(runtime, event, Date.now(), collectRecommendations);
 };

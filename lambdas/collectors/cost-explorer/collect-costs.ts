@@ -24,13 +24,16 @@ export const COST_EXPLORER_CACHE_TTL_SEC = 12 * 3600;
  * Daily unblended and amortised cost by service and account for the last 90 complete days (GetCostAndUsage,
  * DAILY, metrics UnblendedCost + AmortizedCost in one request, grouped by SERVICE and LINKED_ACCOUNT, filtered
  * to the configured accounts, paged with NextPageToken) and Cost Explorer's 30-day forecast with its 80 %
- * interval (GetCostForecast). Cost Explorer is a global API answered by the payer account, so it is called
- * once, through the first account's ports; every request costs $0.01, hence as few as possible: each answer
- * is cached in the store under a hash of its request for 12 hours (report.cacheHits counts reuses).
+ * interval (GetCostForecast). Cost Explorer is a global API and shows linked accounts' costs only to the
+ * management (payer) account, so it is called once, through context.costExplorerAccount (the payer, else the
+ * collector's own account; the first account only when neither is known). A requested account absent from the
+ * answer is a CollectionIssue (CostDataMissing), not a failure: it may have had no spend. Every request costs
+ * $0.01, hence as few as possible: each answer is cached in the store under a hash of its request and calling
+ * account for 12 hours (report.cacheHits counts reuses).
  */
 export async function collectCosts(context: CollectorContext): Promise<CollectionReport> {
   const report = new ReportBuilder('cost-explorer');
-  const [home] = context.accounts;
+  const home = context.costExplorerAccount ?? context.accounts[0];
   const [homeRegion] = context.regions;
   if (home === undefined || homeRegion === undefined) throw new RangeError('collectCosts needs at least one account and one region');
   const ports = context.portsFor(home, homeRegion);
@@ -39,7 +42,7 @@ export async function collectCosts(context: CollectorContext): Promise<Collectio
   const accountFilter: Expression = { Dimensions: { Key: 'LINKED_ACCOUNT', Values: context.accounts } };
 
   const cached = <S extends z.ZodType>(request: object, schema: S, fetch: () => Promise<z.output<S>>) =>
-    cachedAnswer(context, report, `ce:${'Metric' in request ? 'GetCostForecast' : 'GetCostAndUsage'}`, request, schema, fetch);
+    cachedAnswer(context, report, `ce:${'Metric' in request ? 'GetCostForecast' : 'GetCostAndUsage'}`, { caller: home, request }, schema, fetch);
 
   await collectUnit(report, { account: home }, ports, async () => {
     const request: GetCostAndUsageCommandInput = {
@@ -55,6 +58,8 @@ export async function collectCosts(context: CollectorContext): Promise<Collectio
     const costs = await cached(request, z.array(DailyCostSchema), () => dailyCosts(port, request));
     if (costs.length > 0) await context.store.putCosts(costs);
     report.countWritten('dailyCosts', costs.length);
+    const missing = accountsWithoutCosts(context.accounts, costs);
+    if (missing.length > 0) report.addIssue({ account: home, code: COST_DATA_MISSING, message: missingCostsMessage(missing, home) });
   });
 
   await collectUnit(report, { account: home }, ports, async () => {
@@ -112,6 +117,24 @@ async function dailyCosts(port: CostExplorerPort, request: GetCostAndUsageComman
     nextPageToken = page.NextPageToken || undefined;
   } while (nextPageToken !== undefined);
   return costs;
+}
+
+/** Issue code: requested accounts absent from Cost Explorer's LINKED_ACCOUNT groups. */
+export const COST_DATA_MISSING = 'CostDataMissing';
+
+/** The requested accounts no cost line names, in request order. */
+export function accountsWithoutCosts(requested: readonly string[], costs: readonly DailyCost[]): string[] {
+  const seen = new Set(costs.map((cost) => cost.account));
+  return [...new Set(requested)].filter((account) => !seen.has(account));
+}
+
+function missingCostsMessage(missing: string[], caller: string): string {
+  const plural = missing.length > 1;
+  return (
+    `no cost data for account${plural ? 's' : ''} ${missing.join(', ')} in the last ${COST_HISTORY_DAYS} days: ` +
+    `${plural ? 'they' : 'it'} had no spend, or Cost Explorer was read from account ${caller}, which is not the management account ` +
+    '(Cost Explorer shows linked accounts only from the management account)'
+  );
 }
 
 function sumAmounts(amounts: (string | undefined)[], field: string): number | undefined {

@@ -1,6 +1,6 @@
 import { awsCostExplorerPort } from '../aws/cost-explorer-adapter.js';
 import type { CollectionReport } from '../report.js';
-import { collectorContext, getCollectorRuntime } from '../runtime.js';
+import { getCollectorRuntime, runCollector } from '../runtime.js';
 import { collectCosts } from './collect-costs.js';
 
 /**
@@ -9,5 +9,5 @@ import { collectCosts } from './collect-costs.js';
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
   const runtime = getCollectorRuntime({ costExplorer: awsCostExplorerPort }, context?.invokedFunctionArn);
-  return collectCosts(collectorContext(runtime, event, Date.now()));
+  return runCollector(runtime, event, Date.now(), collectCosts);
 };

@@ -1,6 +1,6 @@
 import { awsInventoryPort } from '../aws/inventory-adapter.js';
 import type { CollectionReport } from '../report.js';
-import { collectorContext, getCollectorRuntime } from '../runtime.js';
+import { getCollectorRuntime, runCollector } from '../runtime.js';
 import { collectInventory } from './collect-inventory.js';
 
 /**
@@ -9,5 +9,5 @@ import { collectInventory } from './collect-inventory.js';
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
   const runtime = getCollectorRuntime({ inventory: awsInventoryPort }, context?.invokedFunctionArn);
-  return collectInventory(collectorContext(runtime, event, Date.now()));
+  return runCollector(runtime, event, Date.now(), collectInventory);
 };

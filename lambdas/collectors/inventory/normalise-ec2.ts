@@ -25,6 +25,8 @@ export function normaliseInstance(instance: Instance, where: Placement): Resourc
     platform: String(instance.Platform ?? '').toLowerCase() === 'windows' ? 'windows' : 'linux',
     launchTime: instance.LaunchTime?.toISOString(),
     autoScalingGroup: tags['aws:autoscaling:groupName'],
+    // DescribeInstances omits InstanceLifecycle for on-demand instances ('spot' | 'scheduled' otherwise): absent = on-demand.
+    lifecycle: instance.InstanceLifecycle,
     volumeIds: (instance.BlockDeviceMappings ?? []).flatMap((m) => (m.Ebs?.VolumeId ? [m.Ebs.VolumeId] : [])),
   });
   return {

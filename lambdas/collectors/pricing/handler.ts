@@ -1,6 +1,6 @@
 import { awsPricingPort } from '../aws/pricing-adapter.js';
 import type { CollectionReport } from '../report.js';
-import { collectorContext, getCollectorRuntime } from '../runtime.js';
+import { getCollectorRuntime, runCollector } from '../runtime.js';
 import { collectPrices } from './collect-prices.js';
 
 /**
@@ -9,5 +9,5 @@ import { collectPrices } from './collect-prices.js';
  */
 export const handler = async (event: unknown, context?: { invokedFunctionArn?: string }): Promise<CollectionReport> => {
   const runtime = getCollectorRuntime({ pricing: awsPricingPort }, context?.invokedFunctionArn);
-  return collectPrices(collectorContext(runtime, event, Date.now()));
+  return runCollector(runtime, event, Date.now(), collectPrices);
 };

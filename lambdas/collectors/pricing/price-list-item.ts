@@ -59,3 +59,33 @@ export function onDemandUsd(item: PriceListItem, unit: string): number | undefin
   }
   return undefined;
 }
+
+/**
+ * A product's usagetype without its region prefix ("EUW2-NatGateway-Hours" → "NatGateway-Hours"; us-east-1 entries
+ * often carry none). Prefixes are "EU" or letters then a digit (USE1, APS3, EUC1, UGW1, CNN1); other leading words
+ * ("IA-" for DynamoDB Standard-IA) are part of the usage type and stay.
+ */
+export function usageTypeOf(item: PriceListItem): string | undefined {
+  return item.product.attributes.usagetype?.replace(/^(?:EU|[A-Z]{2,3}\d)-/, '');
+}
+
+/**
+ * The on-demand USD price per `unit` of a product billed in tiers with a free allowance first (DynamoDB capacity
+ * and storage, CloudWatch Logs): the first tier, by beginRange, whose price is above zero — the rate that applies
+ * once the allowance is used, which is what a change in usage saves. Zero when every tier is free; undefined when
+ * the product has no dimension in that unit. `unit` undefined accepts any unit (the usagetype already says what is
+ * billed, and unit spellings vary between services).
+ */
+export function paidTierUsd(item: PriceListItem, unit: string | undefined): number | undefined {
+  const tiers: { begin: number; usd: number }[] = [];
+  for (const term of Object.values(item.terms?.OnDemand ?? {})) {
+    for (const dimension of Object.values(term.priceDimensions)) {
+      const usd = dimension.pricePerUnit.USD;
+      if ((unit !== undefined && dimension.unit !== unit) || usd === undefined || !/^\d+(\.\d+)?$/.test(usd)) continue;
+      tiers.push({ begin: Number(dimension.beginRange ?? '0'), usd: Number(usd) });
+    }
+  }
+  if (tiers.length === 0) return undefined;
+  tiers.sort((a, b) => a.begin - b.begin);
+  return tiers.find((tier) => tier.usd > 0)?.usd ?? 0;
+}

@@ -4,8 +4,8 @@ import { onDemandUsd } from './price-list-item.js';
 
 /** One Price List query: the GetProducts request's service and filters, and how to key and price each product. */
 export interface PriceQuery {
-  /** The Prices field it fills. */
-  field: 'ec2HourlyUsd' | 'ebsGbMonthUsd';
+  /** What the query prices, for issues and the cache key ("EC2 instances", "NAT gateway"). */
+  label: string;
   serviceCode: string;
   filters: Filter[];
   /** The record key of a product (instance type, volume type), or undefined to skip it. */
@@ -13,7 +13,8 @@ export interface PriceQuery {
   priceOf(item: PriceListItem): number | undefined;
 }
 
-const match = (Field: string, Value: string): Filter => ({ Type: 'TERM_MATCH', Field, Value });
+/** A GetProducts TERM_MATCH filter (an exact attribute value). */
+export const match = (Field: string, Value: string): Filter => ({ Type: 'TERM_MATCH', Field, Value });
 
 /**
  * EC2 on-demand Linux prices per instance type in a region: shared tenancy, no pre-installed software, and
@@ -21,7 +22,7 @@ const match = (Field: string, Value: string): Filter => ({ Type: 'TERM_MATCH', F
  */
 export function ec2InstanceQuery(region: string): PriceQuery {
   return {
-    field: 'ec2HourlyUsd',
+    label: 'EC2 instances',
     serviceCode: 'AmazonEC2',
     filters: [
       match('productFamily', 'Compute Instance'),
@@ -50,7 +51,7 @@ const VOLUME_TYPE_BY_USAGE: Record<string, string> = {
 /** EBS storage prices per GB-month by volume type (gp2, gp3, io1, io2, st1, sc1, standard) in a region. */
 export function ebsVolumeQuery(region: string): PriceQuery {
   return {
-    field: 'ebsGbMonthUsd',
+    label: 'EBS volumes',
     serviceCode: 'AmazonEC2',
     filters: [match('productFamily', 'Storage'), match('regionCode', region)],
     keyOf: (item) => {

@@ -77,7 +77,8 @@ const EFFORT_RANK: Readonly<Record<Effort, number>> = { low: 0, medium: 1, high:
  * The finding that makes both changes. Its id hashes the combined rule ids and the constituent ids (both stable), so
  * the same pair gives the same id every run. Proposed/current are merged; confidence is the lower of the two; effort
  * the higher; restart if either restarts; reversible only if both are; the executor survives only when both name the
- * same one (else a human applies it); carbon is added (the changes are independent in energy terms).
+ * same one (else a human applies it); carbon is added (the changes are independent in energy terms); urgency and the
+ * protected value are the higher of the two (protection below).
  */
 export function combinePair(combiner: Combiner, a: Finding, b: Finding): Finding {
   const ruleId = [...new Set([...a.ruleId.split('+'), ...b.ruleId.split('+')])].sort().join('+');
@@ -112,6 +113,20 @@ export function combinePair(combiner: Combiner, a: Finding, b: Finding): Finding
     },
     automation: { executor: a.automation.executor === b.automation.executor ? a.automation.executor : null },
     carbonKgCo2eMonthly: roundKg(a.carbonKgCo2eMonthly + b.carbonKgCo2eMonthly),
+    ...protection(a, b),
+  };
+}
+
+/**
+ * A combined finding still protects what either part protected (e.g. on demand resolving a capacity forecast): the
+ * higher urgency and the higher protected value; nothing when neither part is a performance action.
+ */
+function protection(a: Finding, b: Finding): Pick<Finding, 'urgency' | 'protectedMonthlyUsd'> {
+  const urgencies = [a.urgency, b.urgency].filter((u): u is number => u !== undefined);
+  const protectedValues = [a.protectedMonthlyUsd, b.protectedMonthlyUsd].filter((v): v is number => v !== undefined);
+  return {
+    ...(urgencies.length > 0 ? { urgency: Math.max(...urgencies) } : {}),
+    ...(protectedValues.length > 0 ? { protectedMonthlyUsd: Math.max(...protectedValues) } : {}),
   };
 }
 

@@ -12,17 +12,23 @@ export type ActionKind = 'remove' | 'protect' | 'resize' | 'tune';
 
 const KIND_RANK: Readonly<Record<ActionKind, number>> = { remove: 4, protect: 3, resize: 2, tune: 1 };
 
-const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
-  'ec2/idle-instance': 'remove',
-  'ebs/unattached-volume': 'remove',
+/** Every registered rule's kind, listed explicitly (a test checks that each rule of rules/index.ts has one). */
+export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'ec2/rightsize-instance': 'resize',
+  'ec2/idle-instance': 'remove',
   'ebs/gp2-to-gp3': 'resize',
   'ebs/io1-to-gp3': 'resize',
+  'ebs/unattached-volume': 'remove',
+  'ebs/old-snapshot': 'remove',
   'lambda/memory-size': 'resize',
   'lambda/arm64-candidate': 'resize',
   'lambda/excessive-timeout': 'tune',
   'dynamodb/capacity-mode': 'resize',
   'logs/missing-retention': 'tune',
+  'rds/idle-instance': 'remove',
+  'elb/idle-load-balancer': 'remove',
+  'network/unassociated-elastic-ip': 'remove',
+  'network/idle-nat-gateway': 'remove',
   'account/savings-plans': 'tune',
 };
 

@@ -36,7 +36,9 @@ export const realisedLambdaFunction: CostModel = (input, windows, prices): CostC
   if (!input.resource) return 'the function no longer exists';
   const config = LambdaConfigSchema.safeParse(input.resource.config);
   if (!config.success) return 'the inventory has no valid configuration for the function';
-  const architectureBefore = input.action.current.architecture === 'arm64' ? 'arm64' : config.data.architecture;
+  // The recorded architecture wins: a combined memory + arm64 action records x86_64 before and must keep that saving.
+  const recorded = input.action.current.architecture;
+  const architectureBefore = recorded === 'arm64' || recorded === 'x86_64' ? recorded : config.data.architecture;
   const duration = findSeries(input.series, 'Duration', ['Average']);
   const invocations = findSeries(input.series, 'Invocations', ['Sum']);
   if (!duration || !invocations) return 'no Duration (Average) and Invocations (Sum) series';
@@ -55,6 +57,8 @@ export const realisedLambdaFunction: CostModel = (input, windows, prices): CostC
     basis: {
       memoryMbBefore: memoryBefore,
       memoryMbAfter: config.data.memoryMb,
+      architectureBefore,
+      architectureAfter: config.data.architecture,
       meanDurationMsBefore: Math.round(meanBefore * 10) / 10,
       meanDurationMsAfter: Math.round(meanAfter * 10) / 10,
       monthlyInvocations: Math.round(monthlyInvocations),

@@ -5,6 +5,8 @@ import { usageWindows, type UsageWindows } from './usage-windows.js';
 import { realisedEbsVolume } from './ebs-volume.js';
 import { realisedEc2Instance } from './ec2-instance.js';
 import { realisedLambdaFunction } from './lambda-function.js';
+import { realisedDynamoDbTable } from './dynamodb-table.js';
+import { realisedLogGroup } from './log-group.js';
 
 /** What was measured for an applied action, stored beside its estimate. */
 export interface RealisedSavings {
@@ -49,6 +51,8 @@ const MODELS: Partial<Record<Resource['type'], CostModel>> = {
   'ebs:volume': realisedEbsVolume,
   'ec2:instance': realisedEc2Instance,
   'lambda:function': realisedLambdaFunction,
+  'dynamodb:table': realisedDynamoDbTable,
+  'logs:log-group': realisedLogGroup,
 };
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

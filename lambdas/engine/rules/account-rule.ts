@@ -1,6 +1,7 @@
 import type { Domain, Finding } from '../types/action.js';
 import type { NamedForecast } from '../insights/cost-forecasts.js';
 import type { ReportedAnomaly } from '../insights/reported-anomalies.js';
+import type { HourlySpend } from '../insights/hourly-compute-spend.js';
 import type { DailyCost, Resource } from '../types/snapshot.js';
 import type { RuleContext } from './rule.js';
 
@@ -14,6 +15,8 @@ export interface AccountRuleInput {
   resources: readonly Resource[];
   /** Findings of the per-resource rules and external recommendations, before prioritisation. */
   findings: readonly Finding[];
+  /** On-demand compute spend per account per UTC hour (insights/hourly-compute-spend.ts): Savings Plans sizing. */
+  hourlyComputeSpend: readonly HourlySpend[];
   /** Daily unblended cost by service and account (Cost Explorer). */
   costs: readonly DailyCost[];
   /** Metric and cost anomalies of the run. */

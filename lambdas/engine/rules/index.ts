@@ -14,7 +14,6 @@ import { idleLoadBalancer } from './elb/idle-load-balancer.js';
 import { unassociatedElasticIp } from './network/unassociated-elastic-ip.js';
 import { idleNatGateway } from './network/idle-nat-gateway.js';
 import { oldSnapshot } from './ebs/old-snapshot.js';
-import { io1ToIo2 } from './ebs/io1-to-io2.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -22,7 +21,6 @@ export const rules: Rule[] = [
   idleInstance,
   gp2ToGp3,
   io1ToGp3,
-  io1ToIo2,
   unattachedVolume,
   oldSnapshot,
   memorySize,

@@ -51,6 +51,13 @@ export const FindingSchema = z.object({
   evidence: EvidenceSchema,
   automation: AutomationSchema,
   carbonKgCo2eMonthly: z.number(),
+  /**
+   * Performance actions only: how soon or how badly performance suffers if nothing is done, 0 (not at all) to 4 (within
+   * days, or users already see failures). Unlike performanceRisk, which is the risk of making the change.
+   */
+  urgency: z.number().min(0).max(4).optional(),
+  /** Performance actions only: monthly USD of the resource whose performance the action protects (see priority.ts). */
+  protectedMonthlyUsd: z.number().nonnegative().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -44,6 +44,8 @@ export const Ec2ConfigSchema = z.object({
   launchTime: z.iso.datetime().optional(),
   autoScalingGroup: z.string().optional(),
   volumeIds: z.array(z.string()).default([]),
+  /** DescribeInstances InstanceLifecycle; absent means on-demand. Spot hours are not covered by a Savings Plan. */
+  lifecycle: z.enum(['on-demand', 'spot', 'scheduled']).optional(),
 });
 
 export const EbsVolumeConfigSchema = z.object({

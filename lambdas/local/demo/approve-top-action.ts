@@ -1,28 +1,15 @@
-import { createApplyStepHandlers, type ApplyStepHandlers } from '../../actions/apply-steps/handlers.js';
-import { EXECUTORS } from '../../actions/executors/index.js';
 import { createInteractionHandler } from '../../actions/interactions/handle-interaction.js';
 import type { ButtonValue } from '../../actions/slack/interaction-payload.js';
 import { signSlackRequest } from '../../actions/slack/verify-signature.js';
 import type { PortsFor } from '../../collectors/ports.js';
 import type { Action } from '../../engine/types/action.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
-import { roleForLogicalId, type HandlerRole } from '../../../lib/handlers.js';
-import { runLocalStateMachine, type LambdaHandler } from '../state-machine/run-state-machine.js';
-import { createSampleExecutorContext } from './sample-executor-ports.js';
+import { createLocalApplyStarter, outcomeOf } from './local-apply.js';
 
 /** The demo's Slack workspace: one approver, one channel, a signing secret known only to this process. */
 const DEMO_USER = 'U0DEMOAPPR';
 const DEMO_CHANNEL_ID = 'C0DEMOCHAN';
 const DEMO_SIGNING_SECRET = 'headroom-local-demo-signing-secret';
-
-const APPLY_ROLES: Partial<Record<HandlerRole, keyof ApplyStepHandlers>> = {
-  precheck: 'precheck',
-  'rollback-point': 'rollbackPoint',
-  apply: 'apply',
-  validate: 'validate',
-  rollback: 'rollback',
-  'notify-outcome': 'notifyOutcome',
-};
 
 export interface ApprovalOptions {
   store: HeadroomStore;
@@ -44,17 +31,25 @@ export interface ApprovalResult {
 }
 
 
-/** A block_actions payload as Slack POSTs it (form-encoded `payload=<JSON>`), signed with the app's secret. */
-function signedClick(value: ButtonValue, messageTs: string, nowSeconds: number) {
+/**
+ * A block_actions payload as Slack POSTs it (form-encoded `payload=<JSON>`) for a click on `actionId`
+ * ('approve' | 'snooze' | 'dismiss') by `user`, signed with `signingSecret`.
+ */
+export function signedClick(
+  value: ButtonValue,
+  options: { actionId?: 'approve' | 'snooze' | 'dismiss'; user?: string; signingSecret?: string; messageTs?: string; nowSeconds?: number } = {},
+) {
+  const { actionId = 'approve', user = DEMO_USER, signingSecret = DEMO_SIGNING_SECRET, messageTs = '1700000000.000100' } = options;
+  const nowSeconds = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   const payload = {
     type: 'block_actions',
-    user: { id: DEMO_USER, username: 'demo.approver' },
+    user: { id: user, username: 'demo.approver' },
     team: { id: 'T0DEMOTEAM' },
     channel: { id: DEMO_CHANNEL_ID, name: 'headroom' },
     container: { type: 'message', message_ts: messageTs },
     message: { ts: messageTs },
     response_url: 'https://hooks.slack.com/actions/T0DEMOTEAM/0000000000/local-demo',
-    actions: [{ type: 'button', action_id: 'approve', value: JSON.stringify(value), action_ts: `${nowSeconds}.000000` }],
+    actions: [{ type: 'button', action_id: actionId, value: JSON.stringify(value), action_ts: `${nowSeconds}.000000` }],
   };
   const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
   const timestamp = String(nowSeconds);
@@ -62,7 +57,7 @@ function signedClick(value: ButtonValue, messageTs: string, nowSeconds: number) 
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': timestamp,
-      'x-slack-signature': signSlackRequest(DEMO_SIGNING_SECRET, timestamp, body),
+      'x-slack-signature': signSlackRequest(signingSecret, timestamp, body),
     },
     body,
   };
@@ -80,57 +75,21 @@ export async function approveTopAction(options: ApprovalOptions): Promise<Approv
   // What an Approve button carries (lambdas/notify/format/slack-blocks.ts).
   const value: ButtonValue = { runId: options.runId, actionId: top.id };
   const { progress } = options;
-  const applyHandlers = createApplyStepHandlers(
-    {
-      store: options.store,
-      executors: EXECUTORS,
-      enabledExecutors: options.enabledExecutors,
-      context: createSampleExecutorContext(options.portsFor, options.account),
-      notifier: {
-        async post({ text }) {
-          progress(`slack thread: ${text.split('\n')[0]}`);
-          return { ts: `${Date.now() / 1000}` };
-        },
-      },
-      now: () => new Date(),
-    },
-    { fallbackChannel: DEMO_CHANNEL_ID },
-  );
-
-  const steps: string[] = [];
-  let execution: Promise<unknown> | undefined;
+  const apply = createLocalApplyStarter({ ...options, fallbackChannel: DEMO_CHANNEL_ID });
   const interactions = createInteractionHandler({
     store: options.store,
     signingSecret: DEMO_SIGNING_SECRET,
     approverIds: [DEMO_USER],
+    enabledExecutors: options.enabledExecutors,
     now: () => new Date(),
     log: () => undefined,
-    startExecution: async ({ name, input }) => {
-      progress(`apply: starting execution ${name}`);
-      // As in AWS, StartExecution returns at once; the run goes on after the click has been answered.
-      execution = runLocalStateMachine({
-        definition: options.applyDefinition,
-        input,
-        handlerFor: (logicalId) => {
-          const role = roleForLogicalId(logicalId);
-          const step = role ? APPLY_ROLES[role] : undefined;
-          if (!step) throw new Error(`the apply state machine invokes ${logicalId}, which is not an apply step`);
-          return applyHandlers[step] as LambdaHandler;
-        },
-        onStateEntered: (state, type) => {
-          if (type === 'Task' || type === 'Wait') steps.push(state);
-          progress(`apply: ${state}`);
-        },
-      });
-      return { executionArn: `arn:aws:states:us-east-1:${options.account}:execution:ApplyStateMachine:${name}` };
-    },
+    startExecution: apply.startExecution,
   });
 
   progress(`slack: ${DEMO_USER} clicks Approve on action #${options.actions.indexOf(top) + 1} ${top.id} (${top.resource.name})`);
-  const answer = await interactions(signedClick(value, '1700000000.000100', Math.floor(Date.now() / 1000)));
+  const answer = await interactions(signedClick(value));
   progress(`interactions endpoint answered HTTP ${answer.statusCode}`);
+  const [execution] = apply.executions;
   if (answer.statusCode !== 200 || !execution) throw new Error(`the interactions endpoint refused the demo's approval: HTTP ${answer.statusCode} ${answer.body}`);
-  const output = (await execution) as { outcome?: unknown };
-  const outcome = typeof output.outcome === 'string' ? output.outcome : JSON.stringify(output.outcome);
-  return { actionId: value.actionId, outcome, steps };
+  return { actionId: value.actionId, outcome: outcomeOf(await execution.done), steps: execution.steps };
 }

@@ -100,6 +100,15 @@ export function createSampleEc2ExecutorPort(inventory: InventoryPort): Ec2Port {
       const instances = wanted.length === 0 ? await allInstances() : await Promise.all(wanted.map(instance));
       return { Reservations: instances.map((i) => ({ Instances: [i] })), $metadata: responseMetadata() };
     },
+    /**
+     * The sample inventory carries no instance-type catalogue: instance storage is inferred from EC2's naming
+     * convention (a `d` in the family's attribute letters, as in m5d, c6gd, r5dn, or the storage families i, d, h).
+     */
+    async describeInstanceTypes(input) {
+      const hasInstanceStore = (type: string) => /^(?:[a-z]+\d+[a-z-]*d[a-z-]*|i\d[a-z-]*|d\d[a-z-]*|h\d[a-z-]*)\./.test(type);
+      const types = (input.InstanceTypes ?? []).map((type) => ({ InstanceType: type, InstanceStorageSupported: hasInstanceStore(type) }));
+      return { InstanceTypes: types, $metadata: responseMetadata() };
+    },
     async stopInstances(input) {
       const changes = await Promise.all((input.InstanceIds ?? []).map(async (id) => setState(id, 'stopped', await instance(id))));
       return { StoppingInstances: changes, $metadata: responseMetadata() };

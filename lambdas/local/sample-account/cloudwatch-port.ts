@@ -29,7 +29,8 @@ export interface SampleCloudWatchOptions {
 interface ComputedResult {
   id: string;
   label?: string;
-  timestamps: Date[];
+  /** Epoch ms: Dates are made only for the page being sent (a request's results can hold millions of points). */
+  timestamps: number[];
   values: number[];
   status: MetricDataResult['StatusCode'];
   messages: MetricDataResult['Messages'];
@@ -105,7 +106,7 @@ export function createSampleCloudWatchPort(samples: SampleResource[], context: M
         page.push({
           Id: result.id,
           Label: result.label,
-          Timestamps: result.timestamps.slice(from, from + count),
+          Timestamps: result.timestamps.slice(from, from + count).map((t) => new Date(t)),
           Values: result.values.slice(from, from + count),
           StatusCode: cut ? 'PartialData' : result.status,
           Messages: result.messages,
@@ -176,12 +177,12 @@ function compute(
   if (context.now - start.getTime() > retentionMs(stat.Period as number)) return { ...empty('Complete'), label: query.Label ?? stat.Metric?.MetricName };
   const periodMs = (stat.Period as number) * 1000;
   const first = Math.ceil(start.getTime() / periodMs) * periodMs;
-  const timestamps: Date[] = [];
+  const timestamps: number[] = [];
   const values: number[] = [];
   for (let t = first; t < end.getTime() && t < context.now; t += periodMs) {
     const value = metricValue(sample, stat.Metric?.MetricName ?? '', stat.Stat, t, stat.Period as number, context);
     if (value === undefined) continue;
-    timestamps.push(new Date(t));
+    timestamps.push(t);
     values.push(value);
   }
   if (!ascending) {

@@ -28,7 +28,22 @@ export const SERVICES = {
   cloudwatch: 'AmazonCloudWatch',
   transfer: 'AWS Data Transfer',
   elb: 'Amazon Elastic Load Balancing',
+  /** Public IPv4 addresses (Elastic IPs included, associated or not) are billed here since February 2024. */
+  vpc: 'Amazon Virtual Private Cloud',
 } as const;
+
+/**
+ * List prices (us-east-1) of the network and backup lines, from the AWS pricing pages: NAT gateway per hour and per
+ * GB processed, a public IPv4 address per hour, EBS snapshot storage (standard tier) per GB-month, and the NLB
+ * capacity unit per hour (an NLB's hour costs what an ALB's does).
+ */
+export const NETWORK_PRICES = { natHour: 0.045, natGb: 0.045, publicIpv4Hour: 0.005, snapshotGbMonth: 0.05, nlcuHour: 0.006 } as const;
+
+/**
+ * Bytes a NAT gateway processes per byte its clients send: the requests out (BytesInFromSource, 1.01–1.03×) plus the
+ * larger replies back (BytesInFromDestination, 3–3.5×), the mid-points of the sample metrics (metrics.ts).
+ */
+const NAT_PROCESSED_PER_SENT_BYTE = 1.02 + 3.25;
 
 type CostInputs = Pick<SampleAccount, 'accountId' | 'now' | 'seed'> & { resources: SampleResource[]; incidents: Incident[] };
 
@@ -40,7 +55,11 @@ type CostInputs = Pick<SampleAccount, 'accountId' | 'now' | 'seed'> & { resource
  *   Lambda = invocations × (duration s × memory GB × $/GB-s + $0.20/M), invocations = mean req/s × 86,400
  *   RDS = hourly × 24 × (2 if Multi-AZ) + storage × $0.115 / 30.44;  DynamoDB provisioned = RCU × $0.00013 × 24
  *   + WCU × $0.00065 × 24, on demand = reads × $0.125/M + writes × $0.625/M;  S3 = GB × $0.023 / 30.44
- *   CloudWatch = log ingestion GB × $0.50 + stored GB × $0.03 / 30.44;  ALB = ($0.0225 + LCU × $0.008) × 24
+ *   CloudWatch = log ingestion GB × $0.50 + stored GB × $0.03 / 30.44
+ *   ALB = ($0.0225 + LCU × $0.008) × 24;  NLB = ($0.0225 + NLCU × $0.006) × 24   (Amazon Elastic Load Balancing)
+ *   NAT gateway = $0.045 × 24 + GB processed × $0.045, GB = mean MB/s × 86,400 × 4.27 / 1,000   (EC2 - Other)
+ *   Elastic IP = $0.005 × 24, associated or not   (Amazon Virtual Private Cloud, where public IPv4 bills since 2024)
+ *   EBS snapshot = GiB × $0.05 / 30.44 (full size: an upper bound, snapshots store changed blocks)   (EC2 - Other)
  *   Data transfer = 5 % of EC2 NetworkOut bytes × $0.09/GB
  * then × (1 + 0.03 z) daily noise and × the factor of any cost incident that day.
  */
@@ -126,8 +145,21 @@ function resourceDayCost(sample: SampleResource, dayStart: number, now: number, 
     case 'logs:log-group':
       add(SERVICES.cloudwatch, ((details.ingestGbPerDay ?? 0) * MISC_PRICES.logsIngestGb + ((Number(c.storedBytes) / 1e9) * MISC_PRICES.logsGbMonth) / DAYS_PER_MONTH) * exists);
       return;
-    case 'elb:load-balancer':
-      add(SERVICES.elb, (MISC_PRICES.albHour + (details.lcu ?? 0) * MISC_PRICES.lcuHour) * 24 * exists);
+    case 'elb:load-balancer': {
+      const capacityUnitHour = c.lbType === 'network' ? NETWORK_PRICES.nlcuHour : MISC_PRICES.lcuHour;
+      add(SERVICES.elb, (MISC_PRICES.albHour + (details.lcu ?? 0) * capacityUnitHour) * 24 * exists);
+      return;
+    }
+    case 'ec2:nat-gateway': {
+      const processedGb = (meanDailyLoad(workload, dayStart, now) * 86_400 * NAT_PROCESSED_PER_SENT_BYTE * exists) / 1000;
+      add(SERVICES.ec2Other, NETWORK_PRICES.natHour * 24 * exists + processedGb * NETWORK_PRICES.natGb);
+      return;
+    }
+    case 'ec2:elastic-ip':
+      add(SERVICES.vpc, NETWORK_PRICES.publicIpv4Hour * 24 * exists);
+      return;
+    case 'ebs:snapshot':
+      add(SERVICES.ec2Other, ((Number(c.sizeGiB) * NETWORK_PRICES.snapshotGbMonth) / DAYS_PER_MONTH) * exists);
       return;
     default:
       return;

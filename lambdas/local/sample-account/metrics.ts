@@ -96,7 +96,7 @@ export function publishedMetrics(sample: SampleResource, seed: number): Publishe
         : all('AWS/ApplicationELB', dimensions, [['RequestCount', 'Count'], ['TargetResponseTime', 'Seconds'], ['HTTPCode_Target_5XX_Count', 'Count'], ['HTTPCode_ELB_5XX_Count', 'Count']]);
     }
     case 'ec2:nat-gateway':
-      return all('AWS/NATGateway', [{ Name: 'NatGatewayId', Value: lastSegment(r.arn) }], [['BytesOutToDestination', 'Bytes'], ['BytesInFromSource', 'Bytes'], ['ActiveConnectionCount', 'Count']]);
+      return all('AWS/NATGateway', [{ Name: 'NatGatewayId', Value: lastSegment(r.arn) }], [['BytesInFromSource', 'Bytes'], ['BytesInFromDestination', 'Bytes'], ['ActiveConnectionCount', 'Count']]);
     default:
       return [];
   }
@@ -118,17 +118,25 @@ export function metricValue(
   context: MetricContext,
 ): number | undefined {
   const slots = Math.max(1, Math.round(periodSec / 300));
-  const values: number[] = [];
+  // Called once per datapoint (millions for a large account): accumulate without allocating.
+  if (slots === 1) return slotValue(sample, metricName, stat, periodStart, context);
+  let count = 0;
+  let sum = 0;
+  let max = -Infinity;
+  let min = Infinity;
   for (let k = 0; k < slots; k++) {
     const value = slotValue(sample, metricName, stat, periodStart + k * SLOT_MS, context);
-    if (value !== undefined) values.push(value);
+    if (value === undefined) continue;
+    count += 1;
+    sum += value;
+    max = Math.max(max, value);
+    min = Math.min(min, value);
   }
-  if (values.length === 0) return undefined;
-  if (values.length === 1) return values[0];
-  if (stat === 'Maximum') return Math.max(...values);
-  if (stat === 'Minimum') return Math.min(...values);
-  if (stat === 'Sum' || stat === 'SampleCount') return values.reduce((a, b) => a + b, 0);
-  return values.reduce((a, b) => a + b, 0) / values.length;
+  if (count === 0) return undefined;
+  if (stat === 'Maximum') return max;
+  if (stat === 'Minimum') return min;
+  if (stat === 'Sum' || stat === 'SampleCount') return sum;
+  return sum / count;
 }
 
 function activeIncident(sample: SampleResource, kind: Incident['kind'], t: number, context: MetricContext): boolean {
@@ -243,11 +251,11 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
   if (resource.type === 'elb:load-balancer') return loadBalancerValue(sample, metricName, stat, load, u);
 
   if (resource.type === 'ec2:nat-gateway') {
-    // load = MB/s out through the gateway: what clients send in equals what it sends on (bytes per slot);
-    // connections = MB/s × connections per MB/s.
+    // load = MB/s out through the gateway (bytes per slot from clients); the replies coming back from the internet are
+    // a few times larger (downloads dominate); connections = MB/s × connections per MB/s.
     const bytes = load * 1e6 * 300;
-    if (metricName === 'BytesOutToDestination') return countStat(bytes, stat, 5);
     if (metricName === 'BytesInFromSource') return countStat(bytes * (1.01 + 0.02 * u), stat, 5);
+    if (metricName === 'BytesInFromDestination') return countStat(bytes * (3 + 0.5 * u), stat, 5);
     if (metricName === 'ActiveConnectionCount') return Math.round(load * (details.connectionsPerMBps ?? 40) * (stat === 'Maximum' ? 1.2 + 0.3 * u : 1));
     return undefined;
   }

@@ -19,8 +19,7 @@ const DAY_MS = 86_400_000;
 export function loadAt(workload: Workload, t: number, now: number, seed: number): number {
   const growth = Math.max(0.05, 1 + (workload.growthPerDay * (t - now)) / DAY_MS);
   const hour = (t % DAY_MS) / HOUR_MS;
-  const weekday = new Date(t).getUTCDay();
-  const weekly = weekday === 0 || weekday === 6 ? workload.weekendFactor : 1;
+  const weekly = isWeekend(t) ? workload.weekendFactor : 1;
   let shape: number;
   if (workload.batch !== undefined) {
     shape = inBatchWindow(workload.batch, t) ? 1 : workload.batch.idleLevel / Math.max(workload.level, 1e-9);
@@ -30,6 +29,15 @@ export function loadAt(workload: Workload, t: number, now: number, seed: number)
   const slot = Math.floor(t / 300_000);
   const noise = 1 + workload.noise * hashNormal(seed, workload.salt, slot);
   return Math.max(0, workload.level * growth * shape * weekly * noise);
+}
+
+/**
+ * Saturday or Sunday (UTC), without allocating a Date (loadAt runs once per datapoint): day d since the epoch is
+ * weekday (d + 4) mod 7, Sunday = 0, because 1970-01-01 was a Thursday.
+ */
+export function isWeekend(t: number): boolean {
+  const weekday = (Math.floor(t / DAY_MS) + 4) % 7;
+  return weekday === 0 || weekday === 6;
 }
 
 /** Whether `t` falls inside one of the batch job's runs (every `everyHours` from `startHourUtc`). */

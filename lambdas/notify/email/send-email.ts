@@ -69,9 +69,9 @@ export function routeByOwnerEmail(actions: Action[], ownerTagKey: string, recipi
 /** The emails for one run: the full digest to the configured recipients (in chunks of 50), then one per owner. */
 export async function buildRunEmails(store: HeadroomStore, runId: string, options: EmailDigestOptions): Promise<{ emails: OutgoingEmail[]; settled: number }> {
   const loaded = await loadRunForNotify(store, runId, options.now);
-  const { run, actions, forecasts, anomalies, settled } = loaded;
+  const { run, actions, forecasts, anomalies, realised, settled } = loaded;
   const reportUrl = options.reportUrl ?? (options.publishReport ? await options.publishReport(loaded) : undefined);
-  const contentOf = (subset: Action[]) => buildEmail(buildDigest({ run, actions: subset, forecasts, anomalies, reportUrl, topN: options.topN }));
+  const contentOf = (subset: Action[]) => buildEmail(buildDigest({ run, actions: subset, forecasts, anomalies, realised, reportUrl, topN: options.topN }));
   const full = contentOf(actions);
   const emails: OutgoingEmail[] = chunk(options.recipients, SES_MAX_RECIPIENTS).map((to) => ({ to, content: full }));
   for (const [owner, owned] of routeByOwnerEmail(actions, options.ownerTagKey ?? 'owner', options.recipients)) {

@@ -7,7 +7,6 @@ const VERBS: Record<string, string> = {
   'ebs/gp2-to-gp3': 'Convert EBS volume gp2 → gp3',
   'ebs/io1-to-gp3': 'Convert EBS volume io1 → gp3',
   'ebs/unattached-volume': 'Snapshot and delete unattached EBS volume',
-  'ebs/io1-to-io2': 'Convert EBS volume io1 → io2',
   'ebs/old-snapshot': 'Delete old EBS snapshot',
   'lambda/memory-size': 'Resize Lambda memory',
   'lambda/arm64-candidate': 'Move Lambda function to arm64',

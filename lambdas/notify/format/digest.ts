@@ -1,5 +1,5 @@
 import type { Action, Domain } from '../../engine/types/action.js';
-import type { RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
+import type { RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
 import { describeAction } from './describe-action.js';
 import { formatUsd } from './numbers.js';
 import { RISK_LABELS, riskLabel, riskLevel, type RiskLabel, type RiskLevel } from './risk.js';
@@ -58,6 +58,33 @@ export interface ForecastSummary {
   facts: StoredForecast['facts'];
 }
 
+/** How many realised measurements a digest lists (the totals cover all of them). */
+export const REALISED_TOP_N = 5;
+
+export interface RealisedItem {
+  actionId: string;
+  ruleId: string;
+  resourceArn: string;
+  /** Short name for display: the ARN's last path segment. */
+  resourceName: string;
+  estimatedMonthlyUsd: number;
+  realisedMonthlyUsd: number;
+  method: string;
+}
+
+/** Realised savings measured by this run (the analysis run's persist step), for applied actions. */
+export interface RealisedDigest {
+  measuredCount: number;
+  /** Σ realisedMonthlyUsd of the measured actions (a regression counts negative). */
+  realisedMonthlyUsd: number;
+  /** Σ estimatedMonthlyUsd of the same actions. */
+  estimatedMonthlyUsd: number;
+  /** Measured ones, largest realised saving first, at most REALISED_TOP_N. */
+  top: RealisedItem[];
+  /** Applied actions that could not be measured and will not be tried again, with why. */
+  notMeasurable: { actionId: string; ruleId: string; resourceName: string; reason: string }[];
+}
+
 /** The channel-neutral model every renderer (Slack, email, report) works from. No markup, no I/O. */
 export interface Digest {
   runId: string;
@@ -77,6 +104,8 @@ export interface Digest {
   forecasts: ForecastSummary[];
   /** Anomalies the run detected (metric and cost), whoever the digest is for: the report lists them. */
   anomalyCount: number;
+  /** Realised savings this run measured; undefined when it measured none and gave up on none. */
+  realised?: RealisedDigest;
 }
 
 export interface DigestInput {
@@ -88,6 +117,8 @@ export interface DigestInput {
   anomalies?: readonly StoredAnomaly[];
   reportUrl?: string;
   topN?: number;
+  /** Stored realised-savings results (listRealisedSavings); only those measured by this run are shown. */
+  realised?: readonly RealisedSavingsRecord[];
 }
 
 function sum(values: number[]): number {
@@ -139,6 +170,58 @@ function summariseForecast(forecast: StoredForecast): ForecastSummary {
   };
 }
 
+/** The last segment of an ARN's resource part: `…:volume/vol-1` → `vol-1`, `…:function:f` → `f`. */
+function arnName(arn: string): string {
+  return arn.split(/[:/]/).at(-1) || arn;
+}
+
+/** This run's realised-savings results as the digest shows them; undefined when there are none. */
+export function summariseRealised(records: readonly RealisedSavingsRecord[], runId: string): RealisedDigest | undefined {
+  const ours = records.filter((record) => record.runId === runId);
+  const measured = ours.flatMap((record) => (record.status === 'measured' ? [record] : []));
+  const notMeasurable = ours.flatMap((record) =>
+    record.status === 'not-measurable' && record.final
+      ? [{ actionId: record.actionId, ruleId: record.ruleId, resourceName: arnName(record.resourceArn), reason: record.reason }]
+      : [],
+  );
+  if (measured.length === 0 && notMeasurable.length === 0) return undefined;
+  const top = [...measured]
+    .sort((a, b) => b.realisedMonthlyUsd - a.realisedMonthlyUsd || a.actionId.localeCompare(b.actionId))
+    .slice(0, REALISED_TOP_N)
+    .map((record): RealisedItem => ({
+      actionId: record.actionId,
+      ruleId: record.ruleId,
+      resourceArn: record.resourceArn,
+      resourceName: arnName(record.resourceArn),
+      estimatedMonthlyUsd: record.estimatedMonthlyUsd,
+      realisedMonthlyUsd: record.realisedMonthlyUsd,
+      method: record.method,
+    }));
+  return {
+    measuredCount: measured.length,
+    realisedMonthlyUsd: sum(measured.map((record) => record.realisedMonthlyUsd)),
+    estimatedMonthlyUsd: sum(measured.map((record) => record.estimatedMonthlyUsd)),
+    top,
+    notMeasurable,
+  };
+}
+
+/** "Realised: $X/month measured on N applied actions (estimated $Y)": the headline every channel uses. */
+export function realisedLine(realised: RealisedDigest): string {
+  const n = realised.measuredCount;
+  return `Realised: ${formatUsd(realised.realisedMonthlyUsd)}/month measured on ${n} applied action${n === 1 ? '' : 's'} (estimated ${formatUsd(realised.estimatedMonthlyUsd)})`;
+}
+
+/** One measured action: "vol-1 (ebs/gp2-to-gp3): $10.00/month realised vs $10.00 estimated". */
+export function realisedItemLine(item: RealisedItem): string {
+  return `${item.resourceName} (${item.ruleId}): ${formatUsd(item.realisedMonthlyUsd)}/month realised vs ${formatUsd(item.estimatedMonthlyUsd)} estimated`;
+}
+
+/** One action given up on: "f (lambda/memory-size) not measurable: no invocations in one of the windows". */
+export function notMeasurableLine(entry: RealisedDigest['notMeasurable'][number]): string {
+  return `${entry.resourceName} (${entry.ruleId}) not measurable: ${entry.reason}`;
+}
+
 /** "3 anomalies detected": the one line every channel uses for the anomaly count. */
 export function anomalyLine(count: number): string {
   return `${count} anomal${count === 1 ? 'y' : 'ies'} detected (metrics and daily cost)`;
@@ -186,5 +269,6 @@ export function buildDigest(input: DigestInput): Digest {
     omitted: input.actions.length - top.length,
     forecasts: input.forecasts.map(summariseForecast),
     anomalyCount: input.anomalies?.length ?? 0,
+    realised: input.realised && summariseRealised(input.realised, input.run.runId),
   };
 }

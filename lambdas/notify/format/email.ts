@@ -1,4 +1,4 @@
-import { anomalyLine, omittedLine, omittedMonthlySavings, type Digest, type DigestItem } from './digest.js';
+import { anomalyLine, notMeasurableLine, omittedLine, omittedMonthlySavings, realisedLine, type Digest, type DigestItem, type RealisedDigest } from './digest.js';
 import { evidenceLine } from './evidence-line.js';
 import { escapeHtml, safeHttpUrl } from './html-escape.js';
 import { formatPercent, formatUsd } from './numbers.js';
@@ -53,6 +53,38 @@ function itemRows(item: DigestItem): string {
   ].join('');
 }
 
+/** Realised savings measured by the run: headline, a table estimated vs realised, then what could not be measured. */
+function realisedHtml(realised: RealisedDigest | undefined): string {
+  if (!realised) return '';
+  const rows = realised.top
+    .map(
+      (item) =>
+        `<tr><td style="${STYLE.td}">${escapeHtml(item.resourceName)}<br><span style="${STYLE.muted}">${escapeHtml(item.ruleId)} · ${escapeHtml(item.method)}</span></td><td style="${STYLE.tdNum}">${escapeHtml(formatUsd(item.estimatedMonthlyUsd))}</td><td style="${STYLE.tdNum}"><strong>${escapeHtml(formatUsd(item.realisedMonthlyUsd))}</strong></td></tr>`,
+    )
+    .join('');
+  const table = rows
+    ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;"><tr><th style="${STYLE.th}">Applied action</th><th style="${STYLE.thNum}">Estimated $/month</th><th style="${STYLE.thNum}">Realised $/month</th></tr>${rows}</table>`
+    : '';
+  const headline = realised.measuredCount > 0 ? `<p style="font-size:13px;margin:0 0 6px 0;"><strong>${escapeHtml(realisedLine(realised))}</strong></p>` : '';
+  const unmeasured = realised.notMeasurable.map((entry) => `<div style="${STYLE.muted}">${escapeHtml(notMeasurableLine(entry))}</div>`).join('');
+  return `<h2 style="font-size:15px;margin:20px 0 6px 0;">Realised savings</h2>\n${headline}${table}${unmeasured}`;
+}
+
+function realisedText(realised: RealisedDigest | undefined): string[] {
+  if (!realised) return [];
+  const lines = ['', 'Realised savings', ''];
+  if (realised.measuredCount > 0) {
+    lines.push(realisedLine(realised), '');
+    lines.push(`${cell('Applied action', 40)}  ${cell('Estimated', 11, 'right')}  ${cell('Realised', 11, 'right')}`);
+    lines.push('-'.repeat(40 + 2 + 11 + 2 + 11));
+    for (const item of realised.top) {
+      lines.push(`${cell(`${item.resourceName} (${item.ruleId})`, 40)}  ${cell(formatUsd(item.estimatedMonthlyUsd), 11, 'right')}  ${cell(formatUsd(item.realisedMonthlyUsd), 11, 'right')}`);
+    }
+  }
+  lines.push(...realised.notMeasurable.map(notMeasurableLine));
+  return lines;
+}
+
 function renderHtml(digest: Digest): string {
   const { totals } = digest;
   const reportUrl = safeHttpUrl(digest.reportUrl);
@@ -87,6 +119,7 @@ ${forecastLines}
 ${digest.top.map(itemRows).join('\n')}
 </table>
 ${more}${link}
+${realisedHtml(digest.realised)}
 <h2 style="font-size:15px;margin:20px 0 6px 0;">By domain</h2>
 <table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">
 <tr><th style="${STYLE.th}">Domain</th><th style="${STYLE.thNum}">Actions</th><th style="${STYLE.thNum}">$/month</th></tr>
@@ -158,6 +191,7 @@ function renderText(digest: Digest): string {
   if (digest.omitted > 0) lines.push('', omittedLine(digest.omitted, omittedMonthlySavings(digest)));
   const reportUrl = safeHttpUrl(digest.reportUrl);
   if (reportUrl) lines.push('', `Full report: ${reportUrl}`);
+  lines.push(...realisedText(digest.realised));
   lines.push('', 'By domain', '');
   for (const entry of digest.byDomain) {
     lines.push(`${cell(entry.domain, 12)}  ${cell(String(entry.count), 5, 'right')}  ${cell(formatUsd(entry.monthlySavingsUsd), 11, 'right')}`);

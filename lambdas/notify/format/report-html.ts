@@ -1,5 +1,5 @@
 import type { Action } from '../../engine/types/action.js';
-import type { RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
+import type { RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
 import { buildDigest, type Digest } from './digest.js';
 import { escapeHtml } from './html-escape.js';
 import { formatNumber, formatUsd } from './numbers.js';
@@ -10,6 +10,7 @@ import { REPORT_CLIENT_JS } from './report-client.js';
 import { REPORT_CSS } from './report-css.js';
 import { evidencePanel } from './report-evidence.js';
 import { forecastSection } from './report-forecast.js';
+import { realisedSection } from './report-realised.js';
 import { totalsBy, totalsTable } from './report-totals.js';
 import { UPLOT_CSS, UPLOT_JS, UPLOT_LICENSE } from './report-uplot-asset.js';
 
@@ -35,6 +36,8 @@ export interface ReportInput {
   snapshotSummary?: SnapshotSummary;
   /** Actions ranked 1..N get an evidence panel with charts; the rest are in the table only. Default CHARTED_ACTIONS. */
   chartedActions?: number;
+  /** Stored realised-savings results (listRealisedSavings); the ones this run measured get a section. */
+  realised?: readonly RealisedSavingsRecord[];
 }
 
 /** Evidence panels open by default: the first few, so the report is readable without clicking and still short. */
@@ -123,7 +126,7 @@ function evidenceSection(actions: readonly Action[], charted: number, charts: Re
 export function buildReportHtml(input: ReportInput): string {
   const charted = input.chartedActions ?? CHARTED_ACTIONS;
   if (!Number.isInteger(charted) || charted < 0) throw new RangeError(`chartedActions must be a non-negative integer, got ${charted}`);
-  const digest = buildDigest({ run: input.run, actions: input.actions, forecasts: input.forecasts, anomalies: input.anomalies, topN: 0 });
+  const digest = buildDigest({ run: input.run, actions: input.actions, forecasts: input.forecasts, anomalies: input.anomalies, topN: 0, realised: input.realised });
   const { run } = input;
   const charts = new ReportCharts();
   const warning =
@@ -157,6 +160,7 @@ export function buildReportHtml(input: ReportInput): string {
 ${warning}
 ${summarySections(digest, input.actions)}
 <section class="card"><h2>Ranked actions</h2>${sortHint}${table}</section>
+${realisedSection(digest.realised)}
 <section class="card" id="evidence"><h2>Evidence</h2>${evidence}</section>
 <section class="card" id="anomalies"><h2>Anomalies</h2>${anomalies}</section>
 <section class="card" id="forecasts"><h2>Forecasts</h2>${forecasts}</section>

@@ -1,6 +1,6 @@
 import type { Action } from '../../engine/types/action.js';
 import { DISMISS_REASONS, encodeDismissOption, OFFERED_DISMISS_REASONS } from '../../shared/slack/dismiss-reasons.js';
-import { anomalyLine, omittedLine, type Digest, type DigestItem } from './digest.js';
+import { anomalyLine, notMeasurableLine, omittedLine, realisedItemLine, realisedLine, type Digest, type DigestItem, type RealisedDigest } from './digest.js';
 import { evidenceLine } from './evidence-line.js';
 import { safeHttpUrl } from './html-escape.js';
 import { formatNumber, formatPercent, formatUsd } from './numbers.js';
@@ -96,6 +96,17 @@ function reportLink(digest: Digest, label: string): string | undefined {
   return reportUrl ? `<${reportUrl.replace(/[<>|]/g, (character) => encodeURIComponent(character))}|${label}>` : undefined;
 }
 
+/** Realised savings the run measured: the headline, the top few estimated vs realised, and what could not be measured. */
+function realisedBlock(realised: RealisedDigest): SlackBlock {
+  const lines: string[] = [];
+  if (realised.measuredCount > 0) lines.push(`*${escapeMrkdwn(realisedLine(realised))}*`);
+  lines.push(...realised.top.map((item) => `• ${escapeMrkdwn(realisedItemLine(item))}`));
+  lines.push(...realised.notMeasurable.slice(0, 3).map((entry) => `• ${escapeMrkdwn(notMeasurableLine(entry))}`));
+  const more = realised.notMeasurable.length - 3;
+  if (more > 0) lines.push(`• ${more} more not measurable (see the report)`);
+  return { type: 'section', block_id: 'realised', text: mrkdwn(lines.join('\n')) };
+}
+
 function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[] {
   const { totals } = digest;
   const who = audience ? ` for ${audience}` : '';
@@ -128,6 +139,7 @@ function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[
         ...[reportLink(digest, 'Full report')].filter((link) => link !== undefined).map((link) => mrkdwn(link)),
       ],
     },
+    ...(digest.realised ? [realisedBlock(digest.realised)] : []),
     { type: 'divider' },
   ];
   if (digest.top.length === 0) blocks.push({ type: 'section', block_id: 'empty', text: mrkdwn('No open actions in this run: nothing to change.') });

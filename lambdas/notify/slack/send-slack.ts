@@ -43,9 +43,9 @@ export interface PostDigestResult {
  */
 export async function buildRunSlackMessages(store: HeadroomStore, runId: string, options: PostDigestOptions): Promise<{ messages: SlackMessage[]; settled: number }> {
   const loaded = await loadRunForNotify(store, runId, options.now);
-  const { run, actions, forecasts, anomalies, settled } = loaded;
+  const { run, actions, forecasts, anomalies, realised, settled } = loaded;
   const reportUrl = options.reportUrl ?? (options.publishReport ? await options.publishReport(loaded) : undefined);
-  const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, anomalies, reportUrl, topN: options.topN });
+  const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, anomalies, realised, reportUrl, topN: options.topN });
   const common = { enabledExecutors: options.enabledExecutors, homeAccount: options.homeAccount };
   const messages = [buildSlackMessage(digestOf(actions), { channel: options.channel, ...common })];
   for (const route of routeByOwner(actions, options.ownerTagKey ?? 'team', options.teamChannels ?? {})) {

@@ -31,6 +31,8 @@ import { TableStore, type StoreOptions } from './table-store.js';
  * | run index (latestRun)         | RUNS                      | <startedAt ISO>#<runId>                              | retention  |
  * | decision on an action         | ACTION#<actionId>         | DECISION  (conditional put: attribute_not_exists)    | snooze end |
  * | audit record                  | ACTION#<actionId>         | AUDIT#<at ISO>#<seq>                                 | never      |
+ * | approvals index               | APPROVALS                 | <actionId>  (written with an 'approved' decision)    | retention  |
+ * | realised savings (latest)     | REALISED                  | <actionId>                                           | never      |
  *
  * Why this shape:
  * - Everything about one resource shares pk ARN#<arn>, so the analyse step reads a resource's series and

@@ -59,6 +59,8 @@ export const keys = {
   decision: 'DECISION',
   auditPrefix: 'AUDIT#',
   audit: (at: string, seq: string) => `AUDIT#${at}#${seq}`,
+  approvals: 'APPROVALS',
+  realisedSavings: 'REALISED',
 } as const;
 
 /** First 8 hex digits of SHA-256: enough to tell a handful of messages apart within one issue key. */

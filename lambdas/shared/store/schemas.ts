@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionState, ApiCallCounts, AuditRecord, Batch, RunSummary, StoredAnomaly, StoredForecast } from './store.js';
+import type { ActionState, ApiCallCounts, ApprovalRef, AuditRecord, Batch, RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from './store.js';
 
 /**
  * zod schemas for the store's own records (the engine's schemas cover resources, series, findings...).
@@ -63,7 +63,34 @@ export const ActionStateSchema = z.object({
   runId: z.string().min(1).optional(),
   slack: z.object({ channelId: z.string().min(1), messageTs: z.string().min(1) }).optional(),
   executionName: z.string().min(1).max(80).optional(),
+  reason: z.string().min(1).optional(),
 }) satisfies z.ZodType<ActionState>;
+
+export const ApprovalRefSchema = z.object({
+  actionId: z.string().min(1),
+  decidedAt: z.iso.datetime(),
+  runId: z.string().min(1).optional(),
+}) satisfies z.ZodType<ApprovalRef>;
+
+const RealisedSubjectSchema = z.object({
+  runId: z.string().min(1),
+  actionId: z.string().min(1),
+  ruleId: z.string(),
+  resourceArn: z.string(),
+  estimatedMonthlyUsd: z.number(),
+  appliedAt: z.iso.datetime(),
+  measuredAt: z.iso.datetime(),
+});
+
+export const RealisedSavingsRecordSchema = z.discriminatedUnion('status', [
+  RealisedSubjectSchema.extend({
+    status: z.literal('measured'),
+    realisedMonthlyUsd: z.number(),
+    method: z.string(),
+    basis: z.record(z.string(), z.union([z.number(), z.string()])),
+  }),
+  RealisedSubjectSchema.extend({ status: z.literal('not-measurable'), reason: z.string(), final: z.boolean() }),
+]) satisfies z.ZodType<RealisedSavingsRecord>;
 
 export const AuditRecordSchema = z.object({
   actionId: z.string().min(1),

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { MetricSeriesIdentitySchema, MetricSeriesSchema, type MetricSeries } from '../../engine/types/snapshot.js';
-import { StoreItemInvalidError } from './errors.js';
 import { describeIssue, readDocument } from './item-codec.js';
 import { keys } from './keys.js';
-import { decodeSeries, encodeSeries, type SeriesChunk } from './series-codec.js';
+import { StoreInputError, StoreItemInvalidError } from './errors.js';
+import { decodeSeries, encodeSeries, LEGACY_VALUE_ENCODING, VALUE_ENCODINGS, type SeriesChunk, type ValueEncoding } from './series-codec.js';
 import type { TableItem } from './table.js';
 
 /**
  * A metric series as table items: one per chunk (series-codec.ts), all under the resource's ARN# partition.
  * Each chunk carries the series' identity as JSON in `data`, its index, the chunk count and a `version`
- * shared by the chunks of one write, plus the packed values `v` (and timestamps `t` when off-grid).
+ * shared by the chunks of one write, plus the packed values `v` (and timestamps `t` when off-grid) and their
+ * encoding `enc` (`f32` or `f64`; items written before Float32 packing have no `enc` and are read as Float64).
  */
 
 export function seriesItems(s: MetricSeries, expiresAt: number): TableItem[] {
@@ -25,6 +26,7 @@ export function seriesItems(s: MetricSeries, expiresAt: number): TableItem[] {
     chunk: chunk.index,
     chunks: chunk.count,
     ...(chunk.start === undefined ? {} : { start: chunk.start }),
+    enc: chunk.encoding,
     v: chunk.values,
     ...(chunk.timestamps ? { t: chunk.timestamps } : {}),
     expiresAt,
@@ -56,7 +58,7 @@ function readSeries(group: TableItem[]): MetricSeries {
       `series has ${chunks.length} chunk(s) of its latest version but declares ${String(count)}`,
     );
   }
-  const decoded = decodeSeries(
+  const decoded = decodeChunks(
     chunks.map((item): SeriesChunk => {
       if (!(item.v instanceof Uint8Array) || (item.t !== undefined && !(item.t instanceof Uint8Array))) {
         throw new StoreItemInvalidError({ pk: item.pk, sk: item.sk }, 'series values are not binary');
@@ -65,13 +67,32 @@ function readSeries(group: TableItem[]): MetricSeries {
         index: Number(item.chunk),
         count,
         start: typeof item.start === 'number' ? item.start : undefined,
+        encoding: encodingOf(item),
         values: item.v,
         timestamps: item.t as Uint8Array | undefined,
       };
     }),
     meta.periodSec,
+    first,
   );
   const parsed = MetricSeriesSchema.safeParse({ ...meta, ...decoded });
   if (!parsed.success) throw new StoreItemInvalidError({ pk: first.pk, sk: first.sk }, describeIssue(parsed.error.issues[0]));
   return parsed.data;
+}
+
+/** The chunk's `enc` marker; absent on items written before Float32 packing, which are Float64. */
+function encodingOf(item: TableItem): ValueEncoding {
+  if (item.enc === undefined) return LEGACY_VALUE_ENCODING;
+  if (typeof item.enc === 'string' && (VALUE_ENCODINGS as readonly string[]).includes(item.enc)) return item.enc as ValueEncoding;
+  throw new StoreItemInvalidError({ pk: item.pk, sk: item.sk }, `series encoding ${JSON.stringify(item.enc)} is not one of ${VALUE_ENCODINGS.join(', ')}`);
+}
+
+/** decodeSeries, with a malformed packing reported as an invalid item (its key named) rather than a bad input. */
+function decodeChunks(chunks: SeriesChunk[], periodSec: number, first: TableItem): { timestamps: number[]; values: number[] } {
+  try {
+    return decodeSeries(chunks, periodSec);
+  } catch (error) {
+    if (error instanceof StoreInputError) throw new StoreItemInvalidError({ pk: first.pk, sk: first.sk }, error.message);
+    throw error;
+  }
 }

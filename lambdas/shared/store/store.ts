@@ -1,5 +1,7 @@
 import type { NamedForecast } from '../../engine/insights/cost-forecasts.js';
 import type { ReportedAnomaly } from '../../engine/insights/reported-anomalies.js';
+import type { HourlySpend } from '../../engine/insights/hourly-compute-spend.js';
+import type { RealisedSavings } from '../../engine/realised/realised-savings.js';
 import type { Action, Finding } from '../../engine/types/action.js';
 import type {
   CollectionIssue,
@@ -75,7 +77,37 @@ export interface ActionState {
   slack?: { channelId: string; messageTs: string };
   /** Step Functions execution name of an approval, fixed when the decision is written so retries start the same one. */
   executionName?: string;
+  /** Why a dismissal was made (a DISMISS_REASONS key chosen in Slack); dismissals only. */
+  reason?: string;
 }
+
+/** An approval as the approvals index lists it (recordDecision writes one per approved action). */
+export interface ApprovalRef {
+  actionId: string;
+  decidedAt: string;
+  runId?: string;
+}
+
+/**
+ * What the realised-savings step found for an applied action, stored beside its estimate (SPEC §8): the measurement,
+ * or why it could not be measured. `runId` is the analysis run that measured it (the digest of that run shows it);
+ * an unmeasurable one is tried again by later runs until `final`.
+ */
+export type RealisedSavingsRecord =
+  | ({ status: 'measured'; runId: string } & RealisedSavings)
+  | {
+      status: 'not-measurable';
+      runId: string;
+      actionId: string;
+      ruleId: string;
+      resourceArn: string;
+      estimatedMonthlyUsd: number;
+      appliedAt: string;
+      measuredAt: string;
+      reason: string;
+      /** No later run will try again (the metric lookback no longer covers the week before the change). */
+      final: boolean;
+    };
 
 export interface AuditRecord {
   actionId: string;
@@ -165,6 +197,10 @@ export interface HeadroomStore {
   putAnomalies(runId: string, scope: string, anomalies: StoredAnomaly[]): Promise<void>;
   /** Every scope's anomalies, ordered by scope, then by score within a scope (as stored). */
   listAnomalies(runId: string): Promise<StoredAnomaly[]>;
+  /** Replaces a batch's hourly on-demand compute spend (compute-spend-codec.ts: one packed item per account). */
+  putComputeSpend(runId: string, batchId: string, rows: readonly HourlySpend[]): Promise<void>;
+  /** The run's hourly compute spend over all batches, summed by account and hour, sorted by account then hour. */
+  listComputeSpend(runId: string): Promise<HourlySpend[]>;
 
   /** Records a decision only if none exists yet for that action (conditional write); returns false if one did. */
   recordDecision(state: ActionState): Promise<boolean>;
@@ -173,4 +209,11 @@ export interface HeadroomStore {
   clearDecision(actionId: string): Promise<void>;
   appendAudit(record: AuditRecord): Promise<void>;
   listAudit(actionId: string): Promise<AuditRecord[]>;
+  /** Every approval recorded (indexed by recordDecision), oldest decidedAt first; check getDecision for its state now. */
+  listApprovals(): Promise<ApprovalRef[]>;
+
+  /** Stores realised-savings results, one per action: a newer one replaces the action's earlier one. Never expire. */
+  putRealisedSavings(records: RealisedSavingsRecord[]): Promise<void>;
+  /** The latest realised-savings result of every measured action. */
+  listRealisedSavings(): Promise<RealisedSavingsRecord[]>;
 }

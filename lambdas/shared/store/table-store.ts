@@ -19,9 +19,13 @@ import { z } from 'zod';
 import { StoreInputError } from './errors.js';
 import { documentItem, readDocument } from './item-codec.js';
 import { keys } from './keys.js';
+import { computeSpendKeys, packComputeSpend, PackedComputeSpendSchema, unpackComputeSpend } from './compute-spend-codec.js';
+import type { HourlySpend } from '../../engine/insights/hourly-compute-spend.js';
 import {
   ActionStateSchema,
   ApiCallCountsSchema,
+  ApprovalRefSchema,
+  RealisedSavingsRecordSchema,
   AuditRecordSchema,
   BatchSchema,
   RunSummarySchema,
@@ -32,10 +36,12 @@ import { readSeriesItems, seriesItems } from './series-items.js';
 import type {
   ActionState,
   ApiCallCounts,
+  ApprovalRef,
   AuditRecord,
   Batch,
   HeadroomStore,
   InventoryScope,
+  RealisedSavingsRecord,
   RunSummary,
   StoredAnomaly,
   StoredForecast,
@@ -304,7 +310,7 @@ export class TableStore implements HeadroomStore {
   /** Everything a run's steps produced, keeping its META summary (rewritten by plan) and index entry. */
   async clearRunResults(runId: string): Promise<void> {
     const pk = keys.run(runId);
-    const prefixes = [keys.batchPrefix, keys.findingPrefix, keys.actionPrefix, keys.actionIdPrefix, keys.forecastPrefix, keys.anomalyPrefix];
+    const prefixes = [keys.batchPrefix, keys.findingPrefix, keys.actionPrefix, keys.actionIdPrefix, keys.forecastPrefix, keys.anomalyPrefix, computeSpendKeys.prefix];
     for (const prefix of prefixes) {
       await this.table.deleteItems(await this.table.query(pk, { prefix, keysOnly: true }));
     }
@@ -375,6 +381,20 @@ export class TableStore implements HeadroomStore {
     return items.map((item) => readDocument(item, StoredAnomalySchema));
   }
 
+  /** One packed item per account (compute-spend-codec.ts); accounts the batch no longer has are deleted. */
+  async putComputeSpend(runId: string, batchId: string, rows: readonly HourlySpend[]): Promise<void> {
+    checkScope('putComputeSpend', batchId);
+    const pk = keys.run(runId);
+    const expiresAt = this.expiry();
+    const items = packComputeSpend(rows).map((p) => documentItem(pk, computeSpendKeys.item(batchId, p.account), 'compute-spend', p, expiresAt));
+    await this.replaceScope(pk, computeSpendKeys.batchPrefix(batchId), items);
+  }
+
+  async listComputeSpend(runId: string): Promise<HourlySpend[]> {
+    const items = this.live(await this.table.query(keys.run(runId), { prefix: computeSpendKeys.prefix }));
+    return unpackComputeSpend(items.map((item) => readDocument(item, PackedComputeSpendSchema)));
+  }
+
   // ---- decisions and audit ---------------------------------------------------------------------------------
 
   /**
@@ -382,11 +402,14 @@ export class TableStore implements HeadroomStore {
    * retries start one workflow. A snooze expires at snoozedUntil, after which a new decision can be recorded;
    * other decisions last the retention period.
    */
-  recordDecision(state: ActionState): Promise<boolean> {
+  async recordDecision(state: ActionState): Promise<boolean> {
     const expiresAt =
       state.decision === 'snoozed' && state.snoozedUntil
         ? Math.floor(Date.parse(state.snoozedUntil) / 1000)
         : this.expiry();
+    // The approvals index is written first (an idempotent put) so a crash between the two writes cannot leave an
+    // approval unindexed; an entry whose conditional write then loses is harmless: readers check getDecision.
+    if (state.decision === 'approved') await this.indexApproval(state);
     const item = documentItem(keys.action(state.actionId), keys.decision, 'decision', state, expiresAt);
     return this.table.putIfAbsent(item, this.nowSec());
   }
@@ -412,6 +435,29 @@ export class TableStore implements HeadroomStore {
   async listAudit(actionId: string): Promise<AuditRecord[]> {
     const items = await this.table.query(keys.action(actionId), { prefix: keys.auditPrefix });
     return items.map((item) => readDocument(item, AuditRecordSchema));
+  }
+
+  // ---- approvals index and realised savings ----------------------------------------------------------------
+
+  /** One APPROVALS item per action (sk = actionId, a re-approval overwrites it), expiring with the run data. */
+  private async indexApproval(state: ActionState): Promise<void> {
+    const ref: ApprovalRef = { actionId: state.actionId, decidedAt: state.decidedAt, ...(state.runId ? { runId: state.runId } : {}) };
+    await this.table.putItems([documentItem(keys.approvals, state.actionId, 'approval', ref, this.expiry())]);
+  }
+
+  async listApprovals(): Promise<ApprovalRef[]> {
+    const refs = this.live(await this.table.query(keys.approvals)).map((item) => readDocument(item, ApprovalRefSchema));
+    return refs.sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.actionId.localeCompare(b.actionId));
+  }
+
+  /** REALISED / <actionId>: the latest result per action; no TTL, as the realised total is the product's track record. */
+  async putRealisedSavings(records: RealisedSavingsRecord[]): Promise<void> {
+    await this.table.putItems(records.map((r) => documentItem(keys.realisedSavings, r.actionId, 'realised-savings', r)));
+  }
+
+  async listRealisedSavings(): Promise<RealisedSavingsRecord[]> {
+    const items = await this.table.query(keys.realisedSavings);
+    return items.map((item) => readDocument(item, RealisedSavingsRecordSchema));
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------

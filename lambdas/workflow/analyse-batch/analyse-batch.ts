@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analyseResources, createRuleContext } from '../../engine/analyse.js';
 import { forecastCapacity } from '../../engine/insights/capacity-forecasts.js';
+import { hourlyComputeSpend } from '../../engine/insights/hourly-compute-spend.js';
 import { metricAnomalies } from '../../engine/insights/reported-anomalies.js';
 import type { ResourceSlice } from '../../engine/rules/rule.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
@@ -39,8 +40,9 @@ const READ_CONCURRENCY = 8;
 
 /**
  * One Map iteration: loads the batch's resources with their series and external recommendations,
- * runs the engine on them (rules, metric anomalies, capacity-exhaustion forecasts) and replaces the batch's
- * findings, anomalies and capacity forecasts under the run (scope: the batch id; the forecast step's cost
+ * runs the engine on them (rules with the batch region's prices, metric anomalies, capacity-exhaustion forecasts,
+ * hourly on-demand compute spend for Savings Plans sizing) and replaces the batch's findings, compute spend,
+ * anomalies and capacity forecasts under the run (scope: the batch id; the forecast step's cost
  * forecasts and anomalies live under 'cost'), so a retried batch leaves neither duplicates nor results its
  * earlier attempt made and this one no longer does.
  */
@@ -58,11 +60,14 @@ export async function analyseBatch(input: AnalyseBatchInput, deps: AnalyseBatchD
   }));
   const context = createRuleContext({
     now: Date.parse(now),
+    // The batch's region prices (Price List API, cached by the collector); the bundled us-east-1 catalogue otherwise.
+    prices: await store.getPrices(batch.region),
     headroomPercent: deps.headroomPercent,
     lookbackDays: deps.lookbackDays,
   });
   const findings = analyseResources(slices, context);
   await store.putFindings(input.runId, input.batchId, findings);
+  await store.putComputeSpend(input.runId, input.batchId, hourlyComputeSpend(slices, context));
   const window = { now: Date.parse(now), lookbackDays: deps.lookbackDays };
   const anomalies = metricAnomalies(slices, window);
   await store.putAnomalies(input.runId, input.batchId, anomalies);

@@ -178,6 +178,29 @@ describe('apply state machine with the real step handlers', () => {
     expect(posts[0]).toMatch(/^:rotating_light: .* needs a human: the rollback was REFUSED, so the change is still in place — AWS cannot modify volume/);
   });
 
+  it('retries a rollback AWS cannot do yet (RollbackNotYetPossible) until it succeeds', async () => {
+    let attempts = 0;
+    handlers = {
+      ...handlers,
+      validate: async () => ({ regressed: true, test: 't', details: {} }),
+      rollback: async () => {
+        attempts += 1;
+        if (attempts < 3) throw Object.assign(new Error('volume modification still optimizing'), { name: 'RollbackNotYetPossible' });
+        return { status: 'rolled-back', at: new Date().toISOString(), restored: {} };
+      },
+    };
+    expect(await run()).toMatchObject({ outcome: 'rolled-back', rollback: { status: 'rolled-back' } });
+    expect(attempts).toBe(3);
+  });
+
+  it("keeps Apply's error and records Rollback's own error apart when the rollback fails", async () => {
+    ec2.on(ModifyVolumeCommand).rejects(Object.assign(new Error('The parameter iops is not supported'), { name: 'InvalidParameterCombination' }));
+    handlers = { ...handlers, rollback: async () => Promise.reject(Object.assign(new Error('EC2 is down'), { name: 'ServiceUnavailable' })) };
+    await expect(run()).rejects.toMatchObject({ cause: { name: 'Headroom.ApplyFailed' } });
+    const outcome = (await store.listAudit(ACTION_ID)).find((record) => record.event === 'outcome-rollback-failed');
+    expect(outcome?.detail).toMatchObject({ error: { Error: 'InvalidParameterCombination' }, rollbackError: { Error: 'ServiceUnavailable' } });
+  });
+
   it('skips an action on a member-account resource: the apply functions act in their own account only', async () => {
     handlers = createApplyStepHandlers({ ...(await depsWithoutExecutors()), enabledExecutors: ['ebs-gp2-to-gp3'], homeAccount: '999999999999' });
     const output = await run();

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApplyState } from '../../../lambdas/actions/apply-steps/apply-state.js';
 import { runApply } from '../../../lambdas/actions/apply-steps/apply.js';
+import { OperationStillInProgress } from '../../../lambdas/actions/executors/support.js';
 import type { ApplyStepDeps } from '../../../lambdas/actions/apply-steps/deps.js';
 import { runNotifyOutcome } from '../../../lambdas/actions/apply-steps/notify-outcome.js';
 import { runPrecheck } from '../../../lambdas/actions/apply-steps/precheck.js';
@@ -142,18 +143,41 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
     expect((await store.listAudit(ACTION_ID)).map((r) => r.event)).toContain('rollback-rolled-back');
   });
 
-  it('records a rollback AWS refuses and asks a human to act', async () => {
+  it('throws RollbackNotYetPossible while the modification is optimizing, auditing each attempt, then rolls back once it completes', async () => {
     await throughApply();
     ec2.on(DescribeVolumesCommand).resolves({ Volumes: [{ VolumeId: VOLUME_ID, VolumeType: 'gp3', Size: 500, State: 'in-use' }] });
     ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [{ VolumeId: VOLUME_ID, ModificationState: 'optimizing', Progress: 60 }] });
     state.validation = { regressed: true, test: 'fixed', details: {} };
-    state.rollback = await runRollback(state, deps);
-    state.outcome = 'rolled-back';
-    await runNotifyOutcome(state, deps);
+    await expect(runRollback(state, deps)).rejects.toMatchObject({ name: 'RollbackNotYetPossible', message: expect.stringContaining('optimizing (60 %)') });
+    const deferred = (await store.listAudit(ACTION_ID)).find((r) => r.event === 'rollback-errored');
+    expect(deferred?.detail).toMatchObject({ trigger: 'regression', error: expect.stringMatching(/^RollbackNotYetPossible: .*optimizing \(60 %\)/) });
 
-    expect(state.rollback.status).toBe('refused');
-    expect(posts[0].text).toMatch(/needs a human: the rollback was REFUSED — AWS cannot modify volume .* optimizing \(60 %\)/);
-    expect((await store.listAudit(ACTION_ID)).map((r) => r.event)).toContain('rollback-refused');
+    ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [{ VolumeId: VOLUME_ID, ModificationState: 'completed' }] });
+    state.rollback = await runRollback(state, deps);
+    expect(state.rollback.status).toBe('rolled-back');
+  });
+
+  it('audits a precheck or rollback point whose executor throws, before rethrowing', async () => {
+    ec2.on(DescribeVolumesCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'RequestLimitExceeded' }));
+    await expect(runPrecheck(state, deps)).rejects.toThrow('Rate exceeded');
+    await expect(runRollbackPoint(state, deps)).rejects.toThrow('Rate exceeded');
+    const audit = await store.listAudit(ACTION_ID);
+    expect(audit.map((r) => [r.event, r.detail.error])).toEqual([
+      ['precheck-failed', 'RequestLimitExceeded: Rate exceeded'],
+      ['rollback-point-failed', 'RequestLimitExceeded: Rate exceeded'],
+    ]);
+  });
+
+  it("keeps both Apply's error and Rollback's own error in the outcome audit and message", async () => {
+    await throughApply();
+    state.error = { Error: 'InvalidParameterCombination', Cause: 'The parameter iops is not supported' };
+    state.rollbackError = { Error: 'RollbackNotYetPossible', Cause: 'still optimizing after 24 h' };
+    state.outcome = 'rollback-failed';
+    await runNotifyOutcome(state, deps);
+    const outcome = (await store.listAudit(ACTION_ID)).find((r) => r.event === 'outcome-rollback-failed');
+    expect(outcome?.detail).toMatchObject({ error: state.error, rollbackError: state.rollbackError });
+    expect(posts[0].text).toContain('Apply error: InvalidParameterCombination');
+    expect(posts[0].text).toContain('Rollback error: RollbackNotYetPossible — still optimizing after 24 h');
   });
 
   it('after a failed apply, finds nothing to undo and reports the error', async () => {
@@ -169,6 +193,14 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
     expect(state.rollback.status).toBe('not-needed');
     expect(posts[0].text).toContain('Apply error: InvalidParameterCombination');
     expect((await store.listAudit(ACTION_ID)).map((r) => r.event)).toEqual(['precheck', 'rollback-point', 'apply-failed', 'rollback-not-needed', 'outcome-rolled-back']);
+  });
+
+  it('audits an operation still in progress as such, not as a failure (the state machine retries it)', async () => {
+    state.precheck = await runPrecheck(state, deps);
+    state.rollbackPoint = await runRollbackPoint(state, deps);
+    ec2.on(ModifyVolumeCommand).rejects(new OperationStillInProgress('the modification is still being accepted'));
+    await expect(runApply(state, deps)).rejects.toBeInstanceOf(OperationStillInProgress);
+    expect((await store.listAudit(ACTION_ID)).map((r) => r.event)).toEqual(['precheck', 'rollback-point', 'apply-in-progress']);
   });
 
   it('refuses to apply without a rollback point', async () => {

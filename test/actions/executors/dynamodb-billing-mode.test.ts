@@ -100,8 +100,8 @@ describe('dynamodb-billing-mode executor', () => {
     expect(dynamodb.commandCalls(DescribeTableCommand)).toHaveLength(3);
   });
 
-  it('validates throttle events and request latency p95', () => {
+  it('validates throttle events and average request latency (DynamoDB publishes no percentiles for it)', () => {
     const names = dynamodbBillingMode.validationMetrics(toProvisioned).map((m) => m.name);
-    expect(names).toEqual(['readThrottleEvents', 'writeThrottleEvents', 'latencyP95GetItem', 'latencyP95Query', 'latencyP95PutItem', 'latencyP95UpdateItem']);
+    expect(names).toEqual(['readThrottleEvents', 'writeThrottleEvents', 'latencyAverageGetItem', 'latencyAverageQuery', 'latencyAveragePutItem', 'latencyAverageUpdateItem']);
   });
 });

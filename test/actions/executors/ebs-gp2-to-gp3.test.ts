@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { RollbackNotYetPossible } from '../../../lambdas/actions/executors/support.js';
 import { ebsGp2ToGp3 } from '../../../lambdas/actions/executors/ebs-gp2-to-gp3.js';
 import type { ExecutorContext } from '../../../lambdas/actions/executors/executor.js';
 import { ebsAction, fixture, VOLUME_ID } from '../helpers.js';
@@ -121,21 +122,27 @@ describe('ebs-gp2-to-gp3 executor', () => {
       expect(ec2.commandCalls(ModifyVolumeCommand)[0].args[0].input).toEqual({ VolumeId: VOLUME_ID, VolumeType: 'gp2', Iops: undefined, Throughput: undefined });
     });
 
-    it('reports refused while the apply modification is still in progress, without calling ModifyVolume', async () => {
+    it('throws RollbackNotYetPossible (retried by the state machine) while the apply modification is still optimizing, without calling ModifyVolume', async () => {
       ec2.on(DescribeVolumesCommand).resolves(volumes({ VolumeType: 'gp3' }));
-      ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [{ VolumeId: VOLUME_ID, ModificationState: 'modifying', Progress: 5 }] });
-      const outcome = await ebsGp2ToGp3.rollback(ebsAction(), before, context());
-      expect(outcome).toMatchObject({ status: 'refused', reason: expect.stringContaining('modifying (5 %)') });
+      ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [{ VolumeId: VOLUME_ID, ModificationState: 'optimizing', Progress: 5 }] });
+      const rollback = ebsGp2ToGp3.rollback(ebsAction(), before, context());
+      await expect(rollback).rejects.toBeInstanceOf(RollbackNotYetPossible);
+      await expect(rollback).rejects.toMatchObject({ name: 'RollbackNotYetPossible', message: expect.stringContaining('optimizing (5 %)') });
       expect(ec2.commandCalls(ModifyVolumeCommand)).toHaveLength(0);
     });
 
-    it("reports refused when AWS's modification rate limit rejects it", async () => {
+    it("throws RollbackNotYetPossible when AWS's modification cooldown rejects it", async () => {
       ec2.on(DescribeVolumesCommand).resolves(volumes({ VolumeType: 'gp3' }));
       ec2.on(ModifyVolumeCommand).rejects(awsError('VolumeModificationRateExceeded', "You've reached the maximum modification rate per volume limit."));
-      expect(await ebsGp2ToGp3.rollback(ebsAction(), before, context())).toMatchObject({
-        status: 'refused',
-        reason: expect.stringContaining('VolumeModificationRateExceeded'),
+      await expect(ebsGp2ToGp3.rollback(ebsAction(), before, context())).rejects.toMatchObject({
+        name: 'RollbackNotYetPossible',
+        message: expect.stringContaining('VolumeModificationRateExceeded'),
       });
+    });
+
+    it('reports refused only when the volume no longer exists', async () => {
+      ec2.on(DescribeVolumesCommand).rejects(awsError('InvalidVolume.NotFound', `The volume '${VOLUME_ID}' does not exist.`));
+      expect(await ebsGp2ToGp3.rollback(ebsAction(), before, context())).toMatchObject({ status: 'refused', reason: expect.stringContaining('no longer exists') });
     });
 
     it('does nothing when the volume is still gp2 (the apply never took effect)', async () => {

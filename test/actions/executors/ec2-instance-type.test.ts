@@ -1,5 +1,6 @@
 import {
   DescribeInstancesCommand,
+  DescribeInstanceTypesCommand,
   EC2Client,
   ModifyInstanceAttributeCommand,
   StartInstancesCommand,
@@ -50,6 +51,7 @@ describe('ec2-instance-type executor', () => {
   beforeEach(() => {
     ec2.reset();
     ec2.on(DescribeInstancesCommand).resolves(described({}));
+    ec2.on(DescribeInstanceTypesCommand).resolves({ InstanceTypes: [{ InstanceType: 'm5.xlarge', InstanceStorageSupported: false }] });
   });
 
   it('refuses outside the maintenance window, with the next opening, before calling AWS', async () => {
@@ -74,18 +76,69 @@ describe('ec2-instance-type executor', () => {
     expect(await ec2InstanceType.precheck(action, inWindow())).toMatchObject({ ok: false, reason: expect.stringContaining('Auto Scaling group web-asg') });
   });
 
-  it('stops, modifies and starts a running instance', async () => {
+  it('stops, modifies, starts a running instance and waits until it is running', async () => {
     ec2.on(DescribeInstancesCommand)
       .resolvesOnce(described({}))
       .resolvesOnce(described({ State: { Code: 64, Name: 'stopping' } }))
-      .resolves(described({ State: { Code: 80, Name: 'stopped' } }));
+      .resolvesOnce(described({ State: { Code: 80, Name: 'stopped' } }))
+      .resolvesOnce(described({ InstanceType: 'm5.large', State: { Code: 0, Name: 'pending' } }))
+      .resolves(described({ InstanceType: 'm5.large', State: { Code: 16, Name: 'running' } }));
     ec2.on(StopInstancesCommand).resolves({ StoppingInstances: [{ InstanceId: INSTANCE_ID, CurrentState: { Code: 64, Name: 'stopping' } }] });
     ec2.on(ModifyInstanceAttributeCommand).resolves({});
     ec2.on(StartInstancesCommand).resolves({ StartingInstances: [{ InstanceId: INSTANCE_ID, CurrentState: { Code: 0, Name: 'pending' } }] });
     const before = { instanceId: INSTANCE_ID, instanceType: 'm5.xlarge', state: 'running' };
-    expect(await ec2InstanceType.apply(action, before, inWindow())).toEqual({ instanceId: INSTANCE_ID, instanceType: 'm5.large', state: 'pending' });
+    expect(await ec2InstanceType.apply(action, before, inWindow())).toEqual({ instanceId: INSTANCE_ID, instanceType: 'm5.large', state: 'running' });
     expect(ec2.commandCalls(ModifyInstanceAttributeCommand)[0].args[0].input).toEqual({ InstanceId: INSTANCE_ID, InstanceType: { Value: 'm5.large' } });
     expect(ec2.commandCalls(StartInstancesCommand)).toHaveLength(1);
+  });
+
+  it('fails the apply with the StateReason when the instance falls back to stopped after the start', async () => {
+    const fellBack = described({
+      InstanceType: 'm5.large',
+      State: { Code: 80, Name: 'stopped' },
+      StateReason: { Code: 'Client.InternalError', Message: 'Client.InternalError: Client error on launch' },
+    });
+    ec2.on(DescribeInstancesCommand)
+      .resolvesOnce(described({ State: { Code: 80, Name: 'stopped' } }))
+      .resolvesOnce(described({ InstanceType: 'm5.large', State: { Code: 0, Name: 'pending' } }))
+      .resolves(fellBack);
+    ec2.on(ModifyInstanceAttributeCommand).resolves({});
+    ec2.on(StartInstancesCommand).resolves({});
+    const before = { instanceId: INSTANCE_ID, instanceType: 'm5.xlarge', state: 'running' };
+    await expect(ec2InstanceType.apply(action, before, inWindow())).rejects.toThrow(/did not start: it is stopped \(Client.InternalError: Client error on launch\)/);
+  });
+
+  it('refuses Spot instances and instance types with instance-store volumes, which a stop would lose', async () => {
+    ec2.on(DescribeInstancesCommand).resolves(described({ InstanceLifecycle: 'spot' }));
+    expect(await ec2InstanceType.precheck(action, inWindow())).toMatchObject({ ok: false, reason: expect.stringContaining('Spot instance') });
+    ec2.on(DescribeInstancesCommand).resolves(described({ InstanceType: 'm5d.xlarge' }));
+    ec2.on(DescribeInstanceTypesCommand).resolves({
+      InstanceTypes: [{ InstanceType: 'm5d.xlarge', InstanceStorageSupported: true, InstanceStorageInfo: { TotalSizeInGB: 150 } }],
+    });
+    const storeAction = { ...action, current: { ...action.current, instanceType: 'm5d.xlarge' } };
+    expect(await ec2InstanceType.precheck(storeAction, inWindow())).toMatchObject({ ok: false, reason: expect.stringContaining('instance-store volumes (150 GB)') });
+    expect(ec2.commandCalls(DescribeInstanceTypesCommand).at(-1)?.args[0].input).toEqual({ InstanceTypes: ['m5d.xlarge'] });
+  });
+
+  it('rolls back an instance still stopping only after it has stopped, never starting a stopping instance', async () => {
+    let state: 'stopping' | 'stopped' | 'pending' | 'running' = 'stopping';
+    let reads = 0;
+    ec2.on(DescribeInstancesCommand).callsFake(() => {
+      reads += 1;
+      if (state === 'stopping' && reads >= 3) state = 'stopped';
+      else if (state === 'pending') state = 'running';
+      return described({ InstanceType: 'm5.xlarge', State: { Code: 0, Name: state } });
+    });
+    const statesAtStart: string[] = [];
+    ec2.on(StartInstancesCommand).callsFake(() => {
+      statesAtStart.push(state);
+      state = 'pending';
+      return {};
+    });
+    const before = { instanceId: INSTANCE_ID, instanceType: 'm5.xlarge', state: 'running' };
+    expect(await ec2InstanceType.rollback(action, before, inWindow())).toMatchObject({ status: 'rolled-back', restored: { state: 'running' } });
+    expect(statesAtStart).toEqual(['stopped']);
+    expect(ec2.commandCalls(StopInstancesCommand)).toHaveLength(0);
   });
 
   it('refuses to apply once the window has closed', async () => {
@@ -95,14 +148,25 @@ describe('ec2-instance-type executor', () => {
   });
 
   it('rolls back with the same dance, and reports missing capacity as refused', async () => {
-    ec2.on(DescribeInstancesCommand).resolves(described({ InstanceType: 'm5.large', State: { Code: 80, Name: 'stopped' } }));
+    let started = false;
+    ec2.on(DescribeInstancesCommand).callsFake(() =>
+      described(started ? { InstanceType: 'm5.xlarge', State: { Code: 16, Name: 'running' } } : { InstanceType: 'm5.large', State: { Code: 80, Name: 'stopped' } }),
+    );
     ec2.on(ModifyInstanceAttributeCommand).resolves({});
-    ec2.on(StartInstancesCommand).resolves({});
+    ec2.on(StartInstancesCommand).callsFake(() => {
+      started = true;
+      return {};
+    });
     const before = { instanceId: INSTANCE_ID, instanceType: 'm5.xlarge', state: 'running' };
     expect(await ec2InstanceType.rollback(action, before, inWindow())).toMatchObject({ status: 'rolled-back', restored: { instanceType: 'm5.xlarge' } });
     expect(ec2.commandCalls(ModifyInstanceAttributeCommand)[0].args[0].input.InstanceType).toEqual({ Value: 'm5.xlarge' });
+    started = false;
     ec2.on(StartInstancesCommand).rejects(awsError('InsufficientInstanceCapacity', 'We currently do not have sufficient m5.xlarge capacity.'));
     expect(await ec2InstanceType.rollback(action, before, inWindow())).toMatchObject({ status: 'refused', reason: expect.stringContaining('no m5.xlarge capacity') });
+  });
+
+  it('counts an instance that published no metrics after the change as regressed', () => {
+    expect(ec2InstanceType.validationMetrics(action).every((metric) => metric.missingAfterIsRegression === true)).toBe(true);
   });
 
   it('validates CPU p95 and status checks of the instance', () => {

@@ -1,4 +1,4 @@
-import { DescribeInstancesCommand, EC2Client, StartInstancesCommand, StopInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeInstanceTypesCommand, EC2Client, StartInstancesCommand, StopInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ec2Stop } from '../../../lambdas/actions/executors/ec2-stop.js';
@@ -16,6 +16,7 @@ describe('ec2-stop executor', () => {
   beforeEach(() => {
     ec2.reset();
     ec2.on(DescribeInstancesCommand).resolves(instance('running', 16));
+    ec2.on(DescribeInstanceTypesCommand).resolves({ InstanceTypes: [{ InstanceType: 't3.large', InstanceStorageSupported: false }] });
   });
 
   it('prechecks a running instance of the recorded type, and refuses a stopped one', async () => {
@@ -36,11 +37,30 @@ describe('ec2-stop executor', () => {
   it('rolls back by starting the instance; not needed when it runs; refused when AWS has no capacity', async () => {
     const before = { instanceId: INSTANCE_ID, state: 'running', instanceType: 't3.large' };
     expect(await ec2Stop.rollback(action, before, sdkContext())).toMatchObject({ status: 'not-needed' });
-    ec2.on(DescribeInstancesCommand).resolves(instance('stopped', 80));
-    ec2.on(StartInstancesCommand).resolves({});
+    const afterStart = [instance('pending', 0), instance('running', 16)];
+    let started = false;
+    ec2.on(DescribeInstancesCommand).callsFake(() => (started ? (afterStart.shift() ?? instance('running', 16)) : instance('stopped', 80)));
+    ec2.on(StartInstancesCommand).callsFake(() => {
+      started = true;
+      return {};
+    });
     expect(await ec2Stop.rollback(action, before, sdkContext())).toEqual({ status: 'rolled-back', restored: { instanceId: INSTANCE_ID, state: 'running' } });
+    ec2.on(StartInstancesCommand).resolves({});
+    ec2.on(DescribeInstancesCommand).resolves(instance('stopped', 80));
+    // Started, but back to stopped: not rolled back, whatever StartInstances answered.
+    expect(await ec2Stop.rollback(action, before, sdkContext())).toMatchObject({ status: 'refused', reason: expect.stringContaining('did not start') });
     ec2.on(StartInstancesCommand).rejects(awsError('InsufficientInstanceCapacity', 'no capacity'));
     expect(await ec2Stop.rollback(action, before, sdkContext())).toMatchObject({ status: 'refused' });
+  });
+
+  it('refuses to stop a Spot instance or one with instance-store volumes', async () => {
+    const spot = instance('running', 16);
+    Object.assign(spot.Reservations[0].Instances[0], { InstanceLifecycle: 'spot' });
+    ec2.on(DescribeInstancesCommand).resolves(spot);
+    expect(await ec2Stop.precheck(action, sdkContext())).toMatchObject({ ok: false, reason: expect.stringContaining('Spot instance') });
+    ec2.on(DescribeInstancesCommand).resolves(instance('running', 16));
+    ec2.on(DescribeInstanceTypesCommand).resolves({ InstanceTypes: [{ InstanceType: 't3.large', InstanceStorageSupported: true }] });
+    expect(await ec2Stop.precheck(action, sdkContext())).toMatchObject({ ok: false, reason: expect.stringContaining('instance-store volumes') });
   });
 
   it('declares no validation metrics (an idle instance has no workload to regress)', () => {

@@ -55,8 +55,26 @@ describe('lambda-memory executor', () => {
     it('refuses when the alias points at a version whose code differs from $LATEST', async () => {
       lambda.on(GetAliasCommand).resolves({ Name: 'live', FunctionVersion: '7' });
       lambda.on(GetFunctionConfigurationCommand, { FunctionName: 'orders-api', Qualifier: '7' }).resolves(config({ Version: '7', CodeSha256: 'sha-OLD' }));
-      expect(await lambdaMemory.precheck(aliasAction, sdkContext())).toMatchObject({ ok: false, reason: expect.stringContaining('code not yet published') });
+      expect(await lambdaMemory.precheck(aliasAction, sdkContext())).toMatchObject({ ok: false, reason: expect.stringContaining('in CodeSha256;') });
       lambda.on(GetFunctionConfigurationCommand, { FunctionName: 'orders-api', Qualifier: '7' }).resolves(config({ Version: '7' }));
+      expect(await lambdaMemory.precheck(aliasAction, sdkContext())).toEqual({ ok: true });
+    });
+
+    it('refuses when $LATEST has unpublished settings other than memory (PublishVersion would ship them)', async () => {
+      lambda.on(GetAliasCommand).resolves({ Name: 'live', FunctionVersion: '7' });
+      const latest = config({ Environment: { Variables: { MODE: 'new', REGION: 'eu' } }, Timeout: 30, Layers: [{ Arn: 'arn:aws:lambda:us-east-1:123456789012:layer:x:2', CodeSize: 10 }] });
+      lambda.on(GetFunctionConfigurationCommand).resolves(latest);
+      lambda.on(GetFunctionConfigurationCommand, { FunctionName: 'orders-api', Qualifier: '7' }).resolves(
+        config({ Version: '7', Environment: { Variables: { MODE: 'old', REGION: 'eu' } }, Timeout: 3, Layers: [{ Arn: 'arn:aws:lambda:us-east-1:123456789012:layer:x:2', CodeSize: 99 }] }),
+      );
+      expect(await lambdaMemory.precheck(aliasAction, sdkContext())).toEqual({
+        ok: false,
+        reason: '$LATEST of orders-api differs from version 7 behind alias live in Timeout, Environment; publishing it would ship that too',
+      });
+      // Same settings in another key order: no difference.
+      lambda.on(GetFunctionConfigurationCommand, { FunctionName: 'orders-api', Qualifier: '7' }).resolves(
+        config({ Version: '7', Environment: { Variables: { REGION: 'eu', MODE: 'new' } }, Timeout: 30, Layers: latest.Layers }),
+      );
       expect(await lambdaMemory.precheck(aliasAction, sdkContext())).toEqual({ ok: true });
     });
 

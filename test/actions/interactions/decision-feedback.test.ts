@@ -57,7 +57,7 @@ describe('decision feedback and dismissal reasons', () => {
     const answer = await createInteractionHandler(deps)(signed(dismissWith('intentional')));
 
     expect(answer.statusCode).toBe(200);
-    expect(await store.getDecision(ACTION_ID)).toMatchObject({ decision: 'dismissed', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString() });
+    expect(await store.getDecision(ACTION_ID)).toMatchObject({ decision: 'dismissed', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString(), reason: 'intentional' });
     const [record] = await store.listAudit(ACTION_ID);
     expect(record).toMatchObject({ event: 'decision', actor: 'U0APPROVER', at: FIXED_NOW.toISOString(), detail: { decision: 'dismissed', reason: 'intentional' } });
     expect(replies).toHaveLength(1);
@@ -76,8 +76,8 @@ describe('decision feedback and dismissal reasons', () => {
   });
 
   it('falls back to a separate in-channel message when Slack sent the click without the message blocks', async () => {
-    await createInteractionHandler(deps)(signed(button('snooze'), 'U0ANYONE', null));
-    expect(replies).toEqual([{ text: ':zzz: <@U0ANYONE> snoozed db-data until 2026-12-06.', responseType: 'in_channel' }]);
+    await createInteractionHandler(deps)(signed(button('snooze'), 'U0APPROVER', null));
+    expect(replies).toEqual([{ text: ':zzz: <@U0APPROVER> snoozed db-data until 2026-12-06.', responseType: 'in_channel' }]);
   });
 
   it('tells an unauthorised user privately and leaves the message as it was', async () => {

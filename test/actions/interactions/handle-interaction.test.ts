@@ -119,10 +119,12 @@ describe('interactions endpoint', () => {
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
   });
 
-  it('lets anyone snooze for 7 days without starting a workflow', async () => {
+  it('lets an approver snooze for 7 days without starting a workflow, and refuses a snooze by anyone else', async () => {
     await createInteractionHandler(deps)(click('snooze', 'U0STRANGER'));
+    expect(await store.getDecision(ACTION_ID)).toBeUndefined();
+    await createInteractionHandler(deps)(click('snooze', 'U0APPROVER'));
     const decision = await store.getDecision(ACTION_ID);
-    expect(decision).toMatchObject({ decision: 'snoozed', decidedBy: 'U0STRANGER', snoozedUntil: '2026-12-06T12:00:00.000Z' });
+    expect(decision).toMatchObject({ decision: 'snoozed', decidedBy: 'U0APPROVER', snoozedUntil: '2026-12-06T12:00:00.000Z' });
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
 
@@ -178,6 +180,17 @@ describe('interactions endpoint', () => {
     expect(calls[0].args[0].input.input).toBe(calls[1].args[0].input.input);
     expect((await store.listAudit(ACTION_ID)).map((r) => r.event)).toEqual(['decision', 'execution-start-failed', 'execution-started']);
   });
+  it("retries a failed start even when an earlier approval's execution of the same action was started", async () => {
+    // An earlier run's approval started (and its outcome then cleared the decision); action ids are stable across runs.
+    await store.appendAudit({ actionId: ACTION_ID, at: '2026-11-20T12:00:00.000Z', actor: 'U0APPROVER', event: 'execution-started', detail: { executionName: 'earlier-approval' } });
+    sfn.on(StartExecutionCommand).rejectsOnce(new Error('ServiceUnavailable')).resolves({ executionArn: `${STATE_MACHINE_ARN}:exec-1`, startDate: FIXED_NOW });
+    const handle = createInteractionHandler(deps);
+    await handle(click('approve', 'U0APPROVER'));
+    await handle(click('approve', 'U0APPROVER'));
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(2);
+    expect((await store.listAudit(ACTION_ID)).map((r) => r.event)).toEqual(['execution-started', 'decision', 'execution-start-failed', 'execution-started']);
+  });
+
   /** Step Functions' StartExecution semantics: same name and input as an existing execution returns it; other input fails. */
   function fakeStepFunctions() {
     const executions = new Map<string, string>();

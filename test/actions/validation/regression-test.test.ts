@@ -47,6 +47,14 @@ describe('detectRegression', () => {
     expect(detectRegression([1, 2, 3], noisy(50, 1, 30, 9), latency)).toMatchObject({ regressed: false, verdict: 'insufficient-data', samplesBefore: 3 });
   });
 
+  it('treats a baseline with samples and an after-window without any as a regression when the metric asks for it', () => {
+    const baseline = noisy(40, 5, 30, 3);
+    expect(detectRegression(baseline, [], { ...latency, missingAfterIsRegression: true })).toMatchObject({ regressed: true, verdict: 'missing-after', samplesAfter: 0 });
+    expect(detectRegression(baseline, [], latency)).toMatchObject({ regressed: false, verdict: 'insufficient-data' });
+    // Nothing before either: an idle instance, not a regression.
+    expect(detectRegression([], [], { ...latency, missingAfterIsRegression: true })).toMatchObject({ regressed: false, verdict: 'insufficient-data' });
+  });
+
   it('refuses an alpha outside (0, 1)', () => {
     expect(() => detectRegression([], [], { ...latency, alpha: 1 })).toThrow(RangeError);
   });

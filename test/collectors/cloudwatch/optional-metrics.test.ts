@@ -108,8 +108,8 @@ describe('collectMetrics: agent and opt-in metrics, new resource types', () => {
       'AWS/ApplicationELB:TargetResponseTime/p95=app/web/50dc6c495c0c9188',
       'AWS/ApplicationELB:TargetResponseTime/p99=app/web/50dc6c495c0c9188',
       'AWS/NATGateway:ActiveConnectionCount/Maximum=nat-05dba92075d71c408',
+      'AWS/NATGateway:BytesInFromDestination/Sum=nat-05dba92075d71c408',
       'AWS/NATGateway:BytesInFromSource/Sum=nat-05dba92075d71c408',
-      'AWS/NATGateway:BytesOutToDestination/Sum=nat-05dba92075d71c408',
     ]);
     expect(metricSpecsFor(loadBalancer('network')).map((s) => `${s.namespace}:${s.metricName}`)).toEqual(['AWS/NetworkELB:NewFlowCount', 'AWS/NetworkELB:ActiveFlowCount']);
   });

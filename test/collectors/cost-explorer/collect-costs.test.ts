@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
-import { collectCosts } from '../../../lambdas/collectors/cost-explorer/collect-costs.js';
+import { accountsWithoutCosts, COST_DATA_MISSING, collectCosts } from '../../../lambdas/collectors/cost-explorer/collect-costs.js';
 import { CostExplorerShapeError, parseAmount } from '../../../lambdas/collectors/cost-explorer/parse-amount.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { ACCOUNT, testContext } from '../helpers/context.js';
@@ -133,5 +133,78 @@ describe('parseAmount', () => {
     expect(() => parseAmount(undefined, 'Total')).toThrow(CostExplorerShapeError);
     expect(() => parseAmount('', 'Total')).toThrow(/Total/);
     expect(() => parseAmount(12 as unknown as string, 'Total')).toThrow(/string/);
+  });
+});
+
+describe('collectCosts across accounts', () => {
+  const HOME = '123456789012';
+  const MEMBER_A = '210987654321';
+  const MEMBER_B = '310987654321';
+  const linked = (service: string, account: string, amount: string) => ({ Keys: [service, account], Metrics: { UnblendedCost: { Amount: amount, Unit: 'USD' } } });
+
+  /** The real SDK ports, remembering which account each port set was asked for. */
+  function recordingPortsFor() {
+    const asked: string[] = [];
+    const aws = createAwsPortsFor({ builders: allAwsAdapters });
+    return { asked, portsFor: (account: string, region: string) => (asked.push(account), aws(account, region)) };
+  }
+
+  it('calls Cost Explorer through the home account, not the first configured (member) account', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [linked('AWS Lambda', MEMBER_A, '2'), linked('AWS Lambda', HOME, '1')] }] });
+    mockForecast();
+    const { asked, portsFor } = recordingPortsFor();
+
+    const report = await collectCosts(testContext(portsFor, { accounts: [MEMBER_A, HOME], costExplorerAccount: HOME }));
+
+    expect(new Set(asked)).toEqual(new Set([HOME]));
+    expect(report.issues).toEqual([]);
+    expect(ce.commandCalls(GetCostAndUsageCommand)[0]?.args[0].input.Filter).toEqual({ Dimensions: { Key: 'LINKED_ACCOUNT', Values: [MEMBER_A, HOME] } });
+  });
+
+  it('records the accounts missing from the LINKED_ACCOUNT groups as one issue and keeps the costs it got', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [linked('AWS Lambda', HOME, '1')] }] });
+    mockForecast();
+    const context = testContext(recordingPortsFor().portsFor, { accounts: [HOME, MEMBER_A, MEMBER_B], costExplorerAccount: HOME });
+
+    const report = await collectCosts(context);
+
+    expect(report.issues).toEqual([
+      {
+        source: 'cost-explorer',
+        account: HOME,
+        code: COST_DATA_MISSING,
+        message: expect.stringMatching(new RegExp(`^no cost data for accounts ${MEMBER_A}, ${MEMBER_B} in the last 90 days: .*account ${HOME}.*linked accounts only from the management account`)),
+      },
+    ]);
+    expect(await context.store.listCosts()).toHaveLength(1);
+    expect(await context.store.listIssues()).toEqual(report.issues);
+  });
+
+  it('checks the cached answer too: a second run the same day reports the same missing account', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [linked('AWS Lambda', HOME, '1')] }] });
+    mockForecast();
+    const context = testContext(recordingPortsFor().portsFor, { accounts: [HOME, MEMBER_A], costExplorerAccount: HOME });
+
+    await collectCosts(context);
+    const second = await collectCosts(context);
+
+    expect(second.cacheHits).toEqual({ 'ce:GetCostAndUsage': 1, 'ce:GetCostForecast': 1 });
+    expect(second.issues.map((issue) => issue.code)).toEqual([COST_DATA_MISSING]);
+  });
+
+  it('falls back to the first account when no Cost Explorer account is configured (local runs, headroom scan)', async () => {
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [] });
+    mockForecast();
+    const { asked, portsFor } = recordingPortsFor();
+
+    await collectCosts(testContext(portsFor, { accounts: [MEMBER_A, HOME] }));
+
+    expect(new Set(asked)).toEqual(new Set([MEMBER_A]));
+  });
+
+  it('lists the requested accounts no cost line names, once each, in request order', () => {
+    const cost = (account: string) => ({ date: '2026-11-01', service: 'AWS Lambda', account, amountUsd: 1 });
+    expect(accountsWithoutCosts([MEMBER_B, HOME, MEMBER_A, MEMBER_B], [cost(HOME), cost(HOME)])).toEqual([MEMBER_B, MEMBER_A]);
+    expect(accountsWithoutCosts([HOME], [cost(HOME)])).toEqual([]);
   });
 });

@@ -22,4 +22,11 @@ describe('inventory normalisers', () => {
     expect(unqualifiedFunctionArn('arn:aws:lambda:us-east-1:111122223333:function:api:live')).toBe('arn:aws:lambda:us-east-1:111122223333:function:api');
     expect(unqualifiedFunctionArn('arn:aws:lambda:us-east-1:111122223333:function:api')).toBe('arn:aws:lambda:us-east-1:111122223333:function:api');
   });
+
+  it('keeps the instance lifecycle (spot hours are not Savings Plans spend), absent for on-demand', () => {
+    const where = { account: '111122223333', region: 'us-east-1' };
+    const spot = normaliseInstance({ InstanceId: 'i-3', InstanceType: 'm5.large', State: { Name: 'running' }, InstanceLifecycle: 'spot' }, where);
+    expect(spot.config.lifecycle).toBe('spot');
+    expect(normaliseInstance({ InstanceId: 'i-4', InstanceType: 'm5.large', State: { Name: 'running' } }, where).config.lifecycle).toBeUndefined();
+  });
 });

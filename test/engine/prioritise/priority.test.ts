@@ -15,4 +15,21 @@ describe('priorityScore', () => {
     expect(safe).toBeGreaterThan(risky);
     expect(safe).toBeGreaterThan(unsure);
   });
+
+  it('ranks a capacity crossing within 3 days on a $300/month instance above a $5/month saving', () => {
+    const addCapacity = priorityScore({ monthlySavingsUsd: 0, confidence: 0.5, performanceRisk: 1, effort: 'medium', urgency: 4, protectedMonthlyUsd: 300 });
+    const smallSaving = priorityScore({ monthlySavingsUsd: 5, confidence: 1, performanceRisk: 0, effort: 'low' });
+    // (0 + 300 × 4/4) × 0.5 × 0.8 × 0.6 = 72
+    expect(addCapacity).toBe(72);
+    expect(addCapacity).toBeGreaterThan(smallSaving);
+  });
+
+  it('adds the protected value to a negative saving, scaled by urgency', () => {
+    // (−20 + 200 × 2/4) × 1 × 1 × 1 = 80
+    expect(priorityScore({ monthlySavingsUsd: -20, confidence: 1, performanceRisk: 0, effort: 'low', urgency: 2, protectedMonthlyUsd: 200 })).toBe(80);
+  });
+
+  it('scores a $0 investigation with urgency 0 at 0', () => {
+    expect(priorityScore({ monthlySavingsUsd: 0, confidence: 0.9, performanceRisk: 0, effort: 'medium', urgency: 0, protectedMonthlyUsd: 500 })).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActionSchema } from '../../../lambdas/engine/types/action.js';
 import { SnapshotSchema } from '../../../lambdas/engine/types/snapshot.js';
-import { runDemo, type DemoResult } from '../../../lambdas/local/demo/run-demo.js';
+import { DEMO_EXECUTORS, runDemo, type DemoResult } from '../../../lambdas/local/demo/run-demo.js';
 
 /**
  * The whole local pipeline on a small sample account: collectors through the sample ports into dynalite,
@@ -48,13 +48,19 @@ describe('runDemo', () => {
   it('approves the top automatable action through the signed Slack endpoint and runs the apply workflow to an outcome', () => {
     expect(result.approval).toBeDefined();
     const approved = result.actions.find((action) => action.id === result.approval?.actionId);
-    expect(approved?.automation.executor).toBe('ebs-gp2-to-gp3');
+    // The top-ranked action whose executor the demo enables (all seven are), approved and applied on the sample account.
+    const automatable = result.actions.filter((action) => action.automation.executor !== null && DEMO_EXECUTORS.includes(action.automation.executor));
+    expect(approved).toBe(automatable[0]);
     expect(result.approval?.steps).toEqual(expect.arrayContaining(['Precheck', 'RollbackPoint', 'Apply', 'Bake', 'Validate', 'NotifyOutcome']));
     expect(result.approval?.outcome).toBe('applied');
   });
 
   it('reports progress for each collector and each state of the run', () => {
     expect(lines.some((line) => line.startsWith('collect cloudwatch'))).toBe(true);
+    // Every phase ends with its counts and its wall and CPU time.
+    for (const phase of ['collect', 'analysis', 'read run', 'snapshot', 'approval']) {
+      expect(lines.some((line) => line.startsWith(`${phase}: `) && / s wall, [\d.]+ s CPU\)$/.test(line))).toBe(true);
+    }
     expect(lines).toContain('analysis: AnalyseBatches');
     expect(lines).toContain('analysis: PersistRun');
   });

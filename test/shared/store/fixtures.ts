@@ -24,7 +24,8 @@ export function series(resourceArn: string, points: number, options: { metricNam
   for (let i = 0; i < points; i++) {
     if (options.gapEvery && i % options.gapEvery === 0) continue;
     timestamps.push(T0 + i * 300_000);
-    values.push(Math.sin(i / 12) * 40 + 50 + i * 1e-7);
+    // Float32-representable: the store packs series values as Float32 (series-codec.ts), so these come back exactly.
+    values.push(Math.fround(Math.sin(i / 12) * 40 + 50 + i * 1e-7));
   }
   return {
     resourceArn,

@@ -48,6 +48,26 @@ describe('analyseBatch', () => {
     expect(idleFindings.map((f) => f.resource.name)).toEqual(['i-idle']);
   });
 
+  it("prices the batch with its region's stored prices, and stores its hourly on-demand compute spend", async () => {
+    const idle = resource('i-idle');
+    const { store, batches } = await planned([idle]);
+    const flat = (metricName: string, stat: string, value: number): MetricSeries => {
+      const timestamps = Array.from({ length: 14 * 288 }, (_, i) => NOW - 14 * 86_400_000 + i * 300_000);
+      return { resourceArn: idle.arn, namespace: 'AWS/EC2', metricName, stat, periodSec: 300, timestamps, values: timestamps.map(() => value) };
+    };
+    await store.putSeries([flat('CPUUtilization', 'Average', 1.5), flat('NetworkIn', 'Sum', 1000), flat('NetworkOut', 'Sum', 1000)]);
+    const type = String(idle.config.instanceType);
+    await store.putPrices({ region: idle.region, ec2HourlyUsd: { [type]: 10 }, ebsGbMonthUsd: {} });
+
+    await analyseBatch(batches[0], deps(store));
+
+    const [finding] = (await store.listFindings('run-1')).filter((f) => f.ruleId === 'ec2/idle-instance');
+    expect(finding.evidence.statistics.currentUsdPerHour).toBe(10);
+    const spend = await store.listComputeSpend('run-1');
+    expect(spend.length).toBeGreaterThanOrEqual(14 * 24);
+    expect(spend.every((r) => r.usd === 10 && r.account === idle.account)).toBe(true);
+  });
+
   it('gives the same findings when a batch is analysed again later (it evaluates at the run start)', async () => {
     const { store, batches } = await planned();
     await analyseBatch(batches[1], deps(store));

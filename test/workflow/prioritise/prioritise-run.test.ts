@@ -27,10 +27,10 @@ describe('prioritiseRun', () => {
     expect(out).toEqual({ actionCount: 2, totalMonthlySavingsUsd: 55, accountFindings: 0 });
   });
 
-  it('adds the account-level rules’ actions: a Savings Plan sized on steady compute spend', async () => {
+  it('adds the account-level rules’ actions: a Savings Plan sized on the batches’ steady hourly compute spend', async () => {
     const store = await storeWithRun();
-    const days = Array.from({ length: 30 }, (_, d) => new Date(Date.parse(STARTED_AT) - (d + 1) * 86_400_000).toISOString().slice(0, 10));
-    await store.putCosts(days.map((date) => ({ date, account: '111111111111', service: 'Amazon Elastic Compute Cloud - Compute', amountUsd: 240 })));
+    const first = Date.parse(STARTED_AT) - 14 * 86_400_000;
+    await store.putComputeSpend('run-1', 'b1', Array.from({ length: 14 * 24 }, (_, h) => ({ account: '111111111111', hourStart: first + h * 3_600_000, usd: 10 })));
 
     const out = await prioritiseRun({ runId: 'run-1' }, deps(store));
 

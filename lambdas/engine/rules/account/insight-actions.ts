@@ -9,16 +9,24 @@ import { excerpt } from '../support/downsample.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
 import { withStableId } from '../../prioritise/stable-id.js';
+import { protectedMonthlyUsd } from './protected-monthly-usd.js';
 
 export const INSIGHT_ACTIONS_RULE_ID = 'account/insight-actions';
 /** DynamoDB capacity is raised to the forecast peak at auto scaling's default 70 % target utilisation. */
 const TARGET_UTILISATION = 0.7;
-/** Risk of NOT acting on a capacity forecast, by days to the crossing: ≤ 3 → 4, ≤ 7 → 3, later → 2. */
-function capacityRisk(daysToCrossing: number): number {
+/** Urgency of a capacity forecast (how soon performance suffers), by days to the crossing: ≤ 3 → 4, ≤ 7 → 3, later → 2. */
+function capacityUrgency(daysToCrossing: number): number {
   return daysToCrossing <= 3 ? 4 : daysToCrossing <= 7 ? 3 : 2;
 }
 /**
- * Metrics whose anomalies call for an investigation, with the risk of ignoring them: errors and 5xx → 3 (users see
+ * Risk OF adding capacity (Compute Optimizer's scale, SPEC §5): DynamoDB units are raised online → 0 (very low); an
+ * EC2/RDS resize or scale-out restarts or shifts load → 1 (low).
+ */
+const ADD_CAPACITY_RISK = { online: 0, restart: 1 } as const;
+/** Risk OF an investigation: it changes nothing → 0. */
+const INVESTIGATE_RISK = 0;
+/**
+ * Metrics whose anomalies call for an investigation, with the urgency of ignoring them: errors and 5xx → 3 (users see
  * failures), throttles and latency → 2 (users wait or retry).
  */
 export const INVESTIGATE_METRICS: Readonly<Record<string, number>> = {
@@ -58,7 +66,10 @@ const DOMAIN_BY_TYPE: Readonly<Record<ResourceType, Domain>> = {
 
 /**
  * Anomalies and capacity-exhaustion forecasts of the run, surfaced as performance actions (SPEC §6). Savings are
- * never positive: these actions protect performance, and the priority formula ranks them after the savings.
+ * never positive: these actions protect performance. Each carries `urgency` (0–4, how soon or how badly performance
+ * suffers if nothing is done) and `protectedMonthlyUsd` (the monthly cost of the resource at stake,
+ * protected-monthly-usd.ts), which the priority formula (prioritise/priority.ts) turns into value at stake, so an
+ * urgent fix on an expensive resource outranks small savings.
  *
  * Capacity forecast (NamedForecast kind 'capacity', insights/capacity-forecasts.ts: the hourly forecast crosses the
  * threshold within the horizon) → action 'add-capacity' on that resource:
@@ -66,13 +77,14 @@ const DOMAIN_BY_TYPE: Readonly<Record<ResourceType, Domain>> = {
  *   savings = −(proposed − current units) × $/unit-hour × 730 — the known price of acting;
  * - EC2 / RDS: scale up or out before the crossing; savings 0, because the price depends on the chosen size or count
  *   (the rightsizing rules price a specific type; this action only says capacity runs out).
- * Performance risk is the risk of NOT acting: crossing in ≤ 3 days → 4, ≤ 7 → 3, later → 2. Confidence 0.9 when the
+ * Urgency by days to the crossing: ≤ 3 → 4, ≤ 7 → 3, later → 2. Performance risk is the risk OF the change (SPEC §5,
+ * as Compute Optimizer defines it): 0 for DynamoDB (online), 1 for EC2/RDS (a resize). Confidence 0.9 when the
  * forecast's 80 % lower bound also reaches the threshold within the horizon (the crossing stands out of the noise),
  * else 0.5. Restart required for EC2/RDS (a resize), not for DynamoDB.
  *
  * Metric anomaly (insights/reported-anomalies.ts) on an error, throttle or latency metric (INVESTIGATE_METRICS) →
- * one 'investigate' action per resource with all its such anomalies as evidence; savings 0; risk = the largest
- * metric risk; confidence = the highest detector score. Anomalies and forecasts whose resource is not in
+ * one 'investigate' action per resource with all its such anomalies as evidence; savings 0; risk 0 (looking changes
+ * nothing); urgency = the largest metric urgency; confidence = the highest detector score. Anomalies and forecasts whose resource is not in
  * input.resources are skipped. Not automated (executor null). Ids name the action and metric, never dates or values.
  */
 export const insightActions: AccountRule = {
@@ -127,7 +139,7 @@ function capacityAction(resource: Resource, forecast: NamedForecast, context: Ru
     current: { metric, threshold, thresholdUnit: facts.thresholdUnit ?? null },
     proposed,
     monthlySavingsUsd: savings,
-    performanceRisk: capacityRisk(daysToCrossing),
+    performanceRisk: isDynamo ? ADD_CAPACITY_RISK.online : ADD_CAPACITY_RISK.restart,
     confidence: lowerCrosses ? 0.9 : 0.5,
     effort: 'medium',
     restartRequired: !isDynamo,
@@ -158,6 +170,8 @@ function capacityAction(resource: Resource, forecast: NamedForecast, context: Ru
     },
     automation: { executor: null },
     carbonKgCo2eMonthly: 0,
+    urgency: capacityUrgency(daysToCrossing),
+    protectedMonthlyUsd: roundTo(protectedMonthlyUsd(resource, context.prices), 2),
   });
   return withStableId(finding, { action: 'add-capacity', metric });
 }
@@ -167,7 +181,7 @@ function investigateAction(resource: Resource, anomalies: readonly ReportedAnoma
   const metrics = [...new Set(anomalies.map(metricOf))].sort();
   const latest = anomalies.reduce((a, b) => (b.timestamp > a.timestamp ? b : a));
   const strongest = anomalies.reduce((a, b) => (b.score > a.score || (b.score === a.score && b.timestamp > a.timestamp) ? b : a));
-  const risk = Math.max(...metrics.map((m) => INVESTIGATE_METRICS[m.split('/').pop() ?? ''] ?? 2));
+  const urgency = Math.max(...metrics.map((m) => INVESTIGATE_METRICS[m.split('/').pop() ?? ''] ?? 2));
   const charted = anomalies.filter((a) => a.excerpt).sort((a, b) => b.score - a.score)[0];
   const finding = buildFinding({
     ruleId: INSIGHT_ACTIONS_RULE_ID,
@@ -176,7 +190,7 @@ function investigateAction(resource: Resource, anomalies: readonly ReportedAnoma
     current: { anomalousMetrics: metrics },
     proposed: { action: 'investigate' },
     monthlySavingsUsd: 0,
-    performanceRisk: risk,
+    performanceRisk: INVESTIGATE_RISK,
     confidence: roundTo(strongest.score, 2),
     effort: 'medium',
     restartRequired: false,
@@ -200,6 +214,8 @@ function investigateAction(resource: Resource, anomalies: readonly ReportedAnoma
     },
     automation: { executor: null },
     carbonKgCo2eMonthly: 0,
+    urgency,
+    protectedMonthlyUsd: roundTo(protectedMonthlyUsd(resource, context.prices), 2),
   });
   return withStableId(finding, { action: 'investigate' });
 }

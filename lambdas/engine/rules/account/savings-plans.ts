@@ -1,120 +1,148 @@
 import type { AccountRule } from '../account-rule.js';
 import type { Finding } from '../../types/action.js';
-import type { Resource } from '../../types/snapshot.js';
+import type { DailyCost, Resource } from '../../types/snapshot.js';
+import type { HourlySpend } from '../../insights/hourly-compute-spend.js';
 import { HOURS_PER_MONTH } from '../../pricing/price-book.js';
 import { quantileSorted } from '../../stats/index.js';
-import { MS_PER_DAY } from '../support/series-window.js';
 import { excerpt } from '../support/downsample.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
 import { dedupeByResource } from '../../prioritise/dedupe.js';
 import { withStableId } from '../../prioritise/stable-id.js';
-import { COMPUTE_RESOURCE_TYPES, COMPUTE_SERVICES, COMPUTE_SP_1YR_NO_UPFRONT_DISCOUNT, type ComputeService } from './savings-plans-rates.js';
+import { COMPUTE_RESOURCE_TYPES, COMPUTE_SERVICES, COMPUTE_SP_1YR_NO_UPFRONT_DISCOUNT } from './savings-plans-rates.js';
 
 export const SAVINGS_PLANS_RULE_ID = 'account/savings-plans';
-/** Sizing window: the last 30 complete UTC days; at least 14 of them must have cost data. */
-const WINDOW_DAYS = 30;
-const MIN_DAYS = 14;
-/** The daily spend quantile committed to: p10, so the commitment is fully used on ≥ 90 % of days. */
-const COMMIT_QUANTILE = 0.1;
-/** AWS's smallest commitment is $0.001/hour; below $1/month of savings the purchase is not worth a decision. */
+const MS_PER_HOUR = 3_600_000;
+/** At least a week of hours between the first and last hour with spend, so the weekly shape is seen. */
+const MIN_HOURS = 7 * 24;
+/** Commitments tried: the on-demand spend quantiles 0, 1, …, 50 % (above the median a plan is idle most hours). */
+const CANDIDATE_QUANTILES = Array.from({ length: 51 }, (_, i) => i / 100);
+/** AWS's smallest commitment is $0.001/hour; below $1/month of net savings the purchase is not worth a decision. */
 const MIN_MONTHLY_SAVINGS_USD = 1;
-const SERVICES: readonly ComputeService[] = ['ec2', 'fargate', 'lambda'];
 
 /**
- * Compute Savings Plan sizing AFTER rightsizing, per account. From the daily unblended cost of the compute services
- * a Compute Savings Plan covers (savings-plans-rates.ts COMPUTE_SERVICES) over the last 30 complete days:
+ * Compute Savings Plan sizing AFTER rightsizing, per account, hour by hour (a plan's commitment is used or wasted each
+ * hour; a daily total hides the nights and weekends it would be wasted in). Input: the on-demand compute spend per
+ * account per UTC hour derived from the resources (insights/hourly-compute-spend.ts — EC2 on-demand hours and Lambda
+ * duration; Spot excluded), over the hours from the account's first to its last hour with spend (hours between without
+ * a row are zero spend; ≥ 168 hours needed).
  *
- *   1. baseline: every resource finding is first de-duplicated and combined (prioritise/dedupe.ts — so nothing is
- *      counted twice); the positive savings of the surviving findings on compute resources (EC2 instances, Lambda
- *      functions, ECS services) are taken off each day of their service: savings × 24 / 730 per day (floor 0);
- *   2. H = p10 of the adjusted daily compute spend ÷ 24 — the on-demand spend per hour the plan will cover, exceeded
- *      on ≥ 90 % of days, so the commitment is almost always fully used;
- *   3. d = Σ_s share_s × d_s, the discount weighted by each service's share of the adjusted spend (rates and their
- *      source in savings-plans-rates.ts, chosen conservatively);
- *   4. commitment (what is purchased, $/h at Savings Plans rates) = H × (1 − d); savings/month = H × d × 730
- *      (= commitment × d / (1 − d)).
+ *   1. baseline: every resource finding is de-duplicated and combined first (prioritise/dedupe.ts, nothing counted
+ *      twice); the positive savings of the surviving findings on compute resources (rightsizing, idle, removal) are
+ *      spend that will no longer happen: s_h = max(0, spend_h − Σ monthlySavings ÷ 730) for every hour h;
+ *   2. d = the 1-year no-upfront discount (savings-plans-rates.ts), weighted by the EC2 and Lambda shares of the
+ *      account's Cost Explorer compute cost over the same hours (EC2's rate when there is none);
+ *   3. for a commitment C ($/h of Savings Plans charges) the plan covers C ÷ (1 − d) of on-demand spend an hour, and
+ *      an hour costs C + max(0, s_h − C ÷ (1 − d)) instead of s_h: net_h(C) = s_h − C − max(0, s_h − C ÷ (1 − d));
+ *   4. C is the candidate maximising Σ_h net_h(C) among C_q = quantile_q(s) × (1 − d), q = 0, 0.01, …, 0.5;
+ *   5. monthly savings = mean_h net_h(C) × 730; no finding unless it exceeds $1.
  *
- * Days without any cost row for the account are missing data, not zero spend; fewer than 14 such days → no finding.
- * Unblended cost already nets out existing plans, so the recommendation is additional commitment. Performance risk 0
- * (billing only); reversible false (a one-year commitment); confidence = min(1, days / 30) × the share of days the
- * commitment is fully used. Resource: `savingsplans:commitment`, arn
- * `arn:aws:savingsplans::<account>:recommendation/compute-1yr`; the id names the plan, not the amount.
+ * Evidence: the hourly series (downsampled), hours observed, the commitment's utilisation Σ min(s_h, C/(1−d)) ÷
+ * (N × C/(1−d)), the share of hours it is fully used, and Cost Explorer's mean hourly compute cost over the window as
+ * a cross-check (it includes Spot and Fargate, so it is expected to be higher). Performance risk 0 (billing only);
+ * reversible false (a one-year commitment); confidence = min(1, hours ÷ (lookbackDays × 24)) × utilisation. Resource:
+ * `savingsplans:commitment`, arn `arn:aws:savingsplans::<account>:recommendation/compute-1yr`; the id names the plan,
+ * not the amount.
  */
 export const savingsPlans: AccountRule = {
   id: SAVINGS_PLANS_RULE_ID,
   domain: 'compute',
-  summary: 'Size a 1-year no-upfront Compute Savings Plan at the p10 hourly compute spend left after rightsizing.',
+  summary: 'Size a 1-year no-upfront Compute Savings Plan on the hourly on-demand compute spend left after rightsizing, at the commitment that saves most.',
   evaluate(input, context) {
-    const lastDay = Math.floor(context.now / MS_PER_DAY) * MS_PER_DAY - MS_PER_DAY;
-    const firstDay = lastDay - (WINDOW_DAYS - 1) * MS_PER_DAY;
-    const spend = new Map<string, Map<number, Record<ComputeService, number>>>();
-    for (const cost of input.costs) {
-      const day = Date.parse(`${cost.date}T00:00:00Z`);
-      if (day < firstDay || day > lastDay) continue;
-      const days = spend.get(cost.account) ?? new Map<number, Record<ComputeService, number>>();
-      spend.set(cost.account, days);
-      const row = days.get(day) ?? { ec2: 0, fargate: 0, lambda: 0 };
-      days.set(day, row);
-      const service = COMPUTE_SERVICES[cost.service];
-      if (service) row[service] += cost.amountUsd;
+    const byAccount = new Map<string, HourlySpend[]>();
+    for (const row of input.hourlyComputeSpend) {
+      const rows = byAccount.get(row.account);
+      if (rows) rows.push(row);
+      else byAccount.set(row.account, [row]);
     }
-
     const reductions = baselineReductions(input.findings);
     const findings: Finding[] = [];
-    for (const account of [...spend.keys()].sort()) {
-      const finding = sizeAccount(account, spend.get(account)!, reductions.get(account), context.prices.sources);
+    for (const account of [...byAccount.keys()].sort()) {
+      const finding = sizeAccount(account, byAccount.get(account)!, reductions.get(account) ?? 0, input.costs, context.lookbackDays, context.prices.sources);
       if (finding) findings.push(finding);
     }
     return findings;
   },
 };
 
-/** Monthly savings of the de-duplicated compute findings, by account and service. */
-function baselineReductions(findings: readonly Finding[]): Map<string, Record<ComputeService, number>> {
-  const byAccount = new Map<string, Record<ComputeService, number>>();
+/** Monthly savings of the de-duplicated compute findings, by account. */
+function baselineReductions(findings: readonly Finding[]): Map<string, number> {
+  const byAccount = new Map<string, number>();
   for (const { finding } of dedupeByResource(findings)) {
-    const service = COMPUTE_RESOURCE_TYPES[finding.resource.type];
-    if (!service || finding.monthlySavingsUsd <= 0) continue;
-    const row = byAccount.get(finding.resource.account) ?? { ec2: 0, fargate: 0, lambda: 0 };
-    row[service] += finding.monthlySavingsUsd;
-    byAccount.set(finding.resource.account, row);
+    if (!COMPUTE_RESOURCE_TYPES[finding.resource.type] || finding.monthlySavingsUsd <= 0) continue;
+    byAccount.set(finding.resource.account, (byAccount.get(finding.resource.account) ?? 0) + finding.monthlySavingsUsd);
   }
   return byAccount;
 }
 
+/** The commitment that maximises net savings over the hours, with its statistics. */
+export function bestCommitment(spend: readonly number[], discount: number): { commitment: number; netPerHour: number; utilisation: number; fullyUsedShare: number } {
+  const sorted = [...spend].sort((a, b) => a - b);
+  let best = { commitment: 0, netPerHour: 0, utilisation: 0, fullyUsedShare: 0 };
+  for (const q of CANDIDATE_QUANTILES) {
+    const commitment = quantileSorted(sorted, q) * (1 - discount);
+    if (commitment <= 0) continue;
+    const covered = commitment / (1 - discount);
+    let net = 0;
+    let used = 0;
+    let fullyUsed = 0;
+    for (const s of spend) {
+      net += s - commitment - Math.max(0, s - covered);
+      used += Math.min(s, covered);
+      if (s >= covered) fullyUsed++;
+    }
+    const netPerHour = net / spend.length;
+    if (netPerHour > best.netPerHour) best = { commitment, netPerHour, utilisation: used / (covered * spend.length), fullyUsedShare: fullyUsed / spend.length };
+  }
+  return best;
+}
+
+/** EC2/Lambda-weighted discount from Cost Explorer's compute cost in [from, to); EC2's rate when there is none. */
+function weightedDiscount(costs: readonly DailyCost[], account: string, from: number, to: number): { discount: number; costExplorerUsdPerHour?: number } {
+  const totals = { ec2: 0, lambda: 0, all: 0 };
+  const days = new Set<string>();
+  for (const cost of costs) {
+    if (cost.account !== account) continue;
+    const day = Date.parse(`${cost.date}T00:00:00Z`);
+    if (day + 24 * MS_PER_HOUR <= from || day >= to) continue;
+    const service = COMPUTE_SERVICES[cost.service];
+    if (!service) continue;
+    days.add(cost.date);
+    totals.all += cost.amountUsd;
+    if (service === 'ec2' || service === 'lambda') totals[service] += cost.amountUsd;
+  }
+  const rates = COMPUTE_SP_1YR_NO_UPFRONT_DISCOUNT;
+  const both = totals.ec2 + totals.lambda;
+  const discount = both > 0 ? (totals.ec2 * rates.ec2 + totals.lambda * rates.lambda) / both : rates.ec2;
+  return days.size > 0 ? { discount, costExplorerUsdPerHour: totals.all / (days.size * 24) } : { discount };
+}
+
 function sizeAccount(
   account: string,
-  days: Map<number, Record<ComputeService, number>>,
-  monthlyReduction: Record<ComputeService, number> | undefined,
+  rows: readonly HourlySpend[],
+  monthlyReduction: number,
+  costs: readonly DailyCost[],
+  lookbackDays: number,
   priceSources: readonly string[],
 ): Finding | undefined {
-  if (days.size < MIN_DAYS) return undefined;
-  const perDay = (service: ComputeService) => ((monthlyReduction?.[service] ?? 0) * 24) / HOURS_PER_MONTH;
-  const ordered = [...days.keys()].sort((a, b) => a - b);
-  const totals = { ec2: 0, fargate: 0, lambda: 0 };
-  const raw: number[] = [];
-  const adjusted: number[] = [];
-  for (const day of ordered) {
-    const row = days.get(day)!;
-    let dayTotal = 0;
-    for (const s of SERVICES) {
-      const after = Math.max(0, row[s] - perDay(s));
-      totals[s] += after;
-      dayTotal += after;
-    }
-    raw.push(SERVICES.reduce((sum, s) => sum + row[s], 0));
-    adjusted.push(dayTotal);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows) {
+    first = Math.min(first, r.hourStart);
+    last = Math.max(last, r.hourStart);
   }
+  const hours = Math.round((last - first) / MS_PER_HOUR) + 1;
+  if (hours < MIN_HOURS) return undefined;
+  const raw = new Array<number>(hours).fill(0);
+  for (const r of rows) raw[Math.round((r.hourStart - first) / MS_PER_HOUR)] += r.usd;
+  const reductionPerHour = monthlyReduction / HOURS_PER_MONTH;
+  const adjusted = raw.map((s) => Math.max(0, s - reductionPerHour));
+  const { discount, costExplorerUsdPerHour } = weightedDiscount(costs, account, first, last + MS_PER_HOUR);
+  const best = bestCommitment(adjusted, discount);
+  const savings = best.netPerHour * HOURS_PER_MONTH;
+  if (savings <= MIN_MONTHLY_SAVINGS_USD) return undefined;
   const sorted = [...adjusted].sort((a, b) => a - b);
-  const coveredHourly = quantileSorted(sorted, COMMIT_QUANTILE) / 24;
-  const total = totals.ec2 + totals.fargate + totals.lambda;
-  if (coveredHourly <= 0 || total <= 0) return undefined;
-  const discount = SERVICES.reduce((d, s) => d + (totals[s] / total) * COMPUTE_SP_1YR_NO_UPFRONT_DISCOUNT[s], 0);
-  const savings = coveredHourly * discount * HOURS_PER_MONTH;
-  if (savings < MIN_MONTHLY_SAVINGS_USD) return undefined;
-  const commitment = coveredHourly * (1 - discount);
-  const fullyUsedShare = adjusted.filter((v) => v / 24 >= coveredHourly).length / adjusted.length;
+  const timestamps = raw.map((_, i) => first + i * MS_PER_HOUR);
 
   const resource: Resource = {
     arn: `arn:aws:savingsplans::${account}:recommendation/compute-1yr`,
@@ -130,38 +158,37 @@ function sizeAccount(
     domain: 'compute',
     resource,
     current: { coveredOnDemandUsdPerHour: 0 },
-    proposed: { planType: 'Compute', termYears: 1, paymentOption: 'No Upfront', hourlyCommitmentUsd: roundTo(commitment, 3) },
+    proposed: { planType: 'Compute', termYears: 1, paymentOption: 'No Upfront', hourlyCommitmentUsd: roundTo(best.commitment, 3) },
     monthlySavingsUsd: savings,
     performanceRisk: 0,
-    confidence: roundTo(Math.min(1, days.size / WINDOW_DAYS) * fullyUsedShare, 2),
+    confidence: roundTo(Math.min(1, hours / (lookbackDays * 24)) * best.utilisation, 2),
     effort: 'low',
     restartRequired: false,
     reversible: false,
     evidence: {
       statistics: {
-        daysObserved: days.size,
-        windowDays: WINDOW_DAYS,
-        coveredOnDemandUsdPerHour: roundTo(coveredHourly, 4),
-        hourlyCommitmentUsd: roundTo(commitment, 4),
+        hoursObserved: hours,
+        coveredOnDemandUsdPerHour: roundTo(best.commitment / (1 - discount), 4),
+        hourlyCommitmentUsd: roundTo(best.commitment, 4),
         discountRate: roundTo(discount, 4),
-        rightsizingReductionUsdPerDay: roundTo(SERVICES.reduce((sum, s) => sum + perDay(s), 0), 2),
-        ec2SharePercent: roundTo((totals.ec2 / total) * 100, 1),
-        fargateSharePercent: roundTo((totals.fargate / total) * 100, 1),
-        lambdaSharePercent: roundTo((totals.lambda / total) * 100, 1),
-        commitmentFullyUsedDaysPercent: roundTo(fullyUsedShare * 100, 1),
+        commitmentUtilisationPercent: roundTo(best.utilisation * 100, 1),
+        commitmentFullyUsedHoursPercent: roundTo(best.fullyUsedShare * 100, 1),
+        rightsizingReductionUsdPerHour: roundTo(reductionPerHour, 4),
+        meanOnDemandUsdPerHour: roundTo(raw.reduce((a, b) => a + b, 0) / hours, 4),
+        ...(costExplorerUsdPerHour === undefined ? {} : { costExplorerComputeUsdPerHour: roundTo(costExplorerUsdPerHour, 4) }),
       },
       quantiles: {
-        p10: roundTo(quantileSorted(sorted, 0.1), 2),
-        p50: roundTo(quantileSorted(sorted, 0.5), 2),
-        p90: roundTo(quantileSorted(sorted, 0.9), 2),
-        min: roundTo(sorted[0], 2),
-        max: roundTo(sorted[sorted.length - 1], 2),
+        p10: roundTo(quantileSorted(sorted, 0.1), 4),
+        p50: roundTo(quantileSorted(sorted, 0.5), 4),
+        p90: roundTo(quantileSorted(sorted, 0.9), 4),
+        min: roundTo(sorted[0], 4),
+        max: roundTo(sorted[sorted.length - 1], 4),
       },
       series: [
-        excerpt('ComputeSpendAfterRightsizingUsd', 'Sum', 'USD/day', ordered, adjusted),
-        excerpt('ComputeSpendUsd', 'Sum', 'USD/day', ordered, raw),
+        excerpt('OnDemandComputeSpendAfterRightsizingUsd', 'Sum', 'USD/hour', timestamps, adjusted),
+        excerpt('OnDemandComputeSpendUsd', 'Sum', 'USD/hour', timestamps, raw),
       ],
-      sources: ['cost-explorer', 'savings-plans-pricing-page', ...priceSources],
+      sources: ['cloudwatch', 'resource-config', 'savings-plans-pricing-page', ...priceSources],
     },
     automation: { executor: null },
     carbonKgCo2eMonthly: 0,

@@ -48,7 +48,8 @@ function consumption(window: WindowedSeries | undefined, now: number): { perMont
  *   it); when that is below onDemand → PROVISIONED with auto scaling at 70 %. Only steady, high traffic passes
  *   (average ≳ 40 % of the peak). Performance risk 2: bursts shorter than the period are invisible in the sums and
  *   can throttle.
- * Both need savings ≥ 5 % and ≥ $1/month. Confidence = coverage × min(1, days / lookback) of the sparser series
+ * Both need savings ≥ 5 % and ≥ $1/month, and both consumed series (read and write) collected: a missing series is
+ * unknown consumption, never zero (a series without points in the window is zero: DynamoDB omits idle periods). Confidence = coverage × min(1, days / lookback) of the sparser series
  * (DynamoDB reports no datapoint for a period without traffic, so coverage counts as 1 when any day has data).
  * AWS's switch limit is in the evidence. Executor 'dynamodb-billing-mode'. The id names the target mode only.
  */
@@ -62,12 +63,14 @@ export const capacityMode: Rule = {
     const prices = context.prices.dynamoDb;
     const readSeries = findSeries(slice.series, 'ConsumedReadCapacityUnits', ['Sum']);
     const writeSeries = findSeries(slice.series, 'ConsumedWriteCapacityUnits', ['Sum']);
-    if (!readSeries && !writeSeries) return [];
-    const readWindow = readSeries && windowSeries(readSeries, context.now, context.lookbackDays);
-    const writeWindow = writeSeries && windowSeries(writeSeries, context.now, context.lookbackDays);
+    // Both directions are needed either way: a missing series is unknown consumption, not zero (zero would make
+    // on-demand look free, or size the other direction's provisioned units at 1).
+    if (!readSeries || !writeSeries) return [];
+    const readWindow = windowSeries(readSeries, context.now, context.lookbackDays);
+    const writeWindow = windowSeries(writeSeries, context.now, context.lookbackDays);
     const read = consumption(readWindow, context.now);
     const write = consumption(writeWindow, context.now);
-    const daysObserved = Math.max(readWindow?.daysObserved ?? 0, writeWindow?.daysObserved ?? 0);
+    const daysObserved = Math.max(readWindow.daysObserved, writeWindow.daysObserved);
     if (daysObserved === 0) return [];
     const onDemand = read.perMonth * prices.readRequestUnitUsd + write.perMonth * prices.writeRequestUnitUsd;
     const provisionedCost = (rcu: number, wcu: number) => (rcu * prices.rcuHourUsd + wcu * prices.wcuHourUsd) * HOURS_PER_MONTH;
@@ -100,7 +103,9 @@ export const capacityMode: Rule = {
     const savings = currentCost - proposedCost;
     if (savings < Math.max(MIN_MONTHLY_SAVINGS_USD, currentCost * MIN_SAVINGS_SHARE)) return [];
 
-    const deciding = readWindow && (!writeWindow || read.perMonth * prices.readRequestUnitUsd >= write.perMonth * prices.writeRequestUnitUsd) ? readWindow : writeWindow!;
+    // The costlier direction with data (daysObserved > 0 above guarantees one has points).
+    const readDecides = readWindow.values.length > 0 && (writeWindow.values.length === 0 || read.perMonth * prices.readRequestUnitUsd >= write.perMonth * prices.writeRequestUnitUsd);
+    const deciding = readDecides ? readWindow : writeWindow;
     const { quantiles } = evidenceQuantiles(deciding.values.map((v) => v / deciding.series.periodSec));
     const series = [readWindow, writeWindow]
       .filter((w): w is WindowedSeries => w !== undefined && w.values.length > 0)

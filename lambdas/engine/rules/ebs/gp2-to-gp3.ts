@@ -7,6 +7,7 @@ import { excerpt } from '../support/downsample.js';
 import { roundTo } from '../support/money.js';
 import { gp2Performance } from './gp2-performance.js';
 import { observedIops } from './observed-iops.js';
+import { withStableId } from '../../prioritise/stable-id.js';
 
 const RULE_ID = 'ebs/gp2-to-gp3';
 /** gp3's 125 MiB/s baseline counts as matching gp2's sustained 128 MiB/s (within 3 %). */
@@ -24,7 +25,8 @@ const THROUGHPUT_TOLERANCE = 1.03;
  * The change is online (ModifyVolume, no detach), no restart. Performance risk is 0 when gp3 keeps everything gp2
  * delivered; 1 when a 170–334 GiB volume loses its credit-based 250 MiB/s burst; and, when fewer IOPS than gp2's peak
  * are provisioned from observed I/O, the projected p99.5 IOPS utilisation's risk. Confidence 1 from configuration
- * alone, data coverage when I/O metrics decided the IOPS.
+ * alone, data coverage when I/O metrics decided the IOPS. The id names the kind of change only (`{ volumeType: 'gp3' }`):
+ * the proposed IOPS follow the measured p99.5 and move between runs.
  */
 export const gp2ToGp3: Rule = {
   id: RULE_ID,
@@ -50,8 +52,7 @@ export const gp2ToGp3: Rule = {
     const proposedUsd = context.prices.ebsVolumeMonthlyUsd({ volumeType: 'gp3', sizeGiB: config.sizeGiB, iops, throughputMiBps });
     const monthlySavingsUsd = currentUsd - proposedUsd;
     if (monthlySavingsUsd <= 0) return [];
-    return [
-      buildFinding({
+    const finding = buildFinding({
         ruleId: RULE_ID,
         domain: 'storage',
         resource: slice.resource,
@@ -82,7 +83,7 @@ export const gp2ToGp3: Rule = {
         },
         automation: { executor: 'ebs-gp2-to-gp3' },
         carbonKgCo2eMonthly: 0,
-      }),
-    ];
+      });
+    return [withStableId(finding, { volumeType: 'gp3' })];
   },
 };

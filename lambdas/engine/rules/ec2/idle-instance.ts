@@ -25,8 +25,15 @@ const MIN_IDLE_DAYS = 4;
  * Savings follow Trusted Advisor's estimate: the on-demand hourly price × 730 × idleDays / observedDays (the share of
  * time the instance looks unneeded); attached EBS keeps billing while stopped and is not counted. Performance risk grows
  * with the share of busy days: busy/observed = 0 → 0, ≤ 25 % → 1, ≤ 50 % → 2, ≤ 75 % → 3, else 4. Confidence =
- * data confidence × idleDays / observedDays. Network values are bytes per period (Sum; with basic monitoring one
- * datapoint per 5 minutes, so Average equals Sum).
+ * data confidence × idleDays / observedDays.
+ *
+ * Network bytes per period come from the Sum statistic. When only Average was collected, it is converted to an upper
+ * bound of the Sum, Average × periodSec / 60: under detailed monitoring (one datapoint a minute) Average is the mean per
+ * minute and would undercount the bytes up to 5× at a 5-minute period, making a busy instance look idle; under basic
+ * monitoring the bound overcounts, which can only suppress a finding.
+ *
+ * Members of an Auto Scaling group are never flagged: the group would replace a stopped instance (and keep paying for
+ * it); the group's capacity is what to change.
  */
 export const idleInstance: Rule = {
   id: RULE_ID,
@@ -35,7 +42,7 @@ export const idleInstance: Rule = {
   summary: "Stop an EC2 instance idle by Trusted Advisor's definition (daily CPU ≤ 10 % and network ≤ 5 MB on ≥ 4 of 14 days).",
   evaluate(slice, context) {
     const config = readConfig(slice.resource, 'ec2:instance');
-    if (config.state !== 'running') return [];
+    if (config.state !== 'running' || config.autoScalingGroup !== undefined) return [];
     const cpuSeries = findSeries(slice.series, 'CPUUtilization', ['Average']);
     const inSeries = findSeries(slice.series, 'NetworkIn', ['Sum', 'Average']);
     const outSeries = findSeries(slice.series, 'NetworkOut', ['Sum', 'Average']);
@@ -45,11 +52,13 @@ export const idleInstance: Rule = {
     const windowEnd = Math.floor(context.now / MS_PER_DAY) * MS_PER_DAY - 1;
     const cpu = windowSeries(cpuSeries, windowEnd, WINDOW_DAYS);
     const cpuDays = aggregateByUtcDay(cpu.timestamps, cpu.values);
-    const netIn = windowSeries(inSeries, windowEnd, WINDOW_DAYS);
-    const netOut = windowSeries(outSeries, windowEnd, WINDOW_DAYS);
     const networkByDay = new Map<number, number>();
-    for (const day of [...aggregateByUtcDay(netIn.timestamps, netIn.values), ...aggregateByUtcDay(netOut.timestamps, netOut.values)]) {
-      networkByDay.set(day.day, (networkByDay.get(day.day) ?? 0) + day.sum);
+    for (const network of [inSeries, outSeries]) {
+      const windowed = windowSeries(network, windowEnd, WINDOW_DAYS);
+      const toSum = network.stat === 'Sum' ? 1 : network.periodSec / 60;
+      for (const day of aggregateByUtcDay(windowed.timestamps, windowed.values)) {
+        networkByDay.set(day.day, (networkByDay.get(day.day) ?? 0) + day.sum * toSum);
+      }
     }
     // A day counts only when both CPU and network were reported: that is when the instance ran.
     const observed = cpuDays.filter((d) => networkByDay.has(d.day));
@@ -61,8 +70,10 @@ export const idleInstance: Rule = {
     const idleShare = idle.length / observed.length;
     const busyShare = 1 - idleShare;
     const performanceRisk = busyShare === 0 ? 0 : busyShare <= 0.25 ? 1 : busyShare <= 0.5 ? 2 : busyShare <= 0.75 ? 3 : 4;
-    // Evidence quantiles over the rules' common lookback window: the same array rightsizing sorts, so it is sorted once.
-    const { quantiles } = evidenceQuantiles(windowSeries(cpuSeries, context.now, context.lookbackDays).values);
+    // Evidence quantiles over the rules' common lookback window (the same array rightsizing sorts, so it is sorted once);
+    // that window can be shorter than the 14-day decision window and hold no point: then over the decision window.
+    const lookback = windowSeries(cpuSeries, context.now, context.lookbackDays).values;
+    const { quantiles } = evidenceQuantiles(lookback.length > 0 ? lookback : cpu.values);
     const carbon = spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(spec.vcpu, spec.memoryGiB, quantiles.p50 / 100) * idleShare : 0;
     const maxIdleNetwork = Math.max(...idle.map((d) => networkByDay.get(d.day) ?? 0));
 

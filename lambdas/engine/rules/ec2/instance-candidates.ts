@@ -2,6 +2,12 @@ import type { Ec2InstanceSpec, PriceBook } from '../../pricing/price-book.js';
 
 /** Workload-agnostic categories a rightsizing may move between (memory is checked separately). */
 const INTERCHANGEABLE = new Set(['General Purpose', 'Compute Optimized', 'Memory Optimized']);
+/**
+ * Categories whose hardware is the workload's reason to be there (GPUs, Inferentia/Trainium, FPGAs, dense local disks,
+ * HPC interconnect): a move stays within the family (inf2.xlarge → inf2.8xlarge, never → g6f.xlarge; d3 → d3, never
+ * → i4g), since another family's accelerator or disks need other drivers, runtimes or data layouts.
+ */
+const SAME_FAMILY_ONLY = new Set(['Accelerated Computing', 'Storage Optimized', 'HPC Optimized']);
 
 /** Attribute letters after the generation digit: 'gd' in 'm6gd'. 'd' means local NVMe instance storage. */
 function attributes(spec: Ec2InstanceSpec): string {
@@ -19,7 +25,8 @@ export interface CandidateRequirements {
 /**
  * The instance types a rightsizing may propose, cheapest first (ties: fewer vCPU, then same architecture, then name):
  * priced in the book; same or newer generation, not previous-generation; same category, or any of
- * general/compute/memory when the current type is one of those; burstable only if the current type is; no bare metal,
+ * general/compute/memory when the current type is one of those; the same family for accelerated computing, storage
+ * optimized and HPC types (and types without a category); burstable only if the current type is; no bare metal,
  * Mac or high-memory 'u-' hosts; keeps local instance storage if the current type has it; same architecture, or arm64
  * when `allowArm`; at least `neededVcpu` vCPUs and `neededMemoryGiB` memory.
  */
@@ -59,8 +66,10 @@ function byPreference(current: Ec2InstanceSpec): (a: Ec2InstanceSpec, b: Ec2Inst
 
 function fits(c: Ec2InstanceSpec, req: CandidateRequirements): boolean {
   const { current } = req;
-  const categoryOk =
-    c.category === current.category || (INTERCHANGEABLE.has(current.category ?? '') && INTERCHANGEABLE.has(c.category ?? ''));
+  const sameFamilyOnly = current.category === null || SAME_FAMILY_ONLY.has(current.category);
+  const categoryOk = sameFamilyOnly
+    ? c.family === current.family
+    : c.category === current.category || (INTERCHANGEABLE.has(current.category ?? '') && INTERCHANGEABLE.has(c.category ?? ''));
   return (
     c.instanceType !== current.instanceType &&
     !c.previousGeneration &&

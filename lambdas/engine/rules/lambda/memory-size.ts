@@ -57,8 +57,11 @@ function windowOf(series: MetricSeries | undefined, now: number, lookbackDays: n
 }
 
 /**
- * Lambda memory size. From the lookback's Duration (Average for cost, p99 stat — else the Average's 99th percentile —
- * for latency), Invocations, Errors, Throttles, and when Lambda Insights is on, used_memory_max (MB) and
+ * Lambda memory size. From the lookback's Duration (Average for cost, and for latency the "p99": the 95th percentile,
+ * over the periods, of the per-period p99 statistic — a p99 cannot be recombined from per-period p99s without the
+ * invocation histograms, so we take the level the period p99 stays under 95 % of the time, which ignores a few cold
+ * start periods but keeps a daily peak; without a p99 series, the 99th percentile of the per-period Averages, which
+ * understates tail latency), Invocations, Errors, Throttles, and when Lambda Insights is on, used_memory_max (MB) and
  * cpu_total_time (ms; CPU-bound fraction f = cpu time ÷ duration), projects each candidate size's duration with
  * duration-model.ts and its monthly compute cost:
  *
@@ -89,6 +92,7 @@ export const memorySize: Rule = {
 
     const durationP99Series = slice.series.find((s) => s.metricName === 'Duration' && s.stat === 'p99');
     const p99Window = windowOf(durationP99Series, now, lookbackDays);
+    // "p99" as documented above: p95 over periods of the per-period p99, else p99 of the per-period averages.
     const p99Ms = p99Window && p99Window.values.length > 0 ? exactQuantiles(p99Window.values).p95 : exactQuantiles(durationAvg.values).p99;
     const avgMs = meanDurationMs(durationAvg, invocations);
     const errors = sumOf(windowOf(findSeries(slice.series, 'Errors', ['Sum']), now, lookbackDays));

@@ -18,14 +18,18 @@ const BYTES_PER_GB = 1_000_000_000;
 
 /**
  * Idle NAT gateway: an available NAT gateway that forwarded (nearly) nothing over the lookback — CloudWatch
- * AWS/NATGateway `BytesOutToDestination` + `BytesInFromSource` (Sum) below 1 GB in total over ≥ 7 observed days, and
- * `ActiveConnectionCount` (Maximum), when collected, 0 throughout. The signals are those AWS Cost Optimization Hub
+ * AWS/NATGateway `BytesInFromSource` + `BytesInFromDestination` (Sum) below 1 GB in total over ≥ 7 observed days, and
+ * `ActiveConnectionCount` (Maximum), when collected, 0 throughout. Those two are the bytes the gateway *processes*, one
+ * per direction (clients → internet, and the replies internet → clients), which is what the per-GB processing charge
+ * bills; `BytesOutToDestination` is the same outbound traffic as `BytesInFromSource` seen on the other side, so adding
+ * it would count outbound twice and miss downloads entirely. The signals are those AWS Cost Optimization Hub
  * reports for its idle NAT gateway recommendation (NatGatewayConfiguration: activeConnectionCount, packets in from
  * source and destination); Steampipe's aws_thrifty "Unused NAT gateways" uses BytesOutToDestination = 0. The 1 GB bound
  * is ours, to tolerate stray probes: at $0.045/GB it is under 5 cents of processing against $32.85 of hours.
  * Gateways created within the lookback are left alone. Proposes deleting it.
  *
- *   savings = $0.045 × 730 (hours) + observed GB ÷ observed days × 30.42 × $0.045 (processing, ≈ 0 here)
+ *   processed GB = Σ (BytesInFromSource + BytesInFromDestination) ÷ 10⁹ over the lookback
+ *   savings = $0.045 × 730 (hours) + processed GB ÷ observed days × 30.42 × $0.045 (processing, ≈ 0 here)
  *
  * Risk 2 (medium): private subnets' default routes point at it, and any instance that still needs outbound internet
  * loses it. Effort medium (route tables change), not reversible (a replacement has a new id; routes must be re-pointed),
@@ -44,7 +48,7 @@ export const idleNatGateway: Rule = {
     const lookbackStart = context.now - context.lookbackDays * MS_PER_DAY;
     if (config.createTime !== undefined && Date.parse(config.createTime) > lookbackStart) return [];
 
-    const bytes = ['BytesOutToDestination', 'BytesInFromSource']
+    const bytes = ['BytesInFromSource', 'BytesInFromDestination']
       .map((metric) => findSeries(slice.series, metric, ['Sum']))
       .filter((s) => s !== undefined)
       .map((s) => windowSeries(s, context.now, context.lookbackDays));

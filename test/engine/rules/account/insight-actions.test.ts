@@ -4,6 +4,7 @@ import type { AccountRuleInput } from '../../../../lambdas/engine/rules/account-
 import type { NamedForecast } from '../../../../lambdas/engine/insights/cost-forecasts.js';
 import type { ReportedAnomaly } from '../../../../lambdas/engine/insights/reported-anomalies.js';
 import { context, NOW, resource } from '../fixtures.js';
+import { prioritise } from '../../../../lambdas/engine/prioritise/prioritise.js';
 
 const HOUR = 3_600_000;
 const table = resource('dynamodb:table', 'orders', { billingMode: 'PROVISIONED', readCapacityUnits: 100, writeCapacityUnits: 50 });
@@ -42,7 +43,7 @@ function anomaly(arn: string, metric: string, score: number, hoursAgo: number): 
   return { subject: { kind: 'metric', resourceArn: arn, metric, stat: 'Sum' }, timestamp: new Date(NOW - hoursAgo * HOUR).toISOString(), value: 42, score };
 }
 
-const input = (partial: Partial<AccountRuleInput>): AccountRuleInput => ({ resources: [table, instance, fn], findings: [], costs: [], anomalies: [], forecasts: [], ...partial });
+const input = (partial: Partial<AccountRuleInput>): AccountRuleInput => ({ resources: [table, instance, fn], findings: [], hourlyComputeSpend: [], costs: [], anomalies: [], forecasts: [], ...partial });
 
 describe('account/insight-actions', () => {
   it('turns a DynamoDB capacity forecast into raising the units, priced as a negative saving', () => {
@@ -50,15 +51,22 @@ describe('account/insight-actions', () => {
     // peak forecast 110 units/s ÷ 0.7 → 158 RCU, 58 more than today at $0.00013 an hour.
     expect(finding.proposed).toEqual({ action: 'add-capacity', metric: 'AWS/DynamoDB/ConsumedReadCapacityUnits', readCapacityUnits: 158 });
     expect(finding.monthlySavingsUsd).toBeCloseTo(-58 * 0.00013 * 730, 2);
-    expect(finding.performanceRisk).toBe(4);
+    // raising units online is a very-low-risk change; the crossing in 2 days is what makes it urgent
+    expect(finding.performanceRisk).toBe(0);
+    expect(finding.urgency).toBe(4);
+    // protects today's provisioned capacity, floored at $50: 100 × 0.00013 × 730 + 50 × 0.00065 × 730 = 33.21 → 50
+    expect(finding.protectedMonthlyUsd).toBe(50);
     expect(finding.confidence).toBe(0.9);
     expect(finding.restartRequired).toBe(false);
   });
 
-  it('asks for EC2 capacity without claiming a price, with risk falling as the crossing is further away', () => {
+  it('asks for EC2 capacity without claiming a price, with urgency falling as the crossing is further away', () => {
     const [finding] = insightActions.evaluate(input({ forecasts: [capacityForecast(instance.arn, 'ec2:instance', 'AWS/EC2/CPUUtilization', 80, 10, 0.5)] }), context());
     expect(finding.monthlySavingsUsd).toBe(0);
-    expect(finding.performanceRisk).toBe(2);
+    expect(finding.performanceRisk).toBe(1);
+    expect(finding.urgency).toBe(2);
+    // m5.large on demand: $0.096 an hour × 730
+    expect(finding.protectedMonthlyUsd).toBeCloseTo(0.096 * 730, 2);
     expect(finding.confidence).toBe(0.5);
     expect(finding.domain).toBe('compute');
   });
@@ -67,7 +75,9 @@ describe('account/insight-actions', () => {
     const anomalies = [anomaly(fn.arn, 'AWS/Lambda/Errors', 0.8, 5), anomaly(fn.arn, 'AWS/Lambda/Throttles', 1, 2)];
     const [finding] = insightActions.evaluate(input({ anomalies }), context());
     expect(finding.proposed).toEqual({ action: 'investigate' });
-    expect(finding.performanceRisk).toBe(3);
+    expect(finding.performanceRisk).toBe(0);
+    expect(finding.urgency).toBe(3);
+    expect(finding.protectedMonthlyUsd).toBe(50);
     expect(finding.confidence).toBe(1);
     expect(finding.evidence.statistics.metrics).toBe('AWS/Lambda/Errors, AWS/Lambda/Throttles');
     expect(finding.domain).toBe('serverless');
@@ -84,6 +94,17 @@ describe('account/insight-actions', () => {
       capacityForecast('arn:unknown', 'ec2:instance', 'AWS/EC2/CPUUtilization', 80, 1, 1),
     ];
     expect(insightActions.evaluate(input({ anomalies, forecasts }), context())).toEqual([]);
+  });
+
+  it('ranks an instance running out of CPU within 3 days above a $5/month saving', () => {
+    const pricey = resource('ec2:instance', 'api', { instanceType: 'm5.2xlarge', state: 'running' });
+    const [protect] = insightActions.evaluate(
+      input({ resources: [pricey], forecasts: [capacityForecast(pricey.arn, 'ec2:instance', 'AWS/EC2/CPUUtilization', 80, 2, 0.5)] }),
+      context(),
+    );
+    const saving = { ...protect, id: 'small-saving', ruleId: 'ebs/gp2-to-gp3', monthlySavingsUsd: 5, performanceRisk: 0, confidence: 1, effort: 'low' as const, urgency: undefined, protectedMonthlyUsd: undefined, resource: { ...protect.resource, arn: 'arn:aws:ec2:us-east-1:123456789012:volume/vol-1', type: 'ebs:volume' as const } };
+    const ranked = prioritise([saving, protect]);
+    expect(ranked.map((a) => a.id)).toEqual([protect.id, 'small-saving']);
   });
 
   it('keeps ids across runs whose dates and values differ', () => {

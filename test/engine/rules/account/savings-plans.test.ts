@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { savingsPlans } from '../../../../lambdas/engine/rules/account/savings-plans.js';
+import { bestCommitment, savingsPlans } from '../../../../lambdas/engine/rules/account/savings-plans.js';
 import type { AccountRuleInput } from '../../../../lambdas/engine/rules/account-rule.js';
+import type { HourlySpend } from '../../../../lambdas/engine/insights/hourly-compute-spend.js';
 import type { Finding } from '../../../../lambdas/engine/types/action.js';
 import type { DailyCost } from '../../../../lambdas/engine/types/snapshot.js';
-import { context, DAY_MS, NOW } from '../fixtures.js';
+import { context, NOW } from '../fixtures.js';
 
 const ACCOUNT = '123456789012';
+const HOUR = 3_600_000;
 
-/** `days` complete days before NOW of compute cost: `ec2(dayIndex)` and `lambda(dayIndex)` USD. */
-function costs(days: number, ec2: (d: number) => number, lambda: (d: number) => number = () => 0): DailyCost[] {
-  const rows: DailyCost[] = [];
-  for (let d = 1; d <= days; d++) {
-    const date = new Date(NOW - d * DAY_MS).toISOString().slice(0, 10);
-    rows.push({ date, account: ACCOUNT, service: 'Amazon Elastic Compute Cloud - Compute', amountUsd: ec2(d) });
-    rows.push({ date, account: ACCOUNT, service: 'AWS Lambda', amountUsd: lambda(d) });
-    rows.push({ date, account: ACCOUNT, service: 'Amazon Simple Storage Service', amountUsd: 50 });
-  }
-  return rows;
+/** 14 days of hourly on-demand spend ending at NOW: usd(hourIndex, hourOfDay). */
+function hourly(usd: (i: number, hourOfDay: number) => number, days = 14): HourlySpend[] {
+  const rows: HourlySpend[] = [];
+  const first = NOW - days * 24 * HOUR;
+  for (let i = 0; i < days * 24; i++) rows.push({ account: ACCOUNT, hourStart: first + i * HOUR, usd: usd(i, i % 24) });
+  return rows.filter((r) => r.usd > 0);
 }
 
 function ec2Finding(id: string, ruleId: string, savings: number, arn = 'arn:aws:ec2:us-east-1:123456789012:instance/i-1'): Finding {
@@ -39,44 +37,85 @@ function ec2Finding(id: string, ruleId: string, savings: number, arn = 'arn:aws:
   };
 }
 
-const input = (rows: DailyCost[], findings: Finding[] = []): AccountRuleInput => ({ resources: [], findings, costs: rows, anomalies: [], forecasts: [] });
+const input = (rows: HourlySpend[], findings: Finding[] = [], costs: DailyCost[] = []): AccountRuleInput => ({
+  resources: [],
+  findings,
+  hourlyComputeSpend: rows,
+  costs,
+  anomalies: [],
+  forecasts: [],
+});
+
+describe('bestCommitment', () => {
+  it('commits to a flat spend in full and saves the discount on it', () => {
+    const best = bestCommitment(new Array(336).fill(4), 0.25);
+    expect(best.commitment).toBeCloseTo(3, 9);
+    expect(best.netPerHour).toBeCloseTo(1, 9);
+    expect(best.utilisation).toBeCloseTo(1, 9);
+  });
+
+  it('never commits above what the hours use: a daytime-only fleet gets no more than its night floor pays back', () => {
+    // $10/h for 8 h a day, $0 otherwise: covering $10 costs 7.5 × 24 = 180 a day to save 8 × 10 = 80 — a loss.
+    const spend = Array.from({ length: 336 }, (_, i) => (i % 24 < 8 ? 10 : 0));
+    expect(bestCommitment(spend, 0.25).netPerHour).toBe(0);
+  });
+});
 
 describe('account/savings-plans', () => {
-  it('commits to the hourly on-demand compute spend at the p10 day and saves the discount on it', () => {
-    const [finding] = savingsPlans.evaluate(input(costs(30, () => 96)), context());
-    const covered = 96 / 24;
+  it('sizes on the hourly spend: a flat $4/h account commits $3/h and saves $0.25 × 4 × 730', () => {
+    const [finding] = savingsPlans.evaluate(input(hourly(() => 4)), context());
     expect(finding.resource).toMatchObject({ type: 'savingsplans:commitment', arn: `arn:aws:savingsplans::${ACCOUNT}:recommendation/compute-1yr` });
-    expect(finding.evidence.statistics.coveredOnDemandUsdPerHour).toBeCloseTo(covered, 4);
-    expect(finding.proposed.hourlyCommitmentUsd).toBeCloseTo(covered * 0.75, 3);
-    expect(finding.monthlySavingsUsd).toBeCloseTo(covered * 0.25 * 730, 2);
+    expect(finding.proposed.hourlyCommitmentUsd).toBeCloseTo(3, 3);
+    expect(finding.monthlySavingsUsd).toBeCloseTo(4 * 0.25 * 730, 2);
+    expect(finding.evidence.statistics.hoursObserved).toBe(336);
+    expect(finding.evidence.statistics.commitmentUtilisationPercent).toBe(100);
     expect(finding.reversible).toBe(false);
   });
 
-  it('sizes at a low quantile, so a few cheap days set the commitment rather than the average', () => {
-    const [finding] = savingsPlans.evaluate(input(costs(30, (d) => (d <= 3 ? 48 : 96))), context());
-    // p10 of 30 days with three at $48: h = 2.9, between the 3rd and 4th order statistics → 48 + 0.9 × 48.
-    expect(finding.evidence.quantiles.p10).toBeCloseTo(48 + 0.9 * 48, 2);
-    expect(finding.evidence.statistics.commitmentFullyUsedDaysPercent).toBe(90);
+  it('recommends nothing for spend that a daily p10 ÷ 24 would have over-committed (busy 8 h a day)', () => {
+    // Daily total $80 every day: the old daily sizing committed 80/24 × 0.75 = $2.5/h and lost money 16 h a day.
+    expect(savingsPlans.evaluate(input(hourly((_, h) => (h < 8 ? 10 : 0))), context())).toEqual([]);
   });
 
-  it('sizes after rightsizing: the winning compute finding per resource shrinks the baseline, never counted twice', () => {
-    const before = savingsPlans.evaluate(input(costs(30, () => 96)), context())[0];
-    const findings = [ec2Finding('idle', 'ec2/idle-instance', 73), ec2Finding('rs', 'ec2/rightsize-instance', 50)];
-    const after = savingsPlans.evaluate(input(costs(30, () => 96), findings), context())[0];
-    // Only the idle stop ($73/month) counts: 73 × 24 / 730 = $2.40 a day less.
-    expect(after.evidence.statistics.rightsizingReductionUsdPerDay).toBeCloseTo(2.4, 2);
-    expect(after.evidence.statistics.coveredOnDemandUsdPerHour).toBeCloseTo((96 - 2.4) / 24, 4);
-    expect(after.monthlySavingsUsd).toBeLessThan(before.monthlySavingsUsd);
-    expect(after.id).toBe(before.id);
+  it('commits to the always-on floor of a base + daytime-peak account, and its net savings are positive', () => {
+    const [finding] = savingsPlans.evaluate(input(hourly((_, h) => (h < 8 ? 12 : 2))), context());
+    expect(finding.proposed.hourlyCommitmentUsd).toBeCloseTo(2 * 0.75, 3);
+    expect(finding.monthlySavingsUsd).toBeCloseTo(2 * 0.25 * 730, 2);
   });
 
-  it('weights the discount by service: Lambda spend earns 12 %, EC2 25 %', () => {
-    const [finding] = savingsPlans.evaluate(input(costs(30, () => 50, () => 50)), context());
-    expect(finding.evidence.statistics.discountRate).toBeCloseTo(0.185, 4);
+  it('sizes after rightsizing: the winning compute finding per resource shrinks every hour, never counted twice', () => {
+    const findings = [
+      ec2Finding('a', 'ec2/rightsize-instance', 146),
+      ec2Finding('b', 'ec2/idle-instance', 365), // wins on i-1: removal beats resize
+      ec2Finding('c', 'ec2/rightsize-instance', 73, 'arn:aws:ec2:us-east-1:123456789012:instance/i-2'),
+    ];
+    const [finding] = savingsPlans.evaluate(input(hourly(() => 4), findings), context());
+    // (365 + 73) / 730 = $0.6/h less: 3.4 × 0.25 × 730
+    expect(finding.evidence.statistics.rightsizingReductionUsdPerHour).toBeCloseTo(0.6, 4);
+    expect(finding.monthlySavingsUsd).toBeCloseTo(3.4 * 0.25 * 730, 1);
   });
 
-  it('passes accounts with fewer than 14 days of cost or no compute spend', () => {
-    expect(savingsPlans.evaluate(input(costs(10, () => 96)), context())).toEqual([]);
-    expect(savingsPlans.evaluate(input(costs(30, () => 0)), context())).toEqual([]);
+  it("weights the discount by Cost Explorer's EC2 and Lambda shares, and reports CE's hourly cost as a cross-check", () => {
+    const costs: DailyCost[] = [];
+    for (let d = 1; d <= 14; d++) {
+      const date = new Date(NOW - d * 86_400_000).toISOString().slice(0, 10);
+      costs.push({ date, account: ACCOUNT, service: 'Amazon Elastic Compute Cloud - Compute', amountUsd: 48 });
+      costs.push({ date, account: ACCOUNT, service: 'AWS Lambda', amountUsd: 48 });
+    }
+    const [finding] = savingsPlans.evaluate(input(hourly(() => 4), [], costs), context());
+    expect(finding.evidence.statistics.discountRate).toBeCloseTo((0.25 + 0.12) / 2, 4);
+    expect(finding.evidence.statistics.costExplorerComputeUsdPerHour).toBeCloseTo(4, 4);
+  });
+
+  it('passes accounts with under a week of hours or no spend', () => {
+    expect(savingsPlans.evaluate(input(hourly(() => 4, 5)), context())).toEqual([]);
+    expect(savingsPlans.evaluate(input([]), context())).toEqual([]);
+  });
+
+  it('keeps its id when the commitment changes', () => {
+    const [a] = savingsPlans.evaluate(input(hourly(() => 4)), context());
+    const [b] = savingsPlans.evaluate(input(hourly(() => 5)), context());
+    expect(a.proposed.hourlyCommitmentUsd).not.toBe(b.proposed.hourlyCommitmentUsd);
+    expect(a.id).toBe(b.id);
   });
 });

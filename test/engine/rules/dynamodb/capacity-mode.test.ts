@@ -42,6 +42,23 @@ describe('dynamodb/capacity-mode', () => {
     expect(finding.performanceRisk).toBe(0);
   });
 
+  it('does not treat a missing read or write series as zero consumption', () => {
+    const res = table({ billingMode: 'PROVISIONED', readCapacityUnits: 100, writeCapacityUnits: 100 });
+    const [reads, writes] = consumed(res.arn, () => 1, () => 90);
+    // Writes run at 90 % of the provisioned units: with the write series missing, on demand would look far cheaper.
+    expect(capacityMode.evaluate(slice(res, [reads]), context())).toEqual([]);
+    expect(capacityMode.evaluate(slice(res, [writes]), context())).toEqual([]);
+    const onDemand = table({ billingMode: 'PAY_PER_REQUEST' });
+    expect(capacityMode.evaluate(slice(onDemand, [consumed(onDemand.arn, () => 100, () => 10)[0]]), context())).toEqual([]);
+  });
+
+  it('decides on the series with data when the other has no point in the window (zero traffic)', () => {
+    const res = table({ billingMode: 'PROVISIONED', readCapacityUnits: 100, writeCapacityUnits: 100 });
+    const [reads, writes] = consumed(res.arn, () => 0, () => 0.1);
+    const [finding] = capacityMode.evaluate(slice(res, [{ ...reads, timestamps: [], values: [] }, writes]), context());
+    expect(finding.proposed).toEqual({ billingMode: 'PAY_PER_REQUEST' });
+  });
+
   it('passes a well-used provisioned table', () => {
     const res = table({ billingMode: 'PROVISIONED', readCapacityUnits: 143, writeCapacityUnits: 15 });
     expect(capacityMode.evaluate(slice(res, consumed(res.arn, () => 100, () => 10)), context())).toEqual([]);

@@ -76,4 +76,13 @@ describe('ebs/gp2-to-gp3 with I/O metrics', () => {
     expect(finding.performanceRisk).toBe(2); // fewer IOPS than gp2's 6,000: 2,500 of 3,000 = 83 %
     expect(finding.confidence).toBe(1);
   });
+
+  it('keeps its id when the measured IOPS, and so the proposed IOPS, change between runs', async () => {
+    const { series } = await import('../fixtures.js');
+    const res = volume({ sizeGiB: 2000 });
+    const run = (iops: number) => gp2ToGp3.evaluate(slice(res, [series(res.arn, 'VolumeReadOps', 'Sum', () => 300 * iops, { namespace: 'AWS/EBS' })]), context())[0];
+    const [week1, week2] = [run(3000), run(3100)];
+    expect(week1.proposed.iops).not.toBe(week2.proposed.iops);
+    expect(week1.id).toBe(week2.id);
+  });
 });

@@ -56,4 +56,35 @@ describe('ec2/idle-instance', () => {
     const all = new Set(Array.from({ length: 15 }, (_, d) => d));
     expect(idleInstance.evaluate(slice(res, metrics(all, { withNetwork: false })), context())).toEqual([]);
   });
+
+  it('never flags a member of an Auto Scaling group (the group would replace a stopped instance)', () => {
+    const member = resource('ec2:instance', 'i-0asg', { instanceType: 'm5.large', state: 'running', autoScalingGroup: 'web-asg' });
+    const all = new Set(Array.from({ length: 15 }, (_, d) => d));
+    const list = metrics(all).map((s) => ({ ...s, resourceArn: member.arn }));
+    expect(idleInstance.evaluate(slice(member, list), context())).toEqual([]);
+  });
+
+  it('does not throw when the lookback window (3 days) holds no point but the 14-day decision window does', () => {
+    const all = new Set(Array.from({ length: 15 }, (_, d) => d));
+    const ended = metrics(all).map((s) => {
+      const keep = s.timestamps.map((t, i) => i).filter((i) => s.timestamps[i] <= NOW - 5 * DAY_MS);
+      return { ...s, timestamps: keep.map((i) => s.timestamps[i]), values: keep.map((i) => s.values[i]) };
+    });
+    const [finding] = idleInstance.evaluate(slice(res, ended), context({ lookbackDays: 3 }));
+    expect(finding.evidence.quantiles.p50).toBe(2);
+  });
+
+  it('reads an Average-only network series as an upper bound of the Sum (detailed monitoring averages per minute)', () => {
+    const list = [
+      series(res.arn, 'CPUUtilization', 'Average', () => 2),
+      series(res.arn, 'NetworkIn', 'Average', () => 3_000),
+      series(res.arn, 'NetworkOut', 'Average', () => 0),
+    ];
+    // 3 kB × 5 × 288 = 4.32 MB a day: idle; the same per period as Sum would be 0.86 MB.
+    const [finding] = idleInstance.evaluate(slice(res, list), context());
+    expect(finding.evidence.statistics.maxIdleDayNetworkBytes).toBe(3_000 * 5 * 288);
+    const busy = [list[0], series(res.arn, 'NetworkIn', 'Average', () => 4_000), list[2]];
+    // 4 kB × 5 × 288 = 5.76 MB a day > 5 MB: not idle, though Average read as Sum (1.15 MB) would be.
+    expect(idleInstance.evaluate(slice(res, busy), context())).toEqual([]);
+  });
 });

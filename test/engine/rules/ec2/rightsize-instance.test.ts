@@ -46,12 +46,11 @@ describe('ec2/rightsize-instance', () => {
 
     const linux = instance();
     const [onLinux] = rightsizeInstance.evaluate(slice(linux, [cpu(linux.arn, 8, 20)]), context());
-    if (onLinux.proposed.architecture === 'arm64') {
-      expect(onLinux.effort).toBe('medium');
-      expect(onLinux.performanceRisk).toBeGreaterThanOrEqual(1);
-    } else {
-      expect(onLinux.effort).toBe('low');
-    }
+    // The cheapest fit for a Linux m5.2xlarge at 20 % peak is a Graviton type.
+    expect(onLinux.proposed.architecture).toBe('arm64');
+    expect(onLinux.effort).toBe('medium');
+    expect(onLinux.performanceRisk).toBeGreaterThanOrEqual(1);
+    expect(onWindows.effort).toBe('low');
   });
 
   it('lets a low memory metric shrink memory too, and a high one block it', () => {
@@ -60,9 +59,23 @@ describe('ec2/rightsize-instance', () => {
     const [withLowMem] = rightsizeInstance.evaluate(slice(res, [cpu(res.arn, 8, 20), lowMem]), context());
     expect(withLowMem.proposed.memoryGiB as number).toBeLessThan(32);
     const highMem = series(res.arn, 'mem_used_percent', 'Average', () => 90, { namespace: 'CWAgent', unit: 'Percent' });
-    const [withHighMem] = rightsizeInstance.evaluate(slice(res, [cpu(res.arn, 8, 20), highMem]), context());
-    // 90 % of 32 GiB × 1.2 = 34.6 GiB needed: any proposal keeps at least that much.
-    if (withHighMem) expect(withHighMem.proposed.memoryGiB as number).toBeGreaterThanOrEqual(34.56);
+    // 90 % of 32 GiB × 1.2 = 34.6 GiB needed, more than the m5.2xlarge has: no cheaper type fits.
+    expect(rightsizeInstance.evaluate(slice(res, [cpu(res.arn, 8, 20), highMem]), context())).toEqual([]);
+    const fairMem = series(res.arn, 'mem_used_percent', 'Average', () => 60, { namespace: 'CWAgent', unit: 'Percent' });
+    const [withFairMem] = rightsizeInstance.evaluate(slice(res, [cpu(res.arn, 8, 20), fairMem]), context());
+    // 60 % × 32 GiB × 1.2 = 23.04 GiB needed: the proposal keeps at least that much.
+    expect(withFairMem.proposed.memoryGiB as number).toBeGreaterThanOrEqual(23.04);
+  });
+
+  it('keeps accelerated and storage-optimized instances in their own family', () => {
+    const inf = instance({ instanceType: 'inf2.xlarge' });
+    // inf2.xlarge is the smallest inf2: no GPU type (g6f.xlarge is cheaper) may replace its Inferentia chip.
+    expect(rightsizeInstance.evaluate(slice(inf, [cpu(inf.arn, 2, 5)]), context())).toEqual([]);
+    const dense = instance({ instanceType: 'd3.2xlarge' });
+    const mem = series(dense.arn, 'mem_used_percent', 'Average', () => 10, { namespace: 'CWAgent', unit: 'Percent' });
+    // Without the family constraint a cheaper storage-optimized type of another family (NVMe SSD, not HDD) would win.
+    const [d3] = rightsizeInstance.evaluate(slice(dense, [cpu(dense.arn, 2, 5), mem]), context());
+    expect(d3.proposed.instanceType).toBe('d3.xlarge');
   });
 
   it('returns nothing without CPU data, with under 30 hours of it, when stopped, or in an Auto Scaling group', () => {

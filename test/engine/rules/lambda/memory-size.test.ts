@@ -44,10 +44,11 @@ describe('lambda/memory-size', () => {
     expect(finding.evidence.statistics.currentMonthlyComputeUsd).toBeCloseTo(monthlyInvocations * 0.2 * 0.0000166667, 0);
   });
 
-  it('passes a CPU-bound function: a smaller size would be as expensive and slower', () => {
+  it('never shrinks a fully CPU-bound function (smaller is as expensive and slower): only the free speed-up to one vCPU', () => {
     const res = fn();
     const findings = memorySize.evaluate(slice(res, metrics(res.arn, 200, { maxMemoryMb: 120, cpuMs: 200 })), context());
-    for (const f of findings) expect(f.proposed.memoryMb as number).toBeGreaterThan(1024);
+    expect(findings.map((f) => f.proposed)).toEqual([{ memoryMb: 1769 }]);
+    expect(findings[0].monthlySavingsUsd).toBeCloseTo(0, 0);
   });
 
   it('proposes a larger size for a measured CPU-bound function when it is faster at no extra cost', () => {

@@ -7,8 +7,8 @@ const nat = (config: Record<string, unknown> = {}) =>
 const metric = (arn: string, name: string, stat: string, fn: (i: number) => number, days = 14) =>
   series(arn, name, stat, fn, { days, periodSec: 3600, namespace: 'AWS/NATGateway' });
 const quiet = (arn: string, bytesPerHour = 1000, days = 14) => [
-  metric(arn, 'BytesOutToDestination', 'Sum', () => bytesPerHour, days),
   metric(arn, 'BytesInFromSource', 'Sum', () => bytesPerHour, days),
+  metric(arn, 'BytesInFromDestination', 'Sum', () => bytesPerHour, days),
   metric(arn, 'ActiveConnectionCount', 'Maximum', () => 0, days),
 ];
 
@@ -28,6 +28,26 @@ describe('network/idle-nat-gateway', () => {
     expect(idleNatGateway.evaluate(slice(res, quiet(res.arn, 10_000_000)), context())).toEqual([]);
     const connected = [...quiet(res.arn).slice(0, 2), metric(res.arn, 'ActiveConnectionCount', 'Maximum', (i) => (i === 100 ? 2 : 0))];
     expect(idleNatGateway.evaluate(slice(res, connected), context())).toEqual([]);
+  });
+
+  it('counts the bytes processed in both directions: heavy downloads (BytesInFromDestination) keep a gateway busy', () => {
+    const res = nat();
+    const downloads = [
+      metric(res.arn, 'BytesOutToDestination', 'Sum', () => 1000),
+      metric(res.arn, 'BytesInFromSource', 'Sum', () => 1000),
+      metric(res.arn, 'BytesInFromDestination', 'Sum', () => 10_000_000),
+      metric(res.arn, 'ActiveConnectionCount', 'Maximum', () => 0),
+    ];
+    expect(idleNatGateway.evaluate(slice(res, downloads), context())).toEqual([]);
+  });
+
+  it('prices the processing charge on the bytes of both directions', () => {
+    const res = nat();
+    // 1 MB each way per hour → 2 MB × 24 × 14 = 0.672 GB processed in 14 days
+    const [finding] = idleNatGateway.evaluate(slice(res, quiet(res.arn, 1_000_000)), context());
+    expect(finding.evidence.statistics.totalBytes).toBe(2 * 1_000_000 * 14 * 24);
+    const days = finding.evidence.statistics.daysObserved as number;
+    expect(finding.evidence.statistics.processingMonthlyUsd).toBeCloseTo((0.672 / days) * (730 / 24) * 0.045, 4);
   });
 
   it('needs 7 days of byte data, and lowers confidence without connection data', () => {

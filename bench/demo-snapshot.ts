@@ -1,0 +1,66 @@
+/**
+ * The demo generator's snapshot, built in memory for the benchmarks: the sample account of `headroom demo
+ * --resources N --seed S` collected through the same collectors, so it holds what the demo's snapshot.json holds
+ * (resources, series, costs, recommendations, issues), without dynalite or a file of several GB.
+ *
+ * To fit 10,000 resources × ~3 × 4,032 points in memory, the store keeps series as the collector hands them over
+ * (no packing into items and decoding back), and series on the same grid share one timestamp array (a collector or
+ * a compact snapshot encoding can do the same): the values alone are ≈ 1 GB of float64 at 10,000 resources.
+ */
+import { runCollectors } from '../lambdas/collectors/run-collectors.js';
+import type { MetricSeries, Snapshot } from '../lambdas/engine/types/snapshot.js';
+import { createSamplePortsFor, generateSampleAccount } from '../lambdas/local/sample-account/index.js';
+import { MemoryStore } from '../lambdas/shared/store/memory-store.js';
+
+/** The demo's sample-account "now" for benchmarks: fixed, so runs are comparable. */
+export const BENCH_NOW = Date.UTC(2026, 10, 29);
+const LOOKBACK_DAYS = 14;
+
+/** A MemoryStore that keeps series aside, whole, with equal timestamp arrays shared (series are read-only here). */
+class SeriesKeepingStore extends MemoryStore {
+  readonly series = new Map<string, MetricSeries>();
+  private readonly grids = new Map<string, number[]>();
+
+  override async putSeries(series: MetricSeries[]): Promise<void> {
+    for (const s of series) {
+      const key = `${s.resourceArn}|${s.namespace}|${s.metricName}|${s.stat}|${s.periodSec}`;
+      this.series.set(key, { ...s, timestamps: this.shared(s.timestamps, s.periodSec) });
+    }
+  }
+
+  get gridCount(): number {
+    return this.grids.size;
+  }
+
+  private shared(timestamps: number[], periodSec: number): number[] {
+    const key = `${timestamps[0]}:${periodSec}:${timestamps.length}:${timestamps[timestamps.length - 1]}`;
+    const known = this.grids.get(key);
+    if (known !== undefined && known.every((t, i) => t === timestamps[i])) return known;
+    if (known === undefined) this.grids.set(key, timestamps);
+    return timestamps;
+  }
+}
+
+export async function buildDemoSnapshot(resources: number, seed = 42): Promise<{ snapshot: Snapshot; grids: number }> {
+  const account = generateSampleAccount({ resources, seed, now: BENCH_NOW });
+  const store = new SeriesKeepingStore({ now: () => BENCH_NOW });
+  await runCollectors({ portsFor: createSamplePortsFor(account), store, accounts: [account.accountId], regions: account.regions, now: BENCH_NOW, lookbackDays: LOOKBACK_DAYS });
+  const listed = await store.listResources();
+  const recommendations = (await Promise.all(listed.map((r) => store.getRecommendations(r.arn)))).flat();
+  const [onlyRegion] = account.regions;
+  const prices = account.regions.length === 1 && onlyRegion !== undefined ? await store.getPrices(onlyRegion) : undefined;
+  const snapshot: Snapshot = {
+    version: 1,
+    collectedAt: new Date(BENCH_NOW).toISOString(),
+    accounts: [account.accountId],
+    regions: account.regions,
+    resources: listed,
+    series: [...store.series.values()],
+    costs: await store.listCosts(),
+    costForecast: await store.getCostForecast(),
+    ...(prices === undefined ? {} : { prices }),
+    recommendations,
+    issues: await store.listIssues(),
+  };
+  return { snapshot, grids: store.gridCount };
+}
