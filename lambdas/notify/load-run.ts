@@ -1,6 +1,10 @@
 import type { Action } from '../engine/types/action.js';
 import type { HeadroomStore, RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../shared/store/store.js';
 import { RunNotFoundError } from './errors.js';
+import { mapLimited } from '../shared/map-limited.js';
+
+/** Decision reads in flight while loading a run for notification. */
+const DECISION_READ_CONCURRENCY = 16;
 
 export interface RunForNotify {
   run: RunSummary;
@@ -41,7 +45,9 @@ export async function loadRunForNotify(store: HeadroomStore, runId: string, now:
     store.listAnomalies(runId),
     store.listRealisedSavings(),
   ]);
-  const settled = await Promise.all(ranked.map((action) => isSettled(store, action.id, now.getTime())));
+  // One decision read per action, bounded: a run can have thousands of actions, and unbounded fan-out queues behind the
+  // SDK's socket pool (and throttles the table).
+  const settled = await mapLimited(ranked, DECISION_READ_CONCURRENCY, (action) => isSettled(store, action.id, now.getTime()));
   const actions = ranked.filter((_, index) => !settled[index]);
   const realised = allRealised.filter((record) => record.runId === runId);
   return { run, actions, settled: ranked.length - actions.length, forecasts, anomalies, realised };

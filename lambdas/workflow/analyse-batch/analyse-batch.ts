@@ -5,7 +5,7 @@ import { hourlyComputeSpend } from '../../engine/insights/hourly-compute-spend.j
 import { metricAnomalies } from '../../engine/insights/reported-anomalies.js';
 import type { ResourceSlice } from '../../engine/rules/rule.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
-import { mapLimited } from '../map-limited.js';
+import { mapLimited } from '../../shared/map-limited.js';
 import { RunDataMissingError } from '../run-data-missing-error.js';
 import { RunIdSchema } from '../run-id.js';
 
