@@ -28,6 +28,24 @@ class SeriesKeepingStore extends MemoryStore {
     }
   }
 
+  /**
+   * Copies every series' values into a fresh array, once collection is over. The collection allocates ~10 times the
+   * data in short-lived pages, requests and Dates; the values kept along the way end up scattered over heap pages that
+   * are otherwise garbage, which the collector cannot return to the system (at 10,000 resources: ~2.1 GB RSS for
+   * ~0.9 GB of values). Copied together, they fill few pages and the rest is released at the next collection — the
+   * heap `headroom analyze` has after reading a snapshot file, which is what the engine benchmark is meant to measure.
+   */
+  compactSeries(): void {
+    // With --expose-gc, collect every few thousand series: the copies then reuse the space of the arrays they
+    // replace instead of growing the heap by the whole data set (V8 is slow to give such growth back).
+    const gc = (globalThis as { gc?: () => void }).gc;
+    let copied = 0;
+    for (const [key, s] of this.series) {
+      this.series.set(key, { ...s, values: s.values.slice() });
+      if (++copied % 2_000 === 0) gc?.();
+    }
+  }
+
   get gridCount(): number {
     return this.grids.size;
   }
@@ -47,6 +65,7 @@ export async function buildDemoSnapshot(resources: number, seed = 42): Promise<{
   await runCollectors({ portsFor: createSamplePortsFor(account), store, accounts: [account.accountId], regions: account.regions, now: BENCH_NOW, lookbackDays: LOOKBACK_DAYS });
   const listed = await store.listResources();
   const recommendations = (await Promise.all(listed.map((r) => store.getRecommendations(r.arn)))).flat();
+  store.compactSeries();
   const [onlyRegion] = account.regions;
   const prices = account.regions.length === 1 && onlyRegion !== undefined ? await store.getPrices(onlyRegion) : undefined;
   const snapshot: Snapshot = {

@@ -90,7 +90,11 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const buildStarted = performance.now();
 const { snapshot, grids } = synthetic ? { snapshot: buildSnapshot(count), grids: 1 } : await buildDemoSnapshot(count);
 const buildSeconds = (performance.now() - buildStarted) / 1000;
-(globalThis as { gc?: () => void }).gc?.(); // drop the collection's garbage so the RSS below is the engine's
+// Drop the collection's garbage so the RSS below is the engine's: a full collection, then a pause so V8's background
+// unmapper can hand the freed pages back to the system (RSS sampled at once still counts them).
+(globalThis as { gc?: () => void }).gc?.();
+await new Promise((resolve) => setTimeout(resolve, 1000));
+const heapAfterBuild = process.memoryUsage();
 let peakRss = process.memoryUsage().rss;
 const rssAfterBuild = peakRss;
 const now = Date.parse(snapshot.collectedAt);
@@ -135,7 +139,7 @@ const points = snapshot.series.reduce((sum, s) => sum + s.values.length, 0);
 process.stdout.write(
   [
     `snapshot: ${synthetic ? 'synthetic' : `demo generator (seed 42)`}, ${snapshot.resources.length.toLocaleString('en')} resources, ${snapshot.series.length.toLocaleString('en')} series, ${points.toLocaleString('en')} points, ${grids} timestamp grid(s)`,
-    `data generation (not timed below): ${buildSeconds.toFixed(2)} s, RSS after build ${mib(rssAfterBuild)}`,
+    `data generation (not timed below): ${buildSeconds.toFixed(2)} s, RSS after build ${mib(rssAfterBuild)} (V8 heap ${mib(heapAfterBuild.heapUsed)} used of ${mib(heapAfterBuild.heapTotal)})`,
     ...phases.map((p) => `  ${p.name.padEnd(30)} ${p.wall.toFixed(2).padStart(6)} s wall ${p.cpu.toFixed(2).padStart(6)} s CPU`),
     `total engine time: ${total.wall.toFixed(2)} s wall (budget 10 s)`,
     `engine CPU time: ${total.cpu.toFixed(2)} s (rules + prioritise alone ${rulesOnly.toFixed(2)} s; wall time inflates when other processes share the cores)`,

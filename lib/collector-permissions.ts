@@ -42,9 +42,25 @@ export const PORT_ACTIONS: Record<CollectorPortKey, readonly string[]> = {
     'dynamodb:ListTagsOfResource',
     'logs:DescribeLogGroups',
     'logs:ListTagsForResource',
+    'apigateway:GET',
   ],
   pricing: ['pricing:GetProducts'],
 };
+
+/**
+ * Counted calls (`<prefix>:<Operation>`, as the call meter names them) whose IAM action is named otherwise: API
+ * Gateway's control plane (v1 and v2) is authorized by HTTP verb on a resource path, so GetRestApis (GET /restapis)
+ * and GetApis (GET /v2/apis) both need `apigateway:GET`.
+ */
+export const IAM_ACTION_OF_CALL: Readonly<Record<string, string>> = {
+  'apigateway:GetRestApis': 'apigateway:GET',
+  'apigateway:GetApis': 'apigateway:GET',
+};
+
+/** The IAM action a counted call needs: its own name unless IAM_ACTION_OF_CALL says otherwise. */
+export function iamActionOfCall(call: string): string {
+  return IAM_ACTION_OF_CALL[call] ?? call;
+}
 
 /**
  * Actions IAM also evaluates when a listed action runs (the "dependent actions" of the Service Authorization

@@ -214,9 +214,12 @@ export function executorStatements(
   );
 }
 
-/** True for actions that only read (Describe/Get/List): the functions that inspect but never change get these. */
+/**
+ * True for actions that only read (Describe/Get/List, and API Gateway's `apigateway:GET`, which IAM names after the
+ * HTTP verb of its management API): the functions that inspect but never change get these.
+ */
 export function isReadAction(action: string): boolean {
-  return /^[a-z0-9-]+:(Describe|Get|List|BatchGet)/.test(action);
+  return action === 'apigateway:GET' || /^[a-z0-9-]+:(Describe|Get|List|BatchGet)/.test(action);
 }
 
 /** The read-only part of a set of statements (statements with no read action are dropped). */

@@ -63,6 +63,8 @@ import type {
   ListTagsCommandOutput,
 } from '@aws-sdk/client-lambda';
 import type { DescribeDBInstancesCommandInput, DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
+import type { GetRestApisCommandInput, GetRestApisCommandOutput } from '@aws-sdk/client-api-gateway';
+import type { GetApisCommandInput, GetApisCommandOutput } from '@aws-sdk/client-apigatewayv2';
 
 /**
  * Ports at the SDK-command level: one method per AWS API call, with the SDK's own input and output
@@ -122,6 +124,10 @@ export interface InventoryPort {
   describeLogGroups(input: DescribeLogGroupsCommandInput): Promise<DescribeLogGroupsCommandOutput>;
   /** CloudWatch Logs ListTagsForResource (a log group's tags; DescribeLogGroups carries none). */
   listTagsForResource(input: ListLogGroupTagsCommandInput): Promise<ListLogGroupTagsCommandOutput>;
+  /** API Gateway REST APIs (position-paged; each item carries its tags). */
+  getRestApis(input: GetRestApisCommandInput): Promise<GetRestApisCommandOutput>;
+  /** API Gateway v2 HTTP and WebSocket APIs (NextToken-paged; each item carries its Tags). */
+  getApis(input: GetApisCommandInput): Promise<GetApisCommandOutput>;
 }
 
 /**

@@ -15,6 +15,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { formatApiCalls, registerScan } from '../../lambdas/cli/commands/scan.js';
 import { CliError } from '../../lambdas/cli/errors.js';
 import { NO_CREDENTIALS_MESSAGE, resolveCredentials } from '../../lambdas/cli/io/resolve-credentials.js';
@@ -31,7 +33,7 @@ const ce = mockClient(CostExplorerClient);
 const co = mockClient(ComputeOptimizerClient);
 const pricing = mockClient(PricingClient);
 const sts = mockClient(STSClient);
-const others = [LambdaClient, RDSClient, DynamoDBClient, CloudWatchLogsClient, CloudWatchClient, ElasticLoadBalancingV2Client].map((client) => mockClient(client as typeof EC2Client));
+const others = [LambdaClient, RDSClient, DynamoDBClient, CloudWatchLogsClient, CloudWatchClient, ElasticLoadBalancingV2Client, APIGatewayClient, ApiGatewayV2Client].map((client) => mockClient(client as typeof EC2Client));
 /** Every client the collectors build, mocked at `send`. */
 const mocks = [ec2, ce, co, pricing, sts, ...others] as { onAnyCommand(): { resolves(value: object): unknown }; reset(): void }[];
 

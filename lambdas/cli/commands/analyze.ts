@@ -10,10 +10,10 @@ import { forecastDailyCosts, type NamedForecast } from '../../engine/insights/co
 import { costAnomalies, metricAnomalies, type ReportedAnomaly } from '../../engine/insights/reported-anomalies.js';
 import { prioritise } from '../../engine/prioritise/prioritise.js';
 import type { Action, Finding } from '../../engine/types/action.js';
-import { SnapshotSchema, type Snapshot } from '../../engine/types/snapshot.js';
+import type { Snapshot } from '../../engine/types/snapshot.js';
 import { CliError } from '../errors.js';
 import { formatActionTable } from '../format/action-table.js';
-import { readTextFile } from '../io/read-text-file.js';
+import { readSnapshotFile } from '../io/read-snapshot-file.js';
 
 const AnalyzeOptionsSchema = z.object({
   snapshot: z.string().min(1),
@@ -30,22 +30,7 @@ export interface AnalyzeResult {
   anomalies: ReportedAnomaly[];
 }
 
-/** Reads and validates a snapshot file; a bad one becomes one sentence naming the first invalid path. */
-export function readSnapshotFile(path: string): Snapshot {
-  const text = readTextFile(path, 'snapshot');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${path} is not valid JSON (${(error as Error).message}).`);
-  }
-  const parsed = SnapshotSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CliError(`${path} is not a valid snapshot: at ${issue.path.join('.') || '(root)'}, ${issue.message}.`);
-  }
-  return parsed.data;
-}
+export { readSnapshotFile } from '../io/read-snapshot-file.js';
 
 /**
  * Runs the engine on a snapshot, deterministically (the evaluation time is the snapshot's collectedAt), in the order

@@ -101,7 +101,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   const outputs = { run, actions: analysis.actions, forecasts: analysis.forecasts, anomalies: analysis.anomalies };
   const files = options.outDir
-    ? writeRunOutputs(options.outDir, {
+    ? await writeRunOutputs(options.outDir, {
         ...outputs,
         ...runDigests(outputs, { enabledExecutors: [], homeAccount: account }),
         snapshot,

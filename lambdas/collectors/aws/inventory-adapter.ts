@@ -1,3 +1,5 @@
+import { APIGatewayClient, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, ListTagsForResourceCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import {
@@ -19,10 +21,10 @@ import {
 import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import type { InventoryPort } from '../ports.js';
-import { clientOptions, type AdapterConfig } from './client-config.js';
+import { clientOptions, meteredClient, type AdapterConfig } from './client-config.js';
 import type { CountingThrottleMeter } from './throttle-meter.js';
 
-/** InventoryPort over the SDK: EC2, ELBv2, Lambda, RDS, DynamoDB and CloudWatch Logs clients, one command per method. */
+/** InventoryPort over the SDK: EC2, ELBv2, Lambda, RDS, DynamoDB, CloudWatch Logs and API Gateway (v1, v2) clients, one command per method. */
 export function awsInventoryPort(config: AdapterConfig, meter: CountingThrottleMeter): InventoryPort {
   const ec2 = new EC2Client(clientOptions(config));
   const elb = new ElasticLoadBalancingV2Client(clientOptions(config));
@@ -31,6 +33,8 @@ export function awsInventoryPort(config: AdapterConfig, meter: CountingThrottleM
   const dynamodb = new DynamoDBClient(clientOptions(config));
   const logs = new CloudWatchLogsClient(clientOptions(config));
   for (const client of [ec2, elb, lambda, rds, dynamodb, logs]) meter.attachTo(client);
+  const apiGateway = meteredClient(APIGatewayClient, config, meter);
+  const apiGatewayV2 = meteredClient(ApiGatewayV2Client, config, meter);
   return {
     describeInstances: (input) => ec2.send(new DescribeInstancesCommand(input)),
     describeVolumes: (input) => ec2.send(new DescribeVolumesCommand(input)),
@@ -50,5 +54,7 @@ export function awsInventoryPort(config: AdapterConfig, meter: CountingThrottleM
     listTagsOfResource: (input) => dynamodb.send(new ListTagsOfResourceCommand(input)),
     describeLogGroups: (input) => logs.send(new DescribeLogGroupsCommand(input)),
     listTagsForResource: (input) => logs.send(new ListTagsForResourceCommand(input)),
+    getRestApis: (input) => apiGateway.send(new GetRestApisCommand(input)),
+    getApis: (input) => apiGatewayV2.send(new GetApisCommand(input)),
   };
 }

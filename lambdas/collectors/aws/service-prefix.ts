@@ -3,6 +3,9 @@
  * (`ce:GetCostAndUsage`, `elasticloadbalancing:DescribeLoadBalancers`) and match the collectors' reports.
  */
 const PREFIXES: Record<string, string> = {
+  // API Gateway v1 and v2 share one IAM prefix (and their calls are authorized as `apigateway:GET`: collector-permissions.ts).
+  APIGatewayClient: 'apigateway',
+  ApiGatewayV2Client: 'apigateway',
   CloudWatchClient: 'cloudwatch',
   CloudWatchLogsClient: 'logs',
   ComputeOptimizerClient: 'compute-optimizer',

@@ -58,7 +58,10 @@ const provisionedTable = family('AWS/DynamoDB', 'TableName', (r) => r.name, (r) 
 const alb = family('AWS/ApplicationELB', 'LoadBalancer', loadBalancerDimension, (r) => r.config.lbType === 'application');
 const nlb = family('AWS/NetworkELB', 'LoadBalancer', loadBalancerDimension, (r) => r.config.lbType === 'network');
 const nat = family('AWS/NATGateway', 'NatGatewayId', lastArnSegment);
-const restApi = family('AWS/ApiGateway', 'ApiName', (r) => r.name);
+/** REST APIs publish under `ApiName` (so two REST APIs with one name share their metrics); HTTP and WebSocket APIs under `ApiId`. */
+const restApi = family('AWS/ApiGateway', 'ApiName', (r) => r.name, (r) => r.config.protocol === 'REST');
+const httpApi = family('AWS/ApiGateway', 'ApiId', lastArnSegment, (r) => r.config.protocol === 'HTTP');
+const webSocketApi = family('AWS/ApiGateway', 'ApiId', lastArnSegment, (r) => r.config.protocol === 'WEBSOCKET');
 
 /**
  * What the collector fetches per resource type, each the statistic a rule reads (5-minute periods up to a
@@ -77,7 +80,9 @@ const restApi = family('AWS/ApiGateway', 'ApiName', (r) => r.name);
  *   HTTPCode_ELB_5XX_Count Sum. NLB: NewFlowCount Sum, ActiveFlowCount Average.
  * - NAT gateway: BytesInFromSource and BytesInFromDestination Sum (the bytes it processes, one per direction: idle
  *   = none, and the per-GB processing charge), ActiveConnectionCount Maximum.
- * - API Gateway (REST, `ApiName`): Latency Average and p99, Count, 4XXError and 5XXError Sum.
+ * - API Gateway REST (`ApiName`): Latency Average, p95 and p99, Count, 4XXError and 5XXError Sum. HTTP (`ApiId`):
+ *   the same under the names Latency, Count, 4xx and 5xx. WebSocket (`ApiId`): MessageCount, ClientError and
+ *   ExecutionError Sum, IntegrationLatency p99 (a WebSocket API publishes no Latency or Count).
  */
 export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
   'ec2:instance': [
@@ -129,10 +134,21 @@ export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
   ],
   'apigateway:api': [
     restApi('Latency', 'Average', 'Milliseconds'),
+    restApi('Latency', 'p95', 'Milliseconds'),
     restApi('Latency', 'p99', 'Milliseconds'),
     restApi('Count', 'Sum', 'Count'),
     restApi('4XXError', 'Sum', 'Count'),
     restApi('5XXError', 'Sum', 'Count'),
+    httpApi('Latency', 'Average', 'Milliseconds'),
+    httpApi('Latency', 'p95', 'Milliseconds'),
+    httpApi('Latency', 'p99', 'Milliseconds'),
+    httpApi('Count', 'Sum', 'Count'),
+    httpApi('4xx', 'Sum', 'Count'),
+    httpApi('5xx', 'Sum', 'Count'),
+    webSocketApi('MessageCount', 'Sum', 'Count'),
+    webSocketApi('ClientError', 'Sum', 'Count'),
+    webSocketApi('ExecutionError', 'Sum', 'Count'),
+    webSocketApi('IntegrationLatency', 'p99', 'Milliseconds'),
   ],
 };
 

@@ -23,18 +23,93 @@ export interface SeriesPoint {
   value: number | null;
 }
 
+/** One alert of `detectAlerts`: the position of the point in the series and its anomaly score. */
+export interface DetectorAlert {
+  index: number;
+  score: number;
+}
+
 /**
  * Scores every point of a series for anomalies, causally: result t depends only on points 0..t.
  * Returns one `{ score, alert }` per input point, same order. A point whose value is null or not
  * finite gets score 0 and no alert and is not fed to the detector (a gap, not a zero).
  * Points are taken in the given order; repeated timestamps are simply consecutive observations.
+ * For `headroom detect` and the NAB evaluation, which print every row; the analysis wants only the alerts
+ * (`detectAlerts`, same loop, same decisions).
  */
 export function detectAnomalies(points: readonly SeriesPoint[], options: DetectOptions = {}): Detection[] {
+  const scores = new Float64Array(points.length);
+  const timestamps = points.map((p) => p.timestamp);
+  const values = points.map((p) => p.value);
+  const alerts = scanSeries(timestamps, values, detectorFor(timestamps, values, options), scores);
+  const detections: Detection[] = new Array<Detection>(points.length);
+  let next = 0;
+  for (let i = 0; i < points.length; i++) {
+    const alert = next < alerts.length && alerts[next].index === i;
+    if (alert) next++;
+    detections[i] = scores[i] === 0 ? NOTHING_UNUSUAL : { score: scores[i], alert };
+  }
+  return detections;
+}
+
+/**
+ * The alerts of the same detector over a series given as two parallel arrays (epoch-ms timestamps, values;
+ * null or non-finite values are gaps), oldest first, without an object per point: the analysis runs it
+ * over tens of millions of points and keeps a handful. Same decisions as `detectAnomalies`.
+ */
+export function detectAlerts(
+  timestamps: ArrayLike<number>,
+  values: ArrayLike<number | null>,
+  options: DetectOptions = {},
+): DetectorAlert[] {
+  const detector = detectorFor(timestamps, values, options);
+  return isConstant(values) ? [] : scanSeries(timestamps, values, detector);
+}
+
+/**
+ * Whether every finite value is the same (many error and throttle counts are all zero). Such a series cannot alert,
+ * whatever the parameters, so scanning it is skipped: nothing breaks out of a range of one value, the deviation from
+ * the baseline and so the surprise stay 0, every jump away from the local median is 0 and never above the order
+ * statistic of earlier jumps, and a run that began with the series is never beaten by six times its own length of
+ * history (stuck-run.ts) — every score is 0.
+ */
+function isConstant(values: ArrayLike<number | null>): boolean {
+  let first: number | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null || !Number.isFinite(value)) continue;
+    if (first === undefined) first = value;
+    else if (value !== first) return false;
+  }
+  return true;
+}
+
+/** A fresh detector for a series, after checking the options and that the arrays are parallel. */
+function detectorFor(timestamps: ArrayLike<number>, values: ArrayLike<number | null>, options: DetectOptions): StreamingDetector {
+  if (timestamps.length !== values.length) {
+    throw new RangeError(`A series needs one value per timestamp; got ${timestamps.length} timestamps and ${values.length} values.`);
+  }
   const { sensitivity = DEFAULT_SENSITIVITY } = DetectOptionsSchema.parse({ sensitivity: options.sensitivity });
-  const detector = new StreamingDetector({ ...DEFAULT_PARAMETERS, ...options.parameters }, 1 - sensitivity);
-  return points.map((point) => {
-    const value = point.value;
-    if (value === null || !Number.isFinite(value)) return NOTHING_UNUSUAL;
-    return detector.next(point.timestamp, value);
-  });
+  return new StreamingDetector({ ...DEFAULT_PARAMETERS, ...options.parameters }, 1 - sensitivity);
+}
+
+/**
+ * The one loop behind both: feeds the finite values in order to the detector and returns the alerts; `scores`, when
+ * given, receives every point's score (left 0 at gaps).
+ */
+function scanSeries(
+  timestamps: ArrayLike<number>,
+  values: ArrayLike<number | null>,
+  detector: StreamingDetector,
+  scores?: Float64Array,
+): DetectorAlert[] {
+  const alerts: DetectorAlert[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null || !Number.isFinite(value)) continue;
+    const score = detector.observe(timestamps[i], value);
+    if (scores !== undefined) scores[i] = score;
+    if (detector.alerted) alerts.push({ index: i, score });
+  }
+  return alerts;
 }

@@ -63,7 +63,15 @@ export class StreamingDetector {
     this.season = new SeasonalHistory(parameters.seasonHours * 3_600_000, parameters.seasonToleranceHours * 3_600_000);
   }
 
-  next(timestamp: number, value: number): Detection {
+  /**
+   * Whether the last `observe` raised an alert (a point with score 0 never reports one). A field rather than a
+   * result object, so scanning a series allocates nothing per point.
+   */
+  alerted = false;
+
+  /** Feeds one value and returns its score in [0, 1]; `alerted` tells whether it alerts. */
+  observe(timestamp: number, value: number): number {
+    this.alerted = false;
     const margin = this.parameters.breakoutSpreads * this.baseline.currentSpread;
     const breakout = this.range.breakout(value, margin);
     this.range.push(value);
@@ -87,15 +95,17 @@ export class StreamingDetector {
     // A stuck signal repeats a value it has shown before by definition: the seasonal check does not apply.
     score = Math.max(score, stuckScore);
     if (this.parameters.seasonHours > 0) this.season.add(timestamp, value);
-    if (this.inWarmUp(timestamp)) return NOTHING_UNUSUAL;
+    if (this.inWarmUp(timestamp)) return 0;
     if (this.inRefractory(timestamp)) {
       // The incident lasts while scores stay at alert level: a sustained excursion alerts once.
       if (score >= this.alertThreshold) this.startIncident(timestamp);
-      return score === 0 ? NOTHING_UNUSUAL : { score: score / 2, alert: false };
+      return score / 2;
     }
-    const alert = score >= this.alertThreshold;
-    if (alert) this.startIncident(timestamp);
-    return score === 0 ? NOTHING_UNUSUAL : { score, alert };
+    if (score >= this.alertThreshold) {
+      this.startIncident(timestamp);
+      this.alerted = score !== 0;
+    }
+    return score;
   }
 
   private startIncident(timestamp: number): void {

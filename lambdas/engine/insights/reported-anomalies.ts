@@ -33,10 +33,63 @@ export const SETTLE_MS = DAY_MS;
  */
 export const COST_ANOMALY_WINDOW_DAYS = 14;
 /**
- * Metrics where only a rise is news: fewer errors, throttles or a shorter duration than usual is not an incident.
- * Their alerts are reported only when the value is above the series' median.
+ * Metrics where only a rise is news: fewer errors, throttles or a shorter duration or response time than usual is
+ * not an incident. Their alerts are reported only when the value is above the series' median.
  */
-export const RISE_ONLY_METRICS: ReadonlySet<string> = new Set(['Errors', 'Throttles', 'Duration', 'ThrottledRequests', 'UserErrors', 'SystemErrors', 'HTTPCode_Target_5XX_Count', '5XXError', 'Latency']);
+export const RISE_ONLY_METRICS: ReadonlySet<string> = new Set([
+  'Errors', 'Throttles', 'Duration', 'ThrottledRequests', 'UserErrors', 'SystemErrors',
+  'HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_5XX_Count', '5XXError', 'Latency', 'TargetResponseTime',
+]);
+/**
+ * The metrics whose anomalies are reported, each with ONE statistic (the first of its list that was collected).
+ * Metric anomalies are there to surface incidents (SPEC §6: latency, errors, CPU), so only metrics that signal one
+ * are scanned:
+ * - saturation: CPUUtilization (EC2, RDS) and the CloudWatch agent's mem_used_percent — Average, the statistic the
+ *   rightsizing, idle and capacity-forecast evidence charts; the Maximum of the same metric moves with it and
+ *   would report the same incident twice (and it is noisier: one busy minute makes a 5-minute maximum);
+ * - latency: Lambda Duration and API Gateway Latency (Average, as the Lambda rules chart it, then p99), load
+ *   balancer TargetResponseTime (p95, the statistic collected for it, then p99);
+ * - errors and throttles: Lambda Errors and Throttles, load balancer 5XX counts, API Gateway 5XXError, DynamoDB
+ *   ThrottledRequests, UserErrors and SystemErrors (Sum).
+ * Volume and usage metrics (network bytes, disk operations, invocations, request and flow counts, consumed
+ * capacity, connections, Lambda Insights memory) are left out: a change in traffic is not an incident by itself,
+ * the rules read them for sizing and idleness, and their cost shows up in the cost anomalies. Scanning one series
+ * per signal instead of every collected statistic is also what keeps a 10,000-resource analysis within its time
+ * budget (SPEC §10): the detector is linear in points, and the demo account collects about four series for
+ * each incident signal.
+ */
+export const INCIDENT_METRICS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['CPUUtilization', ['Average', 'Maximum']],
+  ['mem_used_percent', ['Average', 'Maximum']],
+  ['Duration', ['Average', 'p99', 'Maximum']],
+  ['Latency', ['Average', 'p99', 'Maximum']],
+  ['TargetResponseTime', ['p95', 'p99', 'Average']],
+  ['Errors', ['Sum']],
+  ['Throttles', ['Sum']],
+  ['HTTPCode_Target_5XX_Count', ['Sum']],
+  ['HTTPCode_ELB_5XX_Count', ['Sum']],
+  ['5XXError', ['Sum']],
+  ['ThrottledRequests', ['Sum']],
+  ['UserErrors', ['Sum']],
+  ['SystemErrors', ['Sum']],
+]);
+
+/**
+ * The series of one resource whose anomalies are reported: for each INCIDENT_METRICS metric, the series of the
+ * first preferred statistic that was collected (none of them: no series; one statistic per metric, so one
+ * incident is reported once).
+ */
+export function incidentSeries(series: readonly MetricSeries[]): MetricSeries[] {
+  const chosen = new Map<string, { series: MetricSeries; rank: number }>();
+  for (const s of series) {
+    const rank = INCIDENT_METRICS.get(s.metricName)?.indexOf(s.stat) ?? -1;
+    if (rank < 0) continue;
+    const key = `${s.namespace}/${s.metricName}`;
+    const best = chosen.get(key);
+    if (best === undefined || rank < best.rank) chosen.set(key, { series: s, rank });
+  }
+  return [...chosen.values()].map((c) => c.series);
+}
 /** Anomalies per scope (batch, cost) that carry a series excerpt; the report charts the top few of the run. */
 export const EXCERPTS_PER_SCOPE = 5;
 export const MAX_EXCERPT_POINTS = 144;
@@ -46,9 +99,10 @@ const METRIC_EXCERPT = { beforeMs: 2 * DAY_MS, afterMs: DAY_MS } as const;
 const COST_EXCERPT = { beforeMs: 56 * DAY_MS, afterMs: 14 * DAY_MS } as const;
 
 /**
- * Metric anomalies of some resources (one analysis batch): the default-sensitivity detector (findSeriesAnomalies)
- * over each series, keeping alerts in the lookback window (now − lookbackDays, now], after the series' first
- * day (SETTLE_MS) and, for RISE_ONLY_METRICS, above the series' median. Highest score first; the top EXCERPTS_PER_SCOPE carry an excerpt of their series.
+ * Metric anomalies of some resources (one analysis batch): the default-sensitivity detector over each incident
+ * series (incidentSeries), keeping alerts in the lookback window (now − lookbackDays, now], after the series' first
+ * day (SETTLE_MS) and, for RISE_ONLY_METRICS, above the series' median. Highest score first; the top
+ * EXCERPTS_PER_SCOPE carry an excerpt of their series.
  */
 export function metricAnomalies(
   slices: readonly { resource: Resource; series: readonly MetricSeries[] }[],
@@ -57,11 +111,16 @@ export function metricAnomalies(
   const from = options.now - options.lookbackDays * DAY_MS;
   const found: { anomaly: ReportedAnomaly; series: MetricSeries }[] = [];
   for (const { resource, series } of slices) {
-    for (const s of series) {
+    for (const s of incidentSeries(series)) {
       if (s.timestamps.length === 0) continue;
-      const settled = s.timestamps.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY) + SETTLE_MS;
+      const alerts = findSeriesAnomalies({ series: [s], costs: [] });
+      if (alerts.length === 0) continue;
+      let first = Number.POSITIVE_INFINITY;
+      for (const t of s.timestamps) if (t < first) first = t;
+      const settled = first + SETTLE_MS;
+      // The median sorts the whole series: computed only for the few series that alert at all.
       const floor = RISE_ONLY_METRICS.has(s.metricName) ? median(s.values) : Number.NEGATIVE_INFINITY;
-      for (const alert of findSeriesAnomalies({ series: [s], costs: [] })) {
+      for (const alert of alerts) {
         const t = Date.parse(alert.timestamp);
         if (t <= from || t > options.now || t < settled || alert.value <= floor) continue;
         found.push({ anomaly: { ...alert, resourceName: resource.name, resourceType: resource.type, ...(s.unit ? { unit: s.unit } : {}) }, series: s });

@@ -1,4 +1,4 @@
-import { detectAnomalies } from '../anomaly/detect.js';
+import { detectAlerts } from '../anomaly/detect.js';
 import type { DailyCost, MetricSeries } from '../types/snapshot.js';
 import { dailyCostSeries } from './daily-cost-series.js';
 import { MAX_SERVICES } from './cost-forecasts.js';
@@ -12,11 +12,14 @@ export interface SeriesAnomaly {
   score: number;
 }
 
+/** The detector's alerts over one series, straight from its arrays (no object per point). */
 function alertsOf(timestamps: readonly number[], values: readonly (number | null)[], subject: SeriesAnomaly['subject']): SeriesAnomaly[] {
-  const detections = detectAnomalies(timestamps.map((timestamp, i) => ({ timestamp, value: values[i] })));
-  return detections.flatMap((detection, i) =>
-    detection.alert ? [{ subject, timestamp: new Date(timestamps[i]).toISOString(), value: values[i] as number, score: detection.score }] : [],
-  );
+  return detectAlerts(timestamps, values).map(({ index, score }) => ({
+    subject,
+    timestamp: new Date(timestamps[index]).toISOString(),
+    value: values[index] as number,
+    score,
+  }));
 }
 
 /**

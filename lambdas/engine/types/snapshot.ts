@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createSeriesDecoder, decodeSnapshotSeries } from './compact-series.js';
 
 /**
  * The snapshot is everything the engine needs about an account: resources with their configuration,
@@ -127,6 +128,17 @@ export const LoadBalancerConfigSchema = z.object({
   healthyTargets: z.number().int().nonnegative().optional(),
 });
 
+/**
+ * An API Gateway API: REST (apigateway GetRestApis) or HTTP/WebSocket (apigatewayv2 GetApis). `protocol` tells the
+ * CloudWatch collector which metrics and dimension to ask for (REST: `ApiName`, HTTP and WebSocket: `ApiId`).
+ */
+export const ApiGatewayConfigSchema = z.object({
+  protocol: z.enum(['REST', 'HTTP', 'WEBSOCKET']),
+  apiId: z.string(),
+  endpointType: z.string().optional(),
+  createdDate: z.iso.datetime().optional(),
+});
+
 /** A resource: identity plus type-specific configuration. `config` is validated per `type` by `parseResourceConfig`. */
 export const ResourceSchema = ResourceRefSchema.extend({
   config: z.record(z.string(), z.unknown()),
@@ -144,6 +156,7 @@ export const configSchemaByType = {
   'ec2:elastic-ip': ElasticIpConfigSchema,
   'ec2:nat-gateway': NatGatewayConfigSchema,
   'elb:load-balancer': LoadBalancerConfigSchema,
+  'apigateway:api': ApiGatewayConfigSchema,
 } as const;
 export type Ec2Config = z.infer<typeof Ec2ConfigSchema>;
 export type EbsVolumeConfig = z.infer<typeof EbsVolumeConfigSchema>;
@@ -155,6 +168,7 @@ export type EbsSnapshotConfig = z.infer<typeof EbsSnapshotConfigSchema>;
 export type ElasticIpConfig = z.infer<typeof ElasticIpConfigSchema>;
 export type NatGatewayConfig = z.infer<typeof NatGatewayConfigSchema>;
 export type LoadBalancerConfig = z.infer<typeof LoadBalancerConfigSchema>;
+export type ApiGatewayConfig = z.infer<typeof ApiGatewayConfigSchema>;
 
 /**
  * One CloudWatch metric of one resource at a fixed period, oldest first.
@@ -170,11 +184,58 @@ export const MetricSeriesIdentitySchema = z.object({
   periodSec: z.number().int().positive(),
 });
 
-export const MetricSeriesSchema = MetricSeriesIdentitySchema.extend({
+const plainPoints = {
   timestamps: z.array(z.number()),
   values: z.array(z.number()),
-}).refine((s) => s.timestamps.length === s.values.length, { message: 'timestamps and values must have the same length' });
+};
+const sameLength = [(s: { timestamps: number[]; values: number[] }) => s.timestamps.length === s.values.length, { message: 'timestamps and values must have the same length' }] as const;
+
+export const MetricSeriesSchema = MetricSeriesIdentitySchema.extend(plainPoints).refine(...sameLength);
 export type MetricSeries = z.infer<typeof MetricSeriesSchema>;
+
+/** How a compact series packs its values: little-endian IEEE 754 Float32 or Float64, then base64 (RFC 4648, padded). */
+export const SeriesEncodingSchema = z.enum(['f32-base64', 'f64-base64']);
+export type SeriesEncoding = z.infer<typeof SeriesEncodingSchema>;
+
+/**
+ * A metric series in compact form (written by Headroom; decoded by compact-series.ts into a MetricSeries):
+ * slot i of the packed values is at `start + i × periodSec × 1000` ms and NaN marks a slot without data (dropped
+ * when decoded). Float32 keeps ~7 significant digits and Headroom uses it only where it is lossless (its store
+ * already packs values as Float32), Float64 otherwise.
+ */
+export const CompactMetricSeriesSchema = MetricSeriesIdentitySchema.extend({
+  encoding: SeriesEncodingSchema,
+  start: z.number().int().describe('Epoch milliseconds (UTC) of grid slot 0.'),
+  values: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'values must be base64 text')
+    .describe('The grid slots as little-endian floats (Float32 or Float64 per `encoding`), NaN where no data point exists, base64-encoded.'),
+}).describe('A metric series in compact form: values on a regular grid of periodSec, packed and base64-encoded.');
+export type CompactMetricSeries = z.infer<typeof CompactMetricSeriesSchema>;
+
+/** A series as a snapshot file may hold it: plain (`encoding` absent or "json") or compact. */
+export const SnapshotSeriesSchema = z.discriminatedUnion('encoding', [
+  MetricSeriesIdentitySchema.extend({ encoding: z.literal('json').optional(), ...plainPoints })
+    .refine(...sameLength)
+    .describe('A metric series in plain form: timestamps (epoch milliseconds, UTC) and values of the same length, oldest first.'),
+  CompactMetricSeriesSchema,
+]);
+export type SnapshotSeries = z.infer<typeof SnapshotSeriesSchema>;
+
+/** Decodes a snapshot's series into MetricSeries: compact ones through one decoder (shared timestamps), plain ones as they are. */
+export const SnapshotSeriesListSchema = z.array(SnapshotSeriesSchema).transform((entries, ctx) => {
+  const decode = createSeriesDecoder();
+  const out: MetricSeries[] = new Array<MetricSeries>(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const decoded = decodeSnapshotSeries(entries[i], decode);
+    if ('error' in decoded) {
+      ctx.issues.push({ code: 'custom', message: `values ${decoded.error}`, input: entries[i], path: [i, 'values'] });
+      return z.NEVER;
+    }
+    out[i] = decoded.series;
+  }
+  return out;
+});
 
 /** Unblended cost of one service on one day (Cost Explorer, DAILY granularity), in USD. */
 export const DailyCostSchema = z.object({
@@ -262,13 +323,23 @@ export const CollectionIssueSchema = z.object({
 });
 export type CollectionIssue = z.infer<typeof CollectionIssueSchema>;
 
+/**
+ * The published description of `series` (schema/snapshot.schema.json): both series forms and the file layout the
+ * large-file reader relies on.
+ */
+const SERIES_LAYOUT = [
+  'Metric series, each in plain form (timestamps and values arrays) or compact form (encoding "f32-base64" or "f64-base64": values on the grid start + i × periodSec × 1000 ms, little-endian floats, NaN for a missing point, base64); both decode to the same series, missing points dropped.',
+  'Files Headroom writes put one series per line: the first line holds every other member and ends with `"series":[`, each following line is one series (with its trailing comma), and the last line starts with `]` and closes the document (it may carry members after `series`).',
+  'Readers may rely on that layout for large files: `headroom analyze` reads other layouts whole, which V8 limits to ~512 MiB.',
+].join(' ');
+
 export const SnapshotSchema = z.object({
   version: z.literal(1),
   collectedAt: z.iso.datetime(),
   accounts: z.array(z.string()),
   regions: z.array(z.string()),
   resources: z.array(ResourceSchema),
-  series: z.array(MetricSeriesSchema),
+  series: SnapshotSeriesListSchema.describe(SERIES_LAYOUT),
   costs: z.array(DailyCostSchema),
   costForecast: CostForecastSchema.optional(),
   prices: PricesSchema.optional(),

@@ -1,5 +1,6 @@
-import { snapshotFromStore } from '../../cli/io/snapshot-from-store.js';
-import { writeRunOutputs } from '../../cli/io/write-run-outputs.js';
+import * as path from 'node:path';
+import { SNAPSHOT_FILE, writeRunOutputs } from '../../cli/io/write-run-outputs.js';
+import { writeSnapshotFromStore } from '../../cli/io/write-snapshot-file.js';
 import type { Action } from '../../engine/types/action.js';
 import type { RunSummary } from '../../shared/store/store.js';
 import { approveTopAction, type ApprovalResult } from './approve-top-action.js';
@@ -39,20 +40,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const local = await runLocalAnalysis(options);
   try {
     const { account, store, run, actions } = local;
+    // Streamed from the store to snapshot.json, never held whole: a 10,000-resource snapshot is ~650 MB even compact.
     const snapshot = await phase(
       'snapshot',
-      () => snapshotFromStore(store, { accounts: [account.accountId], regions: account.regions, collectedAt: local.now }),
-      (s) => `${s.resources.length} resources, ${s.series.length} series read back`,
+      () => writeSnapshotFromStore(path.join(options.outDir, SNAPSHOT_FILE), store, { accounts: [account.accountId], regions: account.regions, collectedAt: local.now }),
+      (s) => `${s.resources} resources, ${s.metricSeries} series written to ${SNAPSHOT_FILE}`,
     );
     const files = await phase(
       `write ${options.outDir}`,
-      async () =>
+      () =>
         writeRunOutputs(options.outDir, {
           run,
           actions,
           forecasts: local.forecasts,
           anomalies: local.anomalies,
-          snapshot,
+          snapshot: { streamed: snapshot },
           generatedAt: new Date(local.now).toISOString(),
           slack: local.slack,
           email: local.email && { html: local.email.content.html, text: local.email.content.text },

@@ -29,8 +29,11 @@ export interface SampleCloudWatchOptions {
 interface ComputedResult {
   id: string;
   label?: string;
-  /** Epoch ms: Dates are made only for the page being sent (a request's results can hold millions of points). */
-  timestamps: number[];
+  /**
+   * Epoch ms: Dates are made only for the page being sent (a request's results can hold millions of points).
+   * Shared between the results on one grid (see GridTimestamps): never modified.
+   */
+  timestamps: readonly number[];
   values: number[];
   status: MetricDataResult['StatusCode'];
   messages: MetricDataResult['Messages'];
@@ -57,6 +60,7 @@ export function createSampleCloudWatchPort(samples: SampleResource[], context: M
   }
   // The computed results of the request being paged, so later pages do not recompute them.
   let cache: { key: string; results: ComputedResult[]; total: number } | undefined;
+  const grids = new GridTimestamps();
 
   return {
     /** ListMetrics: Namespace, MetricName and Dimensions (name, optional value) filters; NextToken pages of 500. */
@@ -81,7 +85,7 @@ export function createSampleCloudWatchPort(samples: SampleResource[], context: M
       const key = requestKey(input, 'NextToken');
       const offset = decodeToken(input.NextToken, key, 'InvalidNextToken');
       if (cache?.key !== key) {
-        const results = queries.map((q) => compute(q, input.StartTime as Date, input.EndTime as Date, input.ScanBy === 'TimestampAscending', index, context));
+        const results = queries.map((q) => compute(q, input.StartTime as Date, input.EndTime as Date, input.ScanBy === 'TimestampAscending', index, context, grids));
         cache = { key, results, total: results.reduce((n, r) => n + r.values.length, 0) };
       }
       const limit = Math.min(input.MaxDatapoints ?? GET_METRIC_DATA_MAX_DATAPOINTS, options.datapointsPerPage ?? GET_METRIC_DATA_MAX_DATAPOINTS, GET_METRIC_DATA_MAX_DATAPOINTS);
@@ -158,6 +162,7 @@ function compute(
   ascending: boolean,
   index: Map<string, SampleResource>,
   context: MetricContext,
+  grids: GridTimestamps,
 ): ComputedResult {
   const id = query.Id as string;
   const empty = (status: ComputedResult['status'], message?: string): ComputedResult => ({
@@ -177,17 +182,57 @@ function compute(
   if (context.now - start.getTime() > retentionMs(stat.Period as number)) return { ...empty('Complete'), label: query.Label ?? stat.Metric?.MetricName };
   const periodMs = (stat.Period as number) * 1000;
   const first = Math.ceil(start.getTime() / periodMs) * periodMs;
-  const timestamps: number[] = [];
+  const stop = Math.min(end.getTime(), context.now);
+  const grid = grids.of(first, periodMs, stop);
+  // A series with a datapoint in every slot (most of them) shares the grid's timestamps; one with gaps gets its own.
+  let own: number[] | undefined;
   const values: number[] = [];
-  for (let t = first; t < end.getTime() && t < context.now; t += periodMs) {
-    const value = metricValue(sample, stat.Metric?.MetricName ?? '', stat.Stat, t, stat.Period as number, context);
-    if (value === undefined) continue;
-    timestamps.push(t);
+  for (let slot = 0; slot < grid.length; slot++) {
+    const value = metricValue(sample, stat.Metric?.MetricName ?? '', stat.Stat, grid[slot], stat.Period as number, context);
+    if (value === undefined) {
+      own ??= grid.slice(0, slot);
+      continue;
+    }
+    own?.push(grid[slot]);
     values.push(value);
   }
+  let timestamps = own ?? grid;
   if (!ascending) {
-    timestamps.reverse();
+    timestamps = own?.reverse() ?? grids.descending(grid);
     values.reverse();
   }
   return { id, label: query.Label ?? stat.Metric?.MetricName, timestamps, values, status: 'Complete', messages: [] };
+}
+
+/**
+ * The timestamp grids of one port's requests, each built once and shared, read-only, by every series on it: a
+ * request of 500 queries over one window would otherwise build 500 equal arrays (at 10,000 resources that is
+ * ~110 M timestamps allocated and thrown away per collection).
+ */
+class GridTimestamps {
+  private readonly ascending = new Map<string, readonly number[]>();
+  private readonly reversed = new WeakMap<readonly number[], readonly number[]>();
+
+  /** first, first + periodMs, … while < stop. */
+  of(first: number, periodMs: number, stop: number): readonly number[] {
+    const key = `${first}:${periodMs}:${stop}`;
+    let grid = this.ascending.get(key);
+    if (grid === undefined) {
+      const built: number[] = [];
+      for (let t = first; t < stop; t += periodMs) built.push(t);
+      grid = built;
+      this.ascending.set(key, grid);
+    }
+    return grid;
+  }
+
+  /** The same grid newest first. */
+  descending(grid: readonly number[]): readonly number[] {
+    let reversed = this.reversed.get(grid);
+    if (reversed === undefined) {
+      reversed = [...grid].reverse();
+      this.reversed.set(grid, reversed);
+    }
+    return reversed;
+  }
 }

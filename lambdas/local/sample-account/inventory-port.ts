@@ -126,6 +126,15 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
       if (group === undefined) throw new SampleServiceError('ResourceNotFoundException', `The specified log group does not exist: ${input.resourceArn ?? ''}`);
       return { tags: { ...group.resource.tags }, $metadata: responseMetadata() };
     },
+
+    // The sample account has no API Gateway APIs yet: one empty, final page each.
+    async getRestApis() {
+      return { items: [], $metadata: responseMetadata() };
+    },
+
+    async getApis() {
+      return { Items: [], $metadata: responseMetadata() };
+    },
   };
 }
 

@@ -13,6 +13,8 @@ import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadB
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { APIGatewayClient, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
@@ -25,8 +27,12 @@ const lambda = mockClient(LambdaClient);
 const rds = mockClient(RDSClient);
 const dynamodb = mockClient(DynamoDBClient);
 const logs = mockClient(CloudWatchLogsClient);
+const apiGateway = mockClient(APIGatewayClient);
+const apiGatewayV2 = mockClient(ApiGatewayV2Client);
 const elb = mockClient(ElasticLoadBalancingV2Client);
 beforeEach(() => {
+  apiGateway.on(GetRestApisCommand).resolves({ items: [] });
+  apiGatewayV2.on(GetApisCommand).resolves({ Items: [] });
   // Services a test does not look at answer with empty inventories.
   rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
   dynamodb.on(ListTablesCommand).resolves({ TableNames: [] });
@@ -40,7 +46,7 @@ beforeEach(() => {
   elb.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
 });
 afterEach(() => {
-  for (const mock of [ec2, lambda, rds, dynamodb, logs, elb]) mock.reset();
+  for (const mock of [ec2, lambda, rds, dynamodb, logs, elb, apiGateway, apiGatewayV2]) mock.reset();
 });
 
 /** A DescribeInstances instance in the documented response shape. */

@@ -19,6 +19,8 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { APIGatewayClient, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
@@ -32,9 +34,13 @@ const lambda = mockClient(LambdaClient);
 const rds = mockClient(RDSClient);
 const dynamodb = mockClient(DynamoDBClient);
 const logs = mockClient(CloudWatchLogsClient);
+const apiGateway = mockClient(APIGatewayClient);
+const apiGatewayV2 = mockClient(ApiGatewayV2Client);
 const denied = (name: string) => Object.assign(new Error(`not authorized (${name})`), { name, $fault: 'client', $metadata: { httpStatusCode: 403 } });
 
 beforeEach(() => {
+  apiGateway.on(GetRestApisCommand).resolves({ items: [] });
+  apiGatewayV2.on(GetApisCommand).resolves({ Items: [] });
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
   ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
   ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
@@ -49,7 +55,7 @@ beforeEach(() => {
   logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [] });
 });
 afterEach(() => {
-  for (const mock of [ec2, elb, lambda, rds, dynamodb, logs]) mock.reset();
+  for (const mock of [ec2, elb, lambda, rds, dynamodb, logs, apiGateway, apiGatewayV2]) mock.reset();
 });
 
 const resourcesOf = async (context: ReturnType<typeof testContext>, type: string) => (await context.store.listResources()).filter((r) => r.type === type);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { DEFAULT_SENSITIVITY, detectAnomalies } from '../../../lambdas/engine/anomaly/detect.js';
+import { DEFAULT_SENSITIVITY, detectAlerts, detectAnomalies } from '../../../lambdas/engine/anomaly/detect.js';
 import { gaussianSeries, toPoints } from './synthetic.js';
 
 const alertRows = (detections: { alert: boolean }[]) => detections.flatMap((d, i) => (d.alert ? [i] : []));
@@ -130,5 +130,34 @@ describe('detectAnomalies', () => {
     expect(high).toBeGreaterThan(low);
     expect(DEFAULT_SENSITIVITY).toBeGreaterThan(0);
     expect(() => detectAnomalies([], { sensitivity: 1.5 })).toThrow(ZodError);
+  });
+});
+
+describe('detectAlerts', () => {
+  it('finds exactly the alerts and scores detectAnomalies reports, from the two arrays, gaps included', () => {
+    const values: (number | null)[] = gaussianSeries(3000, 11).map((x, i) => (i === 1500 ? 90 : i >= 2200 && i < 2300 ? 70 + x : 50 + x));
+    values[700] = null;
+    values[701] = Number.NaN;
+    const points = toPoints(values);
+    for (const sensitivity of [0.2, DEFAULT_SENSITIVITY, 0.9]) {
+      const perPoint = detectAnomalies(points, { sensitivity }).flatMap((d, index) => (d.alert ? [{ index, score: d.score }] : []));
+      const fast = detectAlerts(points.map((p) => p.timestamp), points.map((p) => p.value), { sensitivity });
+      expect(fast).toEqual(perPoint);
+      if (sensitivity === DEFAULT_SENSITIVITY) expect(fast.map((a) => a.index)).toContain(1500);
+    }
+    expect(detectAlerts([], [])).toEqual([]);
+  });
+
+  it('finds nothing in a series of one repeated value, with gaps, as the per-point scores say', () => {
+    const values = Array.from({ length: 3000 }, (_, i) => (i % 500 === 7 ? null : 0));
+    const points = toPoints(values);
+    for (const sensitivity of [DEFAULT_SENSITIVITY, 1]) {
+      expect(detectAnomalies(points, { sensitivity }).every((d) => d.score === 0 && !d.alert)).toBe(true);
+      expect(detectAlerts(points.map((p) => p.timestamp), values, { sensitivity })).toEqual([]);
+    }
+  });
+
+  it('refuses arrays of different lengths', () => {
+    expect(() => detectAlerts([1, 2], [1])).toThrow(RangeError);
   });
 });

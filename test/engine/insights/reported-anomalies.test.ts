@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costAnomalies, EXCERPTS_PER_SCOPE, excerptAround, metricAnomalies } from '../../../lambdas/engine/insights/reported-anomalies.js';
+import { costAnomalies, EXCERPTS_PER_SCOPE, excerptAround, incidentSeries, metricAnomalies } from '../../../lambdas/engine/insights/reported-anomalies.js';
+import { forecastCapacity } from '../../../lambdas/engine/insights/capacity-forecasts.js';
 import type { DailyCost } from '../../../lambdas/engine/types/snapshot.js';
 import { cpuSeries, DAY, instance, STEP } from './cpu-series.js';
 
@@ -69,6 +70,38 @@ describe('metricAnomalies', () => {
     expect(anomalies.length).toBeGreaterThan(EXCERPTS_PER_SCOPE);
     expect(anomalies.filter((a) => a.excerpt).length).toBe(EXCERPTS_PER_SCOPE);
     expect(anomalies.map((a) => a.score)).toEqual([...anomalies.map((a) => a.score)].sort((a, b) => b - a));
+  });
+});
+
+describe('incidentSeries', () => {
+  it('scans one statistic per incident metric (Average CPU over Maximum) and leaves volume metrics out', () => {
+    const web = instance('web-1');
+    const average = cpuSeries(web, NOW, { incidentDaysAgo: 3 });
+    const maximum = cpuSeries(web, NOW, { incidentDaysAgo: 3, stat: 'Maximum' });
+    const network = cpuSeries(web, NOW, { incidentDaysAgo: 3, metricName: 'NetworkIn', stat: 'Sum' });
+    const errors = cpuSeries(web, NOW, { metricName: 'Errors', stat: 'Sum' });
+    expect(incidentSeries([maximum, network, average, errors])).toEqual([average, errors]);
+    expect(incidentSeries([maximum, network])).toEqual([maximum]);
+
+    // The same CPU incident is reported once, from the Average series; a spike in network traffic is not an incident.
+    const anomalies = metricAnomalies([{ resource: web, series: [maximum, network, average] }], { now: NOW, lookbackDays: 14 });
+    expect(anomalies.length).toBeGreaterThan(0);
+    expect(anomalies.every((a) => a.subject.kind === 'metric' && a.subject.metric === 'AWS/EC2/CPUUtilization' && a.subject.stat === 'Average')).toBe(true);
+  });
+});
+
+describe('series sharing one timestamp array', () => {
+  it('are analysed exactly as series with their own copies, and the shared array is left as it was', () => {
+    const resources = [instance('web-1'), instance('web-2'), instance('web-3')];
+    const own = resources.map((r, k) => ({ resource: r, series: [cpuSeries(r, NOW, { incidentDaysAgo: 2 + k, level: (day) => 30 + 3 * day })] }));
+    const grid = [...own[0].series[0].timestamps];
+    const shared = own.map(({ resource, series }) => ({ resource, series: series.map((s) => ({ ...s, timestamps: grid })) }));
+    const window = { now: NOW, lookbackDays: 14 };
+
+    expect(metricAnomalies(shared, window).length).toBeGreaterThan(0);
+    expect(metricAnomalies(shared, window)).toEqual(metricAnomalies(own, window));
+    expect(forecastCapacity(shared, window)).toEqual(forecastCapacity(own, window));
+    expect(grid).toEqual(own[0].series[0].timestamps);
   });
 });
 

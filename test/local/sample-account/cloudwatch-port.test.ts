@@ -1,6 +1,7 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
 import { generateSampleAccount } from '../../../lambdas/local/sample-account/generate.js';
+import { metricValue } from '../../../lambdas/local/sample-account/metrics.js';
 import { createSamplePortsFor } from '../../../lambdas/local/sample-account/sample-ports.js';
 
 const account = generateSampleAccount({ resources: 60 });
@@ -25,6 +26,49 @@ describe('sample CloudWatch port (GetMetricData)', () => {
     expect(newest?.Timestamps?.[0].getTime()).toBe(account.now - 300_000);
     expect(oldest?.Timestamps?.[0].getTime()).toBe(account.now - DAY);
     expect([...(newest?.Values ?? [])].reverse()).toEqual(oldest?.Values);
+  });
+
+  it('gives series on one grid the same values and timestamps as computing each slot alone, in either order', async () => {
+    // Series on one grid share its timestamps inside the port; a function without invocations in some slots (or an
+    // instance stopped or launched in the window) has gaps and gets its own.
+    const incidentsByArn = new Map<string, typeof account.incidents>();
+    for (const incident of account.incidents) if (incident.resourceArn) incidentsByArn.set(incident.resourceArn, [...(incidentsByArn.get(incident.resourceArn) ?? []), incident]);
+    const context = { seed: account.seed, now: account.now, incidentsByArn };
+    const candidates = account.resources.flatMap((sample, i) => {
+      const metric = sample.resource.type === 'lambda:function' ? (['AWS/Lambda', 'Invocations', 'Sum', 'FunctionName', sample.resource.name] as const)
+        : sample.resource.type === 'ec2:instance' ? (['AWS/EC2', 'CPUUtilization', 'Average', 'InstanceId', sample.resource.arn.split('/').pop() ?? ''] as const) : undefined;
+      if (metric === undefined) return [];
+      const [namespace, metricName, stat, dimension, value] = metric;
+      const timestamps: number[] = [];
+      const values: number[] = [];
+      for (let t = account.now - 3 * DAY; t < account.now; t += 300_000) {
+        const v = metricValue(sample, metricName, stat, t, 300, context);
+        if (v === undefined) continue;
+        timestamps.push(t);
+        values.push(v);
+      }
+      const query: MetricDataQuery = { Id: `q${i}`, MetricStat: { Metric: { Namespace: namespace, MetricName: metricName, Dimensions: [{ Name: dimension, Value: value }] }, Period: 300, Stat: stat } };
+      return [{ query, expected: { timestamps, values } }];
+    });
+    const full = candidates.filter((c) => c.expected.values.length === 864).slice(0, 3);
+    const gappy = candidates.filter((c) => c.expected.values.length > 0 && c.expected.values.length < 864).slice(0, 3);
+    expect(full.length).toBeGreaterThan(1);
+    expect(gappy.length).toBeGreaterThan(0);
+    const chosen = [...full, ...gappy, ...full];
+    const expected = chosen.map((c) => c.expected);
+    const request = { MetricDataQueries: chosen.map((c, i) => ({ ...c.query, Id: `q${i}` })), StartTime: new Date(account.now - 3 * DAY), EndTime: new Date(account.now) };
+
+    const read = async (ascending: boolean) =>
+      ((await cloudwatch.getMetricData({ ...request, ...(ascending ? { ScanBy: 'TimestampAscending' as const } : {}) })).MetricDataResults ?? []).map((r) => ({
+        timestamps: (r.Timestamps ?? []).map((d) => d.getTime()),
+        values: r.Values ?? [],
+      }));
+    const oldestFirst = await read(true);
+    const newestFirst = await read(false);
+    expect(oldestFirst).toEqual(expected);
+    expect(newestFirst).toEqual(expected.map((e) => ({ timestamps: [...e.timestamps].reverse(), values: [...e.values].reverse() })));
+    // Reading newest first did not reverse the shared grid in place.
+    expect(await read(true)).toEqual(expected);
   });
 
   it('pages at 100,800 datapoints, marks the cut query PartialData and continues it on the next page', async () => {
