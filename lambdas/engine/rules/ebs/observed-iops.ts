@@ -21,14 +21,8 @@ export function observedIops(series: readonly MetricSeries[], now: number, lookb
   const writes = findSeries(series, 'VolumeWriteOps', ['Sum']);
   const present = [reads, writes].filter((s): s is MetricSeries => s !== undefined).map((s) => windowSeries(s, now, lookbackDays));
   if (present.length === 0) return undefined;
-  const byTime = new Map<number, number>();
-  for (const w of present) {
-    const period = w.series.periodSec;
-    w.timestamps.forEach((t, i) => byTime.set(t, (byTime.get(t) ?? 0) + w.values[i] / period));
-  }
-  if (byTime.size === 0) return undefined;
-  const timestamps = [...byTime.keys()].sort((a, b) => a - b);
-  const iops = timestamps.map((t) => byTime.get(t) ?? 0);
+  const { timestamps, iops } = present.length === 1 ? perSecond(present[0]) : mergePerSecond(present[0], present[1]);
+  if (timestamps.length === 0) return undefined;
   const { exact, quantiles } = evidenceQuantiles(iops);
   return {
     timestamps,
@@ -38,4 +32,39 @@ export function observedIops(series: readonly MetricSeries[], now: number, lookb
     coverage: Math.max(...present.map((w) => w.coverage)),
     daysObserved: Math.max(...present.map((w) => w.daysObserved)),
   };
+}
+
+type Windowed = ReturnType<typeof windowSeries>;
+
+function perSecond(w: Windowed): { timestamps: number[]; iops: number[] } {
+  const period = w.series.periodSec;
+  return { timestamps: [...w.timestamps], iops: w.values.map((v) => v / period) };
+}
+
+/**
+ * Sums two ascending windows per timestamp (a merge of two sorted lists: linear, no per-point map — this runs for
+ * every attached volume), each side divided by its own period; a timestamp only one side has keeps that side alone.
+ */
+function mergePerSecond(a: Windowed, b: Windowed): { timestamps: number[]; iops: number[] } {
+  const timestamps: number[] = [];
+  const iops: number[] = [];
+  const pa = a.series.periodSec;
+  const pb = b.series.periodSec;
+  let i = 0;
+  let j = 0;
+  while (i < a.timestamps.length || j < b.timestamps.length) {
+    const ta = i < a.timestamps.length ? a.timestamps[i] : Infinity;
+    const tb = j < b.timestamps.length ? b.timestamps[j] : Infinity;
+    if (ta === tb) {
+      timestamps.push(ta);
+      iops.push(a.values[i++] / pa + b.values[j++] / pb);
+    } else if (ta < tb) {
+      timestamps.push(ta);
+      iops.push(a.values[i++] / pa);
+    } else {
+      timestamps.push(tb);
+      iops.push(b.values[j++] / pb);
+    }
+  }
+  return { timestamps, iops };
 }

@@ -51,7 +51,8 @@ export const excessiveTimeout: Rule = {
     const invocations = windowSeries(invocationSeries, context.now, context.lookbackDays).values.reduce((a, b) => a + b, 0);
     if (maxima.daysObserved < MIN_DAYS || invocations < MIN_INVOCATIONS) return [];
 
-    const sorted = [...maxima.values].sort((a, b) => a - b);
+    // A typed-array sort is numeric without a comparator callback: several times faster at 4,032 points per function.
+    const sorted = Float64Array.from(maxima.values).sort();
     const p999 = quantileSorted(sorted, 0.999);
     const observedMax = sorted[sorted.length - 1];
     const timeoutMs = config.timeoutSec * 1000;
