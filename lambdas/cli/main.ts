@@ -13,8 +13,14 @@ import { registerScan } from './commands/scan.js';
 const program = new Command()
   .name('headroom')
   .description('Serverless cost-performance optimizer for AWS: collect, analyse, forecast, prioritise, act safely.')
-  .showHelpAfterError()
   .exitOverride();
+
+// A reader that stops early (`headroom analyze … | head`) closes stdout: that ends the command quietly, as in other
+// Unix tools, rather than with an unhandled EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 
 for (const register of [registerDemo, registerAnalyze, registerDetect, registerForecast, registerEval, registerScan, registerServe]) {
   register(program);
