@@ -4,9 +4,10 @@ import { combineComposable } from './combine.js';
 
 /**
  * What a finding does to its resource, strongest first: 'remove' (stop, terminate, delete) makes any change to the
- * resource moot; 'protect' (add capacity before a forecast exhaustion) overrides a cost resize, which would shrink the
- * headroom that is about to run out; 'resize' (instance type, memory, volume type, capacity mode) changes what it
- * costs; 'tune' adjusts settings (timeouts, retention) or asks for an investigation.
+ * resource moot; 'protect' (add capacity before a forecast exhaustion, or investigate an active error, latency or
+ * throttle anomaly) overrides a cost resize, which would shrink the headroom that is about to run out or change a
+ * resource in the middle of an incident; 'resize' (instance type, memory, volume type, capacity mode) changes what it
+ * costs; 'tune' adjusts settings (timeouts, retention).
  */
 export type ActionKind = 'remove' | 'protect' | 'resize' | 'tune';
 
@@ -30,13 +31,14 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'network/unassociated-elastic-ip': 'remove',
   'network/idle-nat-gateway': 'remove',
   'account/savings-plans': 'tune',
+  'account/insight-actions': 'protect',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);
 
 /**
  * Kind of a finding: by rule id; a combined finding (rule ids joined by '+', see combine.ts) takes the strongest kind
- * of its parts; account/insight-actions is 'protect' for add-capacity and 'tune' for investigate; external findings
+ * of its parts; account/insight-actions is 'protect' (add capacity, investigate); external findings
  * (and unknown rules) are 'remove' when the proposed state ends the resource, else 'resize'.
  */
 export function actionKind(finding: Pick<Finding, 'ruleId' | 'proposed'>): ActionKind {
@@ -44,7 +46,6 @@ export function actionKind(finding: Pick<Finding, 'ruleId' | 'proposed'>): Actio
   if (parts.length > 1) {
     return parts.map((ruleId) => actionKind({ ruleId, proposed: finding.proposed })).reduce((a, b) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b));
   }
-  if (finding.ruleId === 'account/insight-actions') return finding.proposed.action === 'add-capacity' ? 'protect' : 'tune';
   const known = KIND_BY_RULE[finding.ruleId];
   if (known) return known;
   const state = finding.proposed.state;

@@ -68,6 +68,6 @@ describe('combining composable actions', () => {
     expect(actionKind({ ruleId: 'lambda/excessive-timeout', proposed: {} })).toBe('tune');
     expect(actionKind({ ruleId: 'lambda/excessive-timeout+lambda/memory-size', proposed: {} })).toBe('resize');
     expect(actionKind({ ruleId: 'account/insight-actions', proposed: { action: 'add-capacity' } })).toBe('protect');
-    expect(actionKind({ ruleId: 'account/insight-actions', proposed: { action: 'investigate' } })).toBe('tune');
+    expect(actionKind({ ruleId: 'account/insight-actions', proposed: { action: 'investigate' } })).toBe('protect');
   });
 });

@@ -32,6 +32,15 @@ describe('dedupe of overlapping actions', () => {
     expect(action.supersedes).toEqual(['rs']);
   });
 
+  it('an investigation of an active error anomaly beats a memory downsize of the same function', () => {
+    const [action] = prioritise([
+      finding('mem', 'lambda/memory-size', 12, { memoryMb: 512 }, 'lambda:function'),
+      finding('inv', 'account/insight-actions', 0, { action: 'investigate' }, 'lambda:function'),
+    ]);
+    expect(action.id).toBe('inv');
+    expect(action.supersedes).toEqual(['mem']);
+  });
+
   it('stopping an idle instance still beats everything else on it', () => {
     const [action] = prioritise([
       finding('idle', 'ec2/idle-instance', 40, { state: 'stopped' }),
