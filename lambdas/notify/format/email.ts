@@ -1,5 +1,5 @@
 import { anomalyLine, notMeasurableLine, omittedLine, omittedMonthlySavings, realisedLine, type Digest, type DigestItem, type RealisedDigest } from './digest.js';
-import { evidenceLine } from './evidence-line.js';
+import { actionEvidenceLine } from './evidence-line.js';
 import { escapeHtml, safeHttpUrl } from './html-escape.js';
 import { formatPercent, formatUsd } from './numbers.js';
 
@@ -49,7 +49,7 @@ function itemRows(item: DigestItem): string {
     `<td style="${STYLE.tdNum}">${escapeHtml(formatPercent(action.confidence))}</td>`,
     `<td style="${STYLE.td}">${escapeHtml(action.effort)}</td>`,
     '</tr>',
-    `<tr><td></td><td colspan="5" style="${STYLE.evidence}">${escapeHtml(evidenceLine(action.evidence))}${action.automation.executor ? ` · automatable (${escapeHtml(action.automation.executor)})` : ' · manual change'}</td></tr>`,
+    `<tr><td></td><td colspan="5" style="${STYLE.evidence}">${escapeHtml(actionEvidenceLine(action))}${action.automation.executor ? ` · automatable (${escapeHtml(action.automation.executor)})` : ' · manual change'}</td></tr>`,
   ].join('');
 }
 
@@ -186,7 +186,7 @@ function renderText(digest: Digest): string {
     );
     for (const continuation of rest) lines.push(`     ${continuation}`);
     lines.push(`     ${action.resource.name || action.resource.arn} (${action.resource.type}, ${action.resource.account}, ${action.resource.region})`);
-    lines.push(`     ${evidenceLine(action.evidence)}`);
+    lines.push(`     ${actionEvidenceLine(action)}`);
   }
   if (digest.omitted > 0) lines.push('', omittedLine(digest.omitted, omittedMonthlySavings(digest)));
   const reportUrl = safeHttpUrl(digest.reportUrl);

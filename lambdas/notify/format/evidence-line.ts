@@ -1,5 +1,5 @@
-import type { Evidence } from '../../engine/types/action.js';
-import { formatNumber } from './numbers.js';
+import type { Evidence, Finding } from '../../engine/types/action.js';
+import { formatNumber, formatUsd } from './numbers.js';
 
 /**
  * Turns a statistics key into words: the rules put units in key names ("p99_5CpuPercent", "daysObserved"),
@@ -29,4 +29,16 @@ export function evidenceLine(evidence: Pick<Evidence, 'statistics'>, max = 3): s
   const entries = Object.entries(evidence.statistics).slice(0, max);
   if (entries.length === 0) return 'no statistics recorded';
   return entries.map(([key, value]) => `${humaniseStatisticKey(key)}: ${showValue(value)}`).join(' · ');
+}
+
+/**
+ * The evidence line of an action, led — for a performance action (one with an urgency) — by how urgent it is and the
+ * monthly cost of the resource it protects, the two figures that rank it: e.g.
+ * "urgency 4/4 · protects $300.00/month · days to crossing: 2 · …".
+ */
+export function actionEvidenceLine(action: Pick<Finding, 'evidence' | 'urgency' | 'protectedMonthlyUsd'>, max = 3): string {
+  const line = evidenceLine(action.evidence, max);
+  if (action.urgency === undefined) return line;
+  const protectedPart = action.protectedMonthlyUsd === undefined ? [] : [`protects ${formatUsd(action.protectedMonthlyUsd)}/month`];
+  return [`urgency ${formatNumber(action.urgency)}/4`, ...protectedPart, line].join(' · ');
 }

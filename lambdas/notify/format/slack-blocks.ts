@@ -1,7 +1,7 @@
 import type { Action } from '../../engine/types/action.js';
 import { DISMISS_REASONS, encodeDismissOption, OFFERED_DISMISS_REASONS } from '../../shared/slack/dismiss-reasons.js';
 import { anomalyLine, notMeasurableLine, omittedLine, realisedItemLine, realisedLine, type Digest, type DigestItem, type RealisedDigest } from './digest.js';
-import { evidenceLine } from './evidence-line.js';
+import { actionEvidenceLine } from './evidence-line.js';
 import { safeHttpUrl } from './html-escape.js';
 import { formatNumber, formatPercent, formatUsd } from './numbers.js';
 import { SLACK_LIMITS, escapeMrkdwn, truncateMrkdwn, truncatePlain } from './slack-limits.js';
@@ -172,7 +172,7 @@ function itemText(item: DigestItem, note: string): string {
     `*${item.rank}. ${escapeMrkdwn(item.title)}*`,
     `\`${escapeMrkdwn(resource.name || resource.arn)}\` · ${escapeMrkdwn(resource.type)} · ${escapeMrkdwn(resource.account)} · ${escapeMrkdwn(resource.region)}`,
     facts.join(' · '),
-    `_${escapeMrkdwn(evidenceLine(action.evidence))}_`,
+    `_${escapeMrkdwn(actionEvidenceLine(action))}_`,
     escapeMrkdwn(note),
   ];
   if (action.carbonKgCo2eMonthly > 0) lines.push(`saves ${formatNumber(action.carbonKgCo2eMonthly)} kg CO₂e/month`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceLine, humaniseStatisticKey } from '../../../lambdas/notify/format/evidence-line.js';
+import { actionEvidenceLine, evidenceLine, humaniseStatisticKey } from '../../../lambdas/notify/format/evidence-line.js';
 import { formatUsd } from '../../../lambdas/notify/format/numbers.js';
 
 describe('evidence wording', () => {
@@ -22,5 +22,17 @@ describe('evidence wording', () => {
     expect(formatUsd(12.5)).toBe('$12.50');
     expect(formatUsd(1234.56)).toBe('$1,235');
     expect(formatUsd(-12.5)).toBe('-$12.50');
+  });
+});
+
+describe('actionEvidenceLine', () => {
+  const evidence = { statistics: { daysToCrossing: 2 }, quantiles: {}, series: [], sources: [] };
+
+  it('leads a performance action with its urgency and the monthly cost it protects', () => {
+    expect(actionEvidenceLine({ evidence, urgency: 4, protectedMonthlyUsd: 300 })).toBe(`urgency 4/4 · protects ${formatUsd(300)}/month · days to crossing: 2`);
+  });
+
+  it('is the plain evidence line for a savings action', () => {
+    expect(actionEvidenceLine({ evidence })).toBe('days to crossing: 2');
   });
 });
