@@ -1,5 +1,9 @@
 import { SnapshotSchema, type Snapshot } from '../../engine/types/snapshot.js';
+import { mapLimited } from '../../shared/map-limited.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
+
+/** Resource reads in flight: thousands at once would queue behind the SDK's socket pool and time out. */
+const READ_CONCURRENCY = 16;
 
 /**
  * The collected snapshot read back from the store (what the engine sees), validated against the published schema.
@@ -8,7 +12,7 @@ import type { HeadroomStore } from '../../shared/store/store.js';
  */
 export async function snapshotFromStore(store: HeadroomStore, scope: { accounts: string[]; regions: string[]; collectedAt: number }): Promise<Snapshot> {
   const resources = await store.listResources();
-  const perResource = await Promise.all(resources.map((resource) => store.getResourceData(resource.arn)));
+  const perResource = await mapLimited(resources, READ_CONCURRENCY, (resource) => store.getResourceData(resource.arn));
   const [onlyRegion] = scope.regions;
   const prices = scope.regions.length === 1 && onlyRegion !== undefined ? await store.getPrices(onlyRegion) : undefined;
   return SnapshotSchema.parse({

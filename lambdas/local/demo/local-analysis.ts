@@ -11,8 +11,7 @@ import type { HeadroomStore, RunSummary, StoredAnomaly, StoredForecast } from '.
 import { setWorkflowRuntime } from '../../workflow/runtime.js';
 import { createSamplePortsFor, generateSampleAccount, type SampleAccount } from '../sample-account/index.js';
 import { runLocalStateMachine, type LambdaHandler } from '../state-machine/run-state-machine.js';
-import { withBoundedReads } from './bounded-reads.js';
-import { createLocalDocumentClient, LOCAL_DYNAMO_SOCKETS } from './local-dynamo-client.js';
+import { createLocalDocumentClient } from './local-dynamo-client.js';
 import { createLocalNotifiers } from './local-notifiers.js';
 import { LOCAL_TABLE_NAME, startLocalEnvironment } from './local-environment.js';
 import { phaseTimer } from './phase-timer.js';
@@ -103,7 +102,7 @@ export async function runLocalAnalysis(options: LocalAnalysisOptions): Promise<L
   };
   try {
     setWorkflowRuntime(undefined); // the handlers build their runtime from the environment, as in Lambda
-    const store = withBoundedReads(new DynamoStore(documents, LOCAL_TABLE_NAME), LOCAL_DYNAMO_SOCKETS);
+    const store = new DynamoStore(documents, LOCAL_TABLE_NAME);
     const portsFor = createSamplePortsFor(account);
     await phase('collect', () =>
       runCollectors({

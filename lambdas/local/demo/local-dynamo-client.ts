@@ -5,7 +5,7 @@ import { createDocumentClient } from '../../shared/aws/dynamodb.js';
  * Sockets the local client keeps open to dynalite. dynalite is single-threaded in this process, so more
  * parallel requests only queue inside it; a few keep-alive sockets keep it busy without reconnecting.
  */
-export const LOCAL_DYNAMO_SOCKETS = 16;
+const LOCAL_DYNAMO_SOCKETS = 16;
 
 /**
  * The DocumentClient the local runs (demo, serve) read and write dynalite with: the standard client, with a

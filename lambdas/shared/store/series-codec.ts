@@ -1,4 +1,5 @@
 import { StoreInputError } from './errors.js';
+import { bytesPerFloat, packFloats, unpackFloats, type FloatWidth } from '../../engine/types/packed-floats.js';
 
 /**
  * Compact storage for metric series. A series of 14 days at 5 minutes is 4,032 points; as a DynamoDB
@@ -31,9 +32,8 @@ export const VALUE_ENCODINGS: readonly ValueEncoding[] = ['f32', 'f64'];
 /** The encoding of chunks that carry no marker (written when every chunk was Float64). */
 export const LEGACY_VALUE_ENCODING: ValueEncoding = 'f64';
 
-const BYTES: Record<ValueEncoding, number> = { f32: Float32Array.BYTES_PER_ELEMENT, f64: Float64Array.BYTES_PER_ELEMENT };
 /** Bytes one value takes in a packed chunk as the store writes it (Float32); a grid chunk stores nothing else per point. */
-export const BYTES_PER_PACKED_VALUE = BYTES.f32;
+export const BYTES_PER_PACKED_VALUE = bytesPerFloat(32);
 /** A grid chunk may hold at most this many slots (points plus gaps): 24,000 × 8 B = 192 KB even in Float64. */
 const MAX_GRID_SLOTS = 24_000;
 /** The largest finite Float32, (2 − 2⁻²³) · 2¹²⁷. */
@@ -121,21 +121,14 @@ export function decodeSeries(chunks: SeriesChunk[], periodSec: number): { timest
   return { timestamps, values };
 }
 
+const WIDTH: Record<ValueEncoding, FloatWidth> = { f32: 32, f64: 64 };
+
 function pack(numbers: ArrayLike<number>, encoding: ValueEncoding): Uint8Array {
-  const size = BYTES[encoding];
-  const view = new DataView(new ArrayBuffer(numbers.length * size));
-  for (let i = 0; i < numbers.length; i++) {
-    if (encoding === 'f32') view.setFloat32(i * size, numbers[i], true);
-    else view.setFloat64(i * size, numbers[i], true);
-  }
-  return new Uint8Array(view.buffer);
+  return packFloats(numbers, WIDTH[encoding]);
 }
 
 function unpack(bytes: Uint8Array, encoding: ValueEncoding): number[] {
-  const size = BYTES[encoding];
-  if (bytes.byteLength % size !== 0) throw new StoreInputError(`packed ${encoding} series of ${bytes.byteLength} bytes is not a whole number of values`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Array<number>(bytes.byteLength / size);
-  for (let i = 0; i < out.length; i++) out[i] = encoding === 'f32' ? view.getFloat32(i * size, true) : view.getFloat64(i * size, true);
-  return out;
+  const values = unpackFloats(bytes, WIDTH[encoding]);
+  if (!values) throw new StoreInputError(`packed ${encoding} series of ${bytes.byteLength} bytes is not a whole number of values`);
+  return values;
 }

@@ -1,20 +1,14 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeVolumesCommand, DescribeVolumesModificationsCommand, EC2Client, ModifyVolumeCommand } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApplyWorkflow } from '../../../lib/constructs/apply-workflow.js';
-import { HANDLERS } from '../../../lib/handlers.js';
 import { createApplyStepHandlers, type ApplyStepHandlers } from '../../../lambdas/actions/apply-steps/handlers.js';
 import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
-import { definitionFromTemplate } from '../../../lib/state-machine-definition.js';
 import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-state-machine.js';
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
 import { ACTION_ID, ebsAction, FIXED_NOW, fixture, RUN_ID, storeWith, VOLUME_ID } from '../helpers.js';
 import { sdkContext } from '../executors/support/context.js';
+import { STEP_BY_LOGICAL_ID, synthesiseApplyDefinition } from './support/apply-definition.js';
 
 /**
  * The step handlers under the apply state machine the stack deploys (lib/constructs/apply-workflow.ts),
@@ -24,40 +18,6 @@ import { sdkContext } from '../executors/support/context.js';
 const ec2 = mockClient(EC2Client);
 const cloudwatch = mockClient(CloudWatchClient);
 
-const ROLE_BY_LOGICAL_ID: Record<string, keyof ApplyStepHandlers> = {
-  [HANDLERS.precheck.logicalId]: 'precheck',
-  [HANDLERS['rollback-point'].logicalId]: 'rollbackPoint',
-  [HANDLERS.apply.logicalId]: 'apply',
-  [HANDLERS.validate.logicalId]: 'validate',
-  [HANDLERS.rollback.logicalId]: 'rollback',
-  [HANDLERS['notify-outcome'].logicalId]: 'notifyOutcome',
-};
-
-function synthesiseApplyDefinition(): Record<string, unknown> {
-  const stack = new Stack(new App(), 'ApplyTest');
-  const fn = (role: keyof typeof HANDLERS) => {
-    const f = new lambda.Function(stack, HANDLERS[role].logicalId, {
-      runtime: lambda.Runtime.NODEJS_22_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
-    });
-    (f.node.defaultChild as lambda.CfnFunction).overrideLogicalId(HANDLERS[role].logicalId);
-    return f;
-  };
-  new ApplyWorkflow(stack, 'Apply', {
-    functions: {
-      precheck: fn('precheck'),
-      rollbackPoint: fn('rollback-point'),
-      apply: fn('apply'),
-      validate: fn('validate'),
-      rollback: fn('rollback'),
-      notifyOutcome: fn('notify-outcome'),
-    },
-    bakePeriod: Duration.hours(2),
-    logRetention: logs.RetentionDays.ONE_WEEK,
-  });
-  return definitionFromTemplate(Template.fromStack(stack).toJSON(), 'ApplyStateMachine');
-}
 
 describe('apply state machine with the real step handlers', () => {
   let definition: Record<string, unknown>;
@@ -94,7 +54,7 @@ describe('apply state machine with the real step handlers', () => {
     runLocalStateMachine({
       definition,
       input: { runId: RUN_ID, actionId: ACTION_ID, approvedBy: 'U0APPROVER', slack: { channelId: 'C1', messageTs: '1.1' } },
-      handlerFor: (logicalId) => handlers[ROLE_BY_LOGICAL_ID[logicalId]],
+      handlerFor: (logicalId) => handlers[STEP_BY_LOGICAL_ID[logicalId]],
       onStateEntered: (name) => entered.push(name),
     }) as Promise<Record<string, unknown>>;
 
