@@ -67,10 +67,10 @@ const ROLLBACK_RETRY_BOUND = Duration.hours(24 + 8);
 export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'rollback-failed'] as const;
 
 /**
- * The apply state machine (contracts.md). Input `{ runId, actionId, approvedBy }`; every task receives the
+ * The apply state machine (docs/safe-apply.md). Input `{ actionId, decisionVersion }`; every task receives the
  * whole state and its return value lands at its own path:
  *
- *   Precheck ($.precheck) → PrecheckPassed? → RollbackPoint ($.rollbackPoint) → Apply ($.apply) → Bake (Wait)
+ *   BindExecution ($.binding: $$.Execution.Name) → Precheck ($.precheck) → PrecheckPassed? → RollbackPoint ($.rollbackPoint) → Apply ($.apply) → Bake (Wait)
  *   → Validate ($.validation) → Regressed? → OutcomeApplied
  *
  * - precheck not ok (or no verdict)             → OutcomeSkipped
@@ -189,10 +189,19 @@ export class ApplyWorkflow extends Construct {
         .otherwise(skipped),
     );
 
+    // The execution's own name, from the context object (never from the input): the steps check it is the execution
+    // the approval started (lambdas/actions/apply-steps/deps.ts approvalMismatch).
+    const bind = new sfn.Pass(this, 'BindExecution', {
+      comment: 'Records the execution name from the context object; the input carries only the action id and decision version',
+      parameters: { 'execution.$': '$$.Execution.Name' },
+      resultPath: '$.binding',
+    });
+    bind.next(precheck.chain);
+
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       comment: 'Headroom apply: precheck, rollback point, apply, bake, validate, rollback on regression, notify',
-      definitionBody: sfn.DefinitionBody.fromChainable(precheck.chain),
+      definitionBody: sfn.DefinitionBody.fromChainable(bind),
       stateMachineType: sfn.StateMachineType.STANDARD,
       timeout: props.bakePeriod.plus(APPLY_WORKFLOW_STEPS_BOUND).plus(ROLLBACK_RETRY_BOUND),
       tracingEnabled: true,

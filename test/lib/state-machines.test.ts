@@ -42,6 +42,8 @@ async function run(definition: Record<string, unknown>, input: JSONValue, handle
       waitTimeOverrides: Object.fromEntries(waitNames(definition).map((name) => [name, 0])),
       retryIntervalOverrides: Object.fromEntries(taskNames.map((name) => [name, 0])),
     },
+    // Step Functions always gives the context object's execution name; the apply machine binds it first.
+    context: { Execution: { Name: 'apply-test-execution' } },
   });
   return execution.result;
 }
@@ -161,7 +163,7 @@ const applyHandlers = (overrides: Handlers = {}): Handlers => ({
   'notify-outcome': (state) => ({ notified: state.outcome }),
   ...overrides,
 });
-const approval = { runId: 'run-1', actionId: 'a1', approvedBy: 'U012AB3CD' };
+const approval = { actionId: 'a1', decisionVersion: 1 };
 
 describe('apply state machine', () => {
   it('is valid Amazon States Language with a bake Wait of the configured length', () => {
@@ -178,7 +180,7 @@ describe('apply state machine', () => {
         return { regressed: false, test: 'mann-whitney-u', details: {} };
       },
     }))) as Record<string, unknown>;
-    expect(seenByValidate[0]).toMatchObject({ ...approval, precheck: { ok: true }, rollbackPoint: { recordedAt: 't1' }, apply: { appliedAt: 't2' } });
+    expect(seenByValidate[0]).toMatchObject({ ...approval, binding: { execution: 'apply-test-execution' }, precheck: { ok: true }, rollbackPoint: { recordedAt: 't1' }, apply: { appliedAt: 't2' } });
     expect(output).toMatchObject({ outcome: 'applied', notification: { notified: 'applied' } });
     expect(output).not.toHaveProperty('rollback');
   });

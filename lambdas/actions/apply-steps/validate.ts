@@ -1,7 +1,7 @@
 import { detectRegression, DEFAULT_ALPHA } from '../validation/regression-test.js';
 import { fetchMetricSamples, type MetricWindow } from '../validation/fetch-metric-samples.js';
 import { ApplyResultSchema, ApplyStepError, type ApplyState, type ValidationResult } from './apply-state.js';
-import { audit, loadActionAndExecutor, type ApplyStepDeps } from './deps.js';
+import { audit, loadApproval, type ApplyStepDeps } from './deps.js';
 
 /**
  * Validation against the pre-change baseline. The "after" window is the bake period (applied → now);
@@ -29,7 +29,7 @@ export async function runValidate(state: ApplyState, deps: ApplyStepDeps): Promi
   if (!state.rollbackPoint || !applied.success) {
     throw new ApplyStepError(`Cannot validate action ${state.actionId}: the state has no rollback point or apply result.`);
   }
-  const { action, executor } = await loadActionAndExecutor(deps, state);
+  const { action, executor } = await loadApproval(deps, state);
   const windows = validationWindows(new Date(state.rollbackPoint.recordedAt), new Date(applied.data.appliedAt), deps.now());
   const cloudwatch = deps.context.cloudwatch(action.resource.region);
   const metrics: Record<string, unknown> = {};

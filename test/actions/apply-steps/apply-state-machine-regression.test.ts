@@ -8,7 +8,7 @@ import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-s
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
 import { actionFor } from '../executors/support/actions.js';
 import { sdkContext } from '../executors/support/context.js';
-import { FIXED_NOW, RUN_ID, storeWith } from '../helpers.js';
+import { approve, FIXED_NOW, storeWith } from '../helpers.js';
 import { STEP_BY_LOGICAL_ID, synthesiseApplyDefinition } from './support/apply-definition.js';
 
 /**
@@ -38,6 +38,7 @@ function metricData(input: GetMetricDataCommandInput, afterMs: number) {
 describe('apply state machine: regression → rollback (lambda-memory)', () => {
   let definition: Record<string, unknown>;
   let store: MemoryStore;
+  let input: Awaited<ReturnType<typeof approve>>;
   let posts: string[];
   let memory: number;
 
@@ -57,7 +58,7 @@ describe('apply state machine: regression → rollback (lambda-memory)', () => {
     });
     lambda.on(ListTagsCommand).resolves({ Tags: {} });
     store = await storeWith([action]);
-    await store.recordDecision({ actionId: action.id, decision: 'approved', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString() });
+    input = await approve(store, action.id, { slack: { channelId: 'C1', messageTs: '1.1' } });
     posts = [];
   });
 
@@ -78,7 +79,8 @@ describe('apply state machine: regression → rollback (lambda-memory)', () => {
     const entered: string[] = [];
     const output = (await runLocalStateMachine({
       definition,
-      input: { runId: RUN_ID, actionId: action.id, approvedBy: 'U0APPROVER', slack: { channelId: 'C1', messageTs: '1.1' } },
+      input: { actionId: input.actionId, decisionVersion: input.decisionVersion },
+      executionName: input.binding.execution,
       handlerFor: (logicalId) => {
         const step = STEP_BY_LOGICAL_ID[logicalId];
         if (step !== 'apply') return handlers[step];
