@@ -2,7 +2,7 @@ import type { TableDescription, UpdateTableCommandInput } from '@aws-sdk/client-
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import type { DynamoDbPort, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { arnPart, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
+import { arnPart, eligibilityOf, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
 
 /**
  * DynamoDB table billing mode (UpdateTable BillingMode). AWS's switch limits (DynamoDB developer guide,
@@ -67,7 +67,18 @@ function switchFreeAt(last: Date | undefined, now: Date): Date | undefined {
   return free > now ? free : undefined;
 }
 
+/** A billing-mode switch of a DynamoDB table ARN (to provisioned only with the capacity to provision). */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    const { current, proposed } = parse(action);
+    tableNameOf(action);
+    return current.billingMode === proposed.billingMode ? `the table is already ${current.billingMode}` : undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current, proposed } = parse(action);
   const tableName = tableNameOf(action);
   const dynamodb = ctx.dynamodb(action.resource.region);
@@ -222,6 +233,7 @@ function validationMetrics(action: Action): ValidationMetric[] {
 export const dynamodbBillingMode: Executor = {
   id: DYNAMODB_BILLING_MODE,
   permissions: ['dynamodb:DescribeTable', 'dynamodb:ListTagsOfResource', 'dynamodb:UpdateTable'],
+  eligibility,
   precheck,
   snapshot,
   apply,

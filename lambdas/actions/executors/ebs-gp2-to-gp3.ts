@@ -2,7 +2,7 @@ import type { Volume, VolumeModification } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { RollbackNotYetPossible } from './support.js';
+import { eligibilityOf, InvalidExecutorAction, RollbackNotYetPossible } from './support.js';
 
 /**
  * EBS gp2 → gp3 (Elastic Volumes, online, no detach or restart). Precheck: the volume still exists,
@@ -41,7 +41,7 @@ type VolumeConfig = z.infer<typeof VolumeConfigSchema>;
 const NOT_YET_CODES = new Set(['IncorrectModificationState', 'VolumeModificationRateExceeded']);
 const IN_PROGRESS_STATES = new Set(['modifying', 'optimizing']);
 
-export class InvalidEbsAction extends Error {
+export class InvalidEbsAction extends InvalidExecutorAction {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidEbsAction';
@@ -109,7 +109,18 @@ function inTagScope(volume: Volume, ctx: ExecutorContext): boolean {
   return (volume.Tags ?? []).some((tag) => tag.Key === key && tag.Value === value);
 }
 
+/** A gp2 → gp3 change of an EBS volume ARN. */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    parseChange(action);
+    volumeIdOf(action);
+    return undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current } = parseChange(action);
   const volumeId = volumeIdOf(action);
   const ec2 = ctx.ec2(action.resource.region);
@@ -255,6 +266,7 @@ function validationMetrics(action: Action): ValidationMetric[] {
 export const ebsGp2ToGp3: Executor = {
   id: EBS_GP2_TO_GP3,
   permissions: ['ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications', 'ec2:ModifyVolume'],
+  eligibility,
   precheck,
   snapshot,
   apply,

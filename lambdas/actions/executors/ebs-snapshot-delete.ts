@@ -2,7 +2,7 @@ import type { Snapshot, Tag, Volume, VolumeType } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { arnPart, EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
+import { arnPart, EBS_KMS_PERMISSIONS, eligibilityOf, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
 
 /**
  * Snapshot, then delete, an unattached EBS volume. Precheck: the volume is still `available` (attached to
@@ -69,7 +69,18 @@ function userTags(tags: Record<string, string>): Tag[] {
     .map(([Key, Value]) => ({ Key, Value }));
 }
 
+/** A snapshot-then-delete of an available EBS volume ARN. */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    parse(action);
+    volumeIdOf(action);
+    return undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current } = parse(action);
   const volumeId = volumeIdOf(action);
   const volume = await describeVolume(ctx.ec2(action.resource.region), volumeId);
@@ -175,6 +186,7 @@ export const ebsSnapshotDelete: Executor = {
   id: EBS_SNAPSHOT_DELETE,
   // KMS: rollback's CreateVolume from a snapshot encrypted with a customer-managed key (see EBS_KMS_PERMISSIONS).
   permissions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots', 'ec2:CreateSnapshot', 'ec2:CreateTags', 'ec2:DeleteVolume', 'ec2:CreateVolume', ...EBS_KMS_PERMISSIONS],
+  eligibility,
   precheck,
   snapshot,
   apply,

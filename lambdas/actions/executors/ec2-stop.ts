@@ -11,7 +11,7 @@ import {
   waitForRunning,
 } from './ec2-instance-support.js';
 import type { Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+import { EBS_KMS_PERMISSIONS, eligibilityOf, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
 
 /**
  * Stop an idle EC2 instance (StopInstances — never terminate: EBS volumes, the instance id and its
@@ -33,7 +33,19 @@ const BeforeSchema = z.object({ instanceId: z.string(), state: z.string(), insta
 
 const parse = (action: Action) => parseChange(action, 'stop-instance', CurrentSchema, ProposedSchema);
 
+/** A stop of a running EC2 instance that no Auto Scaling group manages (it would replace the stopped instance). */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    parse(action);
+    instanceIdOf(action);
+    const group = action.resource.tags['aws:autoscaling:groupName'];
+    return group ? `member of Auto Scaling group ${group}, which would replace a stopped instance — scale the group instead` : undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current } = parse(action);
   const instanceId = instanceIdOf(action);
   const instance = await describeInstance(ctx.ec2(action.resource.region), instanceId);
@@ -99,6 +111,7 @@ function validationMetrics(): ValidationMetric[] {
 export const ec2Stop: Executor = {
   id: EC2_STOP,
   permissions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes', 'ec2:StopInstances', 'ec2:StartInstances', ...EBS_KMS_PERMISSIONS],
+  eligibility,
   precheck,
   snapshot,
   apply,

@@ -182,7 +182,14 @@ export interface Executor {
   id: string;
   /** IAM actions this executor calls; must equal lib/executor-permissions.ts for this id. */
   permissions: string[];
-  /** Does the resource still match `action.current`, and may we change it? */
+  /**
+   * Could this executor make this change at all, judged from the action alone: pure and synchronous, no AWS call
+   * (the Slack digest offers Approve only where it passes). Its shape, its resource ARN, and what the executor knows
+   * AWS would refuse (an Auto Scaling group member, a move across CPU architectures...). Also the first part of
+   * `precheck`, so an action it refuses is never applied.
+   */
+  eligibility(action: Action): PrecheckOutcome;
+  /** Does the resource still match `action.current`, and may we change it? Starts with `eligibility`. */
   precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome>;
   /** The rollback point: the configuration to restore, read from AWS (not from the action). */
   snapshot(action: Action, ctx: ExecutorContext): Promise<Record<string, unknown>>;

@@ -2,7 +2,7 @@ import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import type { Executor, ExecutorContext, LambdaPort, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { errorCode, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagScopeReason } from './support.js';
+import { eligibilityOf, errorCode, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagScopeReason } from './support.js';
 
 /**
  * Lambda memory size (UpdateFunctionConfiguration MemorySize). Alias-aware:
@@ -22,7 +22,8 @@ import { errorCode, inTagScope, InvalidExecutorAction, parseChange, pollUntil, t
 export const LAMBDA_MEMORY = 'lambda-memory';
 
 const CurrentSchema = z.object({ memoryMb: z.number().int().positive() });
-const ProposedSchema = z.object({ memoryMb: z.number().int().min(128).max(10240) });
+/** Strict: the executor changes memory only, so an action proposing anything else (runtime, role, timeout...) is refused. */
+const ProposedSchema = z.strictObject({ memoryMb: z.number().int().min(128).max(10240) });
 const BeforeSchema = z.object({
   functionName: z.string(),
   memoryMb: z.number(),
@@ -67,13 +68,24 @@ async function aliasOf(lambda: LambdaPort, functionName: string, alias: string) 
   }
 }
 
+/** A memory-only change of a function or an alias (a published version is immutable). */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    parse(action);
+    const target = targetOf(action);
+    if (target.qualifier && /^\d+$/.test(target.qualifier)) {
+      return `${action.resource.arn} names published version ${target.qualifier}, which is immutable; name the function or an alias`;
+    }
+    return undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current } = parse(action);
   const target = targetOf(action);
   const lambda = ctx.lambda(action.resource.region);
-  if (target.qualifier && /^\d+$/.test(target.qualifier)) {
-    return { ok: false, reason: `${action.resource.arn} names published version ${target.qualifier}, which is immutable; name the function or an alias` };
-  }
   const config = await latest(lambda, target.functionName);
   if (!config) return { ok: false, reason: `function ${target.functionName} no longer exists` };
   if (config.MemorySize !== current.memoryMb) {
@@ -254,6 +266,7 @@ export const lambdaMemory: Executor = {
     'lambda:PublishVersion',
     'lambda:UpdateAlias',
   ],
+  eligibility,
   precheck,
   snapshot,
   apply,

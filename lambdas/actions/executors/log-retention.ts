@@ -2,7 +2,7 @@ import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import type { Executor, ExecutorContext, LogsPort, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { arnPart, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+import { arnPart, eligibilityOf, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
 
 /**
  * Log-group retention (PutRetentionPolicy). Precheck: the group still has the recorded retention (`null` =
@@ -43,7 +43,18 @@ function taggableArn(group: LogGroup, fallback: string): string {
 
 const describeRetention = (days: number | null) => (days === null ? 'never expire' : `${days} days`);
 
+/** A retention change of a log group ARN to a value CloudWatch Logs accepts. */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    const { current, proposed } = parse(action);
+    logGroupNameOf(action);
+    return current.retentionDays === proposed.retentionDays ? `the log group already keeps events ${proposed.retentionDays} days` : undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current, proposed } = parse(action);
   const name = logGroupNameOf(action);
   const logs = ctx.logs(action.resource.region);
@@ -95,6 +106,7 @@ function validationMetrics(): ValidationMetric[] {
 export const logRetention: Executor = {
   id: LOG_RETENTION,
   permissions: ['logs:DescribeLogGroups', 'logs:ListTagsForResource', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy'],
+  eligibility,
   precheck,
   snapshot,
   apply,

@@ -70,7 +70,7 @@ describe('ebs-gp2-to-gp3 executor', () => {
     });
 
     it('refuses an action that is not a gp2 → gp3 change', async () => {
-      await expect(ebsGp2ToGp3.precheck(ebsAction({ proposed: { volumeType: 'io2' } }), context())).rejects.toThrow(/not a gp2 → gp3 change/);
+      expect(await ebsGp2ToGp3.precheck(ebsAction({ proposed: { volumeType: 'io2' } }), context())).toMatchObject({ ok: false, reason: expect.stringMatching(/not a gp2 → gp3 change/) });
     });
   });
 

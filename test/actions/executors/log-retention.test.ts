@@ -58,6 +58,6 @@ describe('log-retention executor', () => {
   });
 
   it('rejects a proposed retention CloudWatch Logs does not accept', async () => {
-    await expect(logRetention.precheck({ ...action, proposed: { retentionDays: 10 } }, sdkContext())).rejects.toThrow(/not a log-retention change/);
+    expect(await logRetention.precheck({ ...action, proposed: { retentionDays: 10 } }, sdkContext())).toMatchObject({ ok: false, reason: expect.stringMatching(/not a log-retention change/) });
   });
 });

@@ -41,7 +41,7 @@ function actionOn(executor: string, type: string, current: (config: Record<strin
 const cases: [string, Action | undefined][] = [
   ['lambda-memory', actionOn('lambda-memory', 'lambda:function', (c) => ({ memoryMb: c.memoryMb }), { memoryMb: 256 }, (c) => c.memoryMb !== 256)],
   ['ec2-stop', actionOn('ec2-stop', 'ec2:instance', (c) => ({ state: 'running', instanceType: c.instanceType }), { state: 'stopped' }, (c) => c.state === 'running')],
-  ['ec2-instance-type', actionOn('ec2-instance-type', 'ec2:instance', (c) => ({ instanceType: c.instanceType }), { instanceType: 'c7g.medium' }, (c) => c.state === 'running' && c.instanceType !== 'c7g.medium')],
+  ['ec2-instance-type', actionOn('ec2-instance-type', 'ec2:instance', (c) => ({ instanceType: c.instanceType }), { instanceType: 'm6i.large' }, (c) => c.state === 'running' && c.architecture === 'x86_64' && c.instanceType !== 'm6i.large' && !c.autoScalingGroup)],
   ['ebs-snapshot-delete', actionOn('ebs-snapshot-delete', 'ebs:volume', (c) => ({ state: 'available', volumeType: c.volumeType, sizeGiB: c.sizeGiB }), { state: 'deleted', snapshotFirst: true }, (c) => c.state === 'available')],
   ['ebs-gp2-to-gp3', actionOn('ebs-gp2-to-gp3', 'ebs:volume', (c) => ({ volumeType: 'gp2', sizeGiB: c.sizeGiB }), { volumeType: 'gp3' }, (c) => c.volumeType === 'gp2')],
   ['dynamodb-billing-mode', actionOn('dynamodb-billing-mode', 'dynamodb:table', () => ({ billingMode: 'PAY_PER_REQUEST' }), { billingMode: 'PROVISIONED', readCapacityUnits: 5, writeCapacityUnits: 5 }, (c) => c.billingMode === 'PAY_PER_REQUEST')],
