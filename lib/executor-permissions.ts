@@ -110,6 +110,8 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     ...ebsKms(['rollback']),
     // DescribeInstanceTypes: precheck refuses instance types with instance storage (a stop erases it).
     { actions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes'], resources: EVERYWHERE, tagScoped: false },
+    // The rollback point records the target groups the instance serves in; validation watches their traffic.
+    { actions: ['elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetHealth'], resources: EVERYWHERE, tagScoped: false },
   ],
   'ec2-instance-type': [
     // Changing the type back needs the same stop, modify, start.
@@ -159,6 +161,8 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     },
     ...ebsKms(['rollback']),
     { actions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots'], resources: EVERYWHERE, tagScoped: false },
+    // Validation: CloudTrail event history of AttachVolume calls (no resource-level permissions).
+    { actions: ['cloudtrail:LookupEvents'], resources: EVERYWHERE, tagScoped: false },
   ],
   'dynamodb-billing-mode': [
     { actions: ['dynamodb:UpdateTable'], steps: ['apply', 'rollback'], resources: dynamoTables, tagScoped: true },
@@ -219,7 +223,7 @@ export function executorStatements(
  * HTTP verb of its management API): the functions that inspect but never change get these.
  */
 export function isReadAction(action: string): boolean {
-  return action === 'apigateway:GET' || /^[a-z0-9-]+:(Describe|Get|List|BatchGet)/.test(action);
+  return action === 'apigateway:GET' || /^[a-z0-9-]+:(Describe|Get|List|BatchGet|Lookup)/.test(action);
 }
 
 /** The read-only part of a set of statements (statements with no read action are dropped). */

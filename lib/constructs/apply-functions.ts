@@ -57,8 +57,8 @@ export class ApplyFunctions extends Construct {
     addStatements(rollback, statementsFor('rollback'));
     for (const fn of [precheck, validate]) addStatements(fn, readOnlyStatements(statementsFor()));
     acknowledgeResourceTypeWildcards([rollbackPoint, apply, rollback, precheck, validate], config, regions);
-    // Validation compares post-change metrics with the baseline; CloudWatch metric reads have no resource scope.
-    validate.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }));
+    // Validation compares post-change metrics with the baseline and reads alarm states; neither has a resource scope.
+    validate.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData', 'cloudwatch:DescribeAlarms'], resources: ['*'] }));
 
     this.functions = { precheck, rollbackPoint, apply, validate, rollback, notifyOutcome };
   }

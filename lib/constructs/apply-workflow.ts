@@ -6,6 +6,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { STATE_MACHINE_LOGICAL_IDS } from '../handlers.js';
 import { invokeInto, THROTTLE_ONLY_RETRY } from './lambda-step.js';
+import { MAX_BAKE_EXTENSIONS } from '../../lambdas/actions/apply-steps/validate.js';
 
 export interface ApplyWorkflowProps {
   functions: {
@@ -155,11 +156,19 @@ export class ApplyWorkflow extends Construct {
     const validate = invokeInto(this, 'Validate', fns.validate, { resultPath: '$.validation' });
     // A validation that cannot run cannot show the change is safe: roll back.
     validate.task.addCatch(rollback.chain, { resultPath: '$.error' });
+    // Too little after-data to decide: wait another bake and validate again. Validate counts the extensions and, past
+    // MAX_BAKE_EXTENSIONS (lambdas/actions/apply-steps/validate.ts), answers 'unvalidated' (regressed), so the loop is bounded.
+    const extendBake = new sfn.Wait(this, 'ExtendBake', {
+      comment: 'The after-window was too short or too sparse to decide: bake again (bounded, audited as bake-extended)',
+      time: sfn.WaitTime.duration(props.bakePeriod),
+    });
+    extendBake.next(validate.chain);
     validate.chain.next(
       new sfn.Choice(this, 'Regressed')
         // A missing verdict is treated as a regression (and avoids a States.Runtime error on the comparison).
         // Written as Not(IsPresent) rather than IsPresent=false: aws-local-stepfunctions 3 never matches the latter.
         .when(sfn.Condition.not(sfn.Condition.isPresent('$.validation.regressed')), rollback.chain)
+        .when(sfn.Condition.and(sfn.Condition.isPresent('$.validation.verdict'), sfn.Condition.stringEquals('$.validation.verdict', 'insufficient-data')), extendBake)
         .when(sfn.Condition.booleanEquals('$.validation.regressed', false), applied)
         .otherwise(rollback.chain),
     );
@@ -203,7 +212,8 @@ export class ApplyWorkflow extends Construct {
       comment: 'Headroom apply: precheck, rollback point, apply, bake, validate, rollback on regression, notify',
       definitionBody: sfn.DefinitionBody.fromChainable(bind),
       stateMachineType: sfn.StateMachineType.STANDARD,
-      timeout: props.bakePeriod.plus(APPLY_WORKFLOW_STEPS_BOUND).plus(ROLLBACK_RETRY_BOUND),
+      // The bake, its extensions (each a bake, plus a Validate), every other step, and Rollback's retries.
+      timeout: Duration.minutes(props.bakePeriod.toMinutes() * (1 + MAX_BAKE_EXTENSIONS)).plus(APPLY_WORKFLOW_STEPS_BOUND).plus(ROLLBACK_RETRY_BOUND),
       tracingEnabled: true,
       logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
     });

@@ -38,8 +38,14 @@ export type RollbackPoint = z.infer<typeof RollbackPointSchema>;
 export const ApplyResultSchema = z.object({ appliedAt: z.iso.datetime(), after: z.record(z.string(), z.unknown()) });
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
 
+/**
+ * `verdict` 'insufficient-data': the state machine waits another bake (ExtendBake) and validates again; `extensions`
+ * counts those waits. 'unvalidated': still undecided after the last one, so the change is rolled back (regressed true).
+ */
 export const ValidationResultSchema = z.object({
   regressed: z.boolean(),
+  verdict: z.enum(['passed', 'regressed', 'insufficient-data', 'unvalidated']).optional(),
+  extensions: z.number().int().nonnegative().optional(),
   test: z.string(),
   details: z.record(z.string(), z.unknown()),
 });

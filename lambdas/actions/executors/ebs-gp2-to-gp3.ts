@@ -1,7 +1,8 @@
 import type { Volume, VolumeModification } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
+import { alarmCheck } from '../validation/checks.js';
+import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric, ValidationPlan } from './executor.js';
 import { eligibilityOf, InvalidExecutorAction, RollbackNotYetPossible } from './support.js';
 
 /**
@@ -227,13 +228,16 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
 /**
  * EBS publishes per-volume metrics; with Nitro instances average latency per operation is
  * (VolumeTotalReadTime + VolumeTotalWriteTime) / (VolumeReadOps + VolumeWriteOps) seconds (Sum stats).
- * Thresholds: latency must rise by ≥ 1 ms and ≥ 25 %; queue length by ≥ 1 and ≥ 50 %.
+ * Thresholds: latency must rise by ≥ 1 ms and ≥ 25 %; queue length by ≥ 1 and ≥ 50 %. Both vanishing after the change
+ * (the presence test) is a regression; the volume's CloudWatch alarms must not go into ALARM.
  */
-function validationMetrics(action: Action): ValidationMetric[] {
-  const dimensions = [{ name: 'VolumeId', value: volumeIdOf(action) }];
+function validation(action: Action): ValidationPlan {
+  const volumeId = volumeIdOf(action);
+  const dimensions = [{ name: 'VolumeId', value: volumeId }];
   const sum = (metricName: string) => ({ namespace: 'AWS/EBS', metricName, dimensions, stat: 'Sum' });
-  return [
+  const metrics: ValidationMetric[] = [
     {
+      kind: 'level',
       name: 'averageLatencyMs',
       unit: 'ms',
       inputs: {
@@ -252,6 +256,7 @@ function validationMetrics(action: Action): ValidationMetric[] {
       minAbsoluteEffect: 1,
     },
     {
+      kind: 'level',
       name: 'volumeQueueLength',
       unit: 'count',
       inputs: { queueLength: { namespace: 'AWS/EBS', metricName: 'VolumeQueueLength', dimensions, stat: 'Average' } },
@@ -261,6 +266,7 @@ function validationMetrics(action: Action): ValidationMetric[] {
       minAbsoluteEffect: 1,
     },
   ];
+  return { metrics, checks: [alarmCheck({ name: 'VolumeId', value: volumeId })] };
 }
 
 export const ebsGp2ToGp3: Executor = {
@@ -271,5 +277,5 @@ export const ebsGp2ToGp3: Executor = {
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

@@ -11,7 +11,8 @@ import {
   waitForInstanceState,
   waitForRunning,
 } from './ec2-instance-support.js';
-import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
+import { alarmCheck } from '../validation/checks.js';
+import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationPlan } from './executor.js';
 import { outsideWindowReason } from './maintenance-window.js';
 import { EBS_KMS_PERMISSIONS, eligibilityOf, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
 
@@ -154,35 +155,39 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
 }
 
 /**
- * CPU saturation: the per-minute CPUUtilization p95 (EC2 publishes 5-minute points without detailed monitoring,
- * so fewer samples) must not rise by ≥ 10 percentage points and ≥ 25 %. Status checks: the per-minute maximum of
- * StatusCheckFailed (0/1) must not shift by 1, i.e. the instance must not fail its checks most of the time.
+ * CPU saturation: the per-minute CPUUtilization p95 (EC2 publishes 5-minute points without detailed monitoring, so
+ * fewer samples) must not rise by ≥ 10 percentage points and ≥ 25 % (block test); CPUUtilization vanishing after the
+ * restart means the instance is not running (presence test). Status checks: the share of minutes whose
+ * StatusCheckFailed maximum is 1 (a rate in time) must not rise by ≥ 5 points. The instance's CloudWatch alarms must
+ * not go into ALARM.
  */
-function validationMetrics(action: Action): ValidationMetric[] {
-  const dimensions = [{ name: 'InstanceId', value: instanceIdOf(action) }];
-  return [
-    {
-      name: 'cpuUtilizationP95',
-      unit: 'percent',
-      inputs: { cpu: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, stat: 'p95' } },
-      combine: ({ cpu }) => cpu,
-      worseWhen: 'higher',
-      minRelativeEffect: 0.25,
-      minAbsoluteEffect: 10,
-      // EC2 publishes CPUUtilization while the instance runs: none after the restart means it is not running.
-      missingAfterIsRegression: true,
-    },
-    {
-      name: 'statusCheckFailed',
-      unit: 'count',
-      inputs: { failed: { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', dimensions, stat: 'Maximum' } },
-      combine: ({ failed }) => failed,
-      worseWhen: 'higher',
-      minRelativeEffect: 0,
-      minAbsoluteEffect: 1,
-      missingAfterIsRegression: true,
-    },
-  ];
+function validation(action: Action): ValidationPlan {
+  const instanceId = instanceIdOf(action);
+  const dimensions = [{ name: 'InstanceId', value: instanceId }];
+  return {
+    metrics: [
+      {
+        kind: 'level',
+        name: 'cpuUtilizationP95',
+        unit: 'percent',
+        inputs: { cpu: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, stat: 'p95' } },
+        combine: ({ cpu }) => cpu,
+        worseWhen: 'higher',
+        minRelativeEffect: 0.25,
+        minAbsoluteEffect: 10,
+      },
+      {
+        kind: 'rate',
+        name: 'statusCheckFailed',
+        unit: 'failing minutes per minute',
+        events: { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', dimensions, stat: 'Maximum' },
+        worseWhen: 'higher',
+        minRelativeEffect: 0,
+        minAbsoluteEffect: 0.05,
+      },
+    ],
+    checks: [alarmCheck({ name: 'InstanceId', value: instanceId })],
+  };
 }
 
 export const ec2InstanceType: Executor = {
@@ -193,5 +198,5 @@ export const ec2InstanceType: Executor = {
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

@@ -1,4 +1,4 @@
-import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
 import { GetFunctionConfigurationCommand, LambdaClient, ListTagsCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,8 @@ describe('apply state machine: regression → rollback (lambda-memory)', () => {
   beforeEach(async () => {
     lambda.reset();
     cloudwatch.reset();
+    // DescribeAlarms as documented for an account with no alarm in ALARM.
+    cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
     memory = 1024;
     // A tiny fake Lambda: the configuration follows UpdateFunctionConfiguration.
     lambda.on(GetFunctionConfigurationCommand).callsFake(() => ({ FunctionName: 'orders-api', FunctionArn: FUNCTION_ARN, MemorySize: memory, LastUpdateStatus: 'Successful', CodeSha256: 'sha' }));
@@ -102,7 +104,7 @@ describe('apply state machine: regression → rollback (lambda-memory)', () => {
       outcome: 'rolled-back',
       rollbackPoint: { before: { functionName: 'orders-api', memoryMb: 1024 } },
       apply: { after: { memoryMb: 512 } },
-      validation: { regressed: true, details: { metrics: { durationP95: { verdict: 'regressed' }, errors: { regressed: false } } } },
+      validation: { regressed: true, details: { metrics: { durationP95: { verdict: 'regressed' }, errorRate: { regressed: false } } } },
       rollback: { status: 'rolled-back', restored: { memoryMb: 1024 } },
     });
     expect(lambda.commandCalls(UpdateFunctionConfigurationCommand).map((call) => call.args[0].input.MemorySize)).toEqual([512, 1024]);

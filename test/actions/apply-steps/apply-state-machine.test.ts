@@ -1,4 +1,4 @@
-import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeVolumesCommand, DescribeVolumesModificationsCommand, EC2Client, ModifyVolumeCommand } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,8 @@ describe('apply state machine with the real step handlers', () => {
   beforeEach(async () => {
     ec2.reset();
     cloudwatch.reset();
+    // DescribeAlarms as documented for an account with no alarm in ALARM.
+    cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
     ec2.on(DescribeVolumesCommand).resolves(fixture('describe-volumes-gp2.json'));
     ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [] });
     ec2.on(ModifyVolumeCommand).resolves({ VolumeModification: { VolumeId: VOLUME_ID, ModificationState: 'modifying', TargetVolumeType: 'gp3' } });

@@ -1,4 +1,4 @@
-import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
 import { DescribeVolumesCommand, DescribeVolumesModificationsCommand, EC2Client, ModifyVolumeCommand } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,8 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
   beforeEach(async () => {
     ec2.reset();
     cloudwatch.reset();
+    // DescribeAlarms as documented for an account with no alarm in ALARM.
+    cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
     ec2.on(DescribeVolumesCommand).resolves(fixture('describe-volumes-gp2.json'));
     ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [] });
     ec2.on(ModifyVolumeCommand).resolves({

@@ -15,7 +15,7 @@ describe('createApplyStepHandlers', () => {
       store,
       executors: EXECUTORS,
       enabledExecutors: [],
-      context: { ec2: unusedPort, cloudwatch: unusedPort, lambda: unusedPort, dynamodb: unusedPort, logs: unusedPort, now: () => FIXED_NOW },
+      context: { ec2: unusedPort, cloudwatch: unusedPort, lambda: unusedPort, dynamodb: unusedPort, logs: unusedPort, cloudtrail: unusedPort, elb: unusedPort, now: () => FIXED_NOW },
       notifier: { post: async () => ({}) },
       now: () => FIXED_NOW,
     });

@@ -192,14 +192,12 @@ describe('ec2-instance-type executor', () => {
     expect(await ec2InstanceType.rollback(action, before, inWindow())).toMatchObject({ status: 'refused', reason: expect.stringContaining('no m5.xlarge capacity') });
   });
 
-  it('counts an instance that published no metrics after the change as regressed', () => {
-    expect(ec2InstanceType.validationMetrics(action).every((metric) => metric.missingAfterIsRegression === true)).toBe(true);
-  });
-
-  it('validates CPU p95 and status checks of the instance', () => {
-    expect(ec2InstanceType.validationMetrics(action).map((m) => [m.name, m.inputs[Object.keys(m.inputs)[0]].stat])).toEqual([
-      ['cpuUtilizationP95', 'p95'],
-      ['statusCheckFailed', 'Maximum'],
+  it('validates CPU p95 as a level, failed status checks as a rate, and the instance alarms', () => {
+    const plan = ec2InstanceType.validation(action);
+    expect(plan.metrics.map((m) => [m.kind, m.name, m.kind === 'level' ? m.inputs.cpu.stat : m.events.stat])).toEqual([
+      ['level', 'cpuUtilizationP95', 'p95'],
+      ['rate', 'statusCheckFailed', 'Maximum'],
     ]);
+    expect(plan.checks.map((c) => c.name)).toEqual(['alarms']);
   });
 });
