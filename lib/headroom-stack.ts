@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import type { DeployConfig } from './config.js';
 import { AnalysisWorkflow } from './constructs/analysis-workflow.js';
 import { ApplyFunctions } from './constructs/apply-functions.js';
+import { Alerts } from './constructs/alerts.js';
 import { ApplyWorkflow } from './constructs/apply-workflow.js';
 import { Collectors } from './constructs/collectors.js';
 import { HeadroomFunction, type FunctionOptions, type HeadroomFunctionProps } from './constructs/headroom-function.js';
@@ -111,6 +112,10 @@ export class HeadroomStack extends Stack {
       bakePeriod: Duration.minutes(config.bakeMinutes),
       logRetention,
     }).stateMachine;
+
+    const applyWatchdog = make('apply-watchdog', 256, Duration.seconds(30), {});
+    this.table.grantReadWriteData(applyWatchdog);
+    new Alerts(this, 'Alerts', { applyStateMachine: this.applyStateMachine, analysisStateMachine: this.analysisStateMachine, applyWatchdog });
 
     const interactions = new InteractionsEndpoint(this, 'Interactions', {
       make,

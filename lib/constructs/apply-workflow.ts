@@ -1,5 +1,4 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -84,7 +83,7 @@ export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'r
  * Every Outcome* Pass sets `$.outcome` (APPLY_OUTCOMES) and goes to NotifyOutcome ($.notification); a failed
  * notification (Slack down) is caught into NotifyOutcomeFailed, because the change itself is done. Then
  * `failed` and `rollback-failed` end in Fail (Error Headroom.ApplyFailed, Cause from `$.error` when there is
- * one) so the execution shows red and `failedAlarm` fires; the others end in Succeed. Caught errors are kept
+ * one) so the execution shows red and the ApplyExecutionsFailed alarm fires (lib/constructs/alerts.ts); the others end in Succeed. Caught errors are kept
  * at `$.error`.
  *
  * Apply changes the resource, so it retries only throttles (THROTTLE_ONLY_RETRY): a Lambda service error may
@@ -98,8 +97,6 @@ export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'r
  */
 export class ApplyWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
-  /** ExecutionsFailed ≥ 1 in 5 minutes. */
-  readonly failedAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: ApplyWorkflowProps) {
     super(scope, id);
@@ -218,15 +215,5 @@ export class ApplyWorkflow extends Construct {
       logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
     });
     (this.stateMachine.node.defaultChild as sfn.CfnStateMachine).overrideLogicalId(STATE_MACHINE_LOGICAL_IDS.apply);
-
-    // Any red execution (a failed apply, a failed or refused rollback) needs a person; subscribe to this alarm.
-    this.failedAlarm = new cloudwatch.Alarm(this, 'ExecutionsFailedAlarm', {
-      alarmDescription: 'A Headroom apply workflow failed or could not roll back its change; see the Slack thread and the audit log.',
-      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
   }
 }

@@ -265,10 +265,18 @@ describe('apply state machine', () => {
     expect(timeoutSeconds).toBeGreaterThanOrEqual(45 * 60 + 2 * 3600);
   });
 
-  it('alarms on any failed apply execution', () => {
+  it('alarms to the operator SNS topic on every failed, timed-out or aborted apply and analysis execution', () => {
     const alarms = Object.values(synth.json.Resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm');
-    const failed = alarms.find((alarm) => alarm.Properties?.MetricName === 'ExecutionsFailed');
-    expect(failed?.Properties).toMatchObject({ Namespace: 'AWS/States', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
-    expect(JSON.stringify(failed?.Properties?.Dimensions)).toContain(STATE_MACHINE_LOGICAL_IDS.apply);
+    const topic = Object.entries(synth.json.Resources).find(([, resource]) => resource.Type === 'AWS::SNS::Topic')?.[0];
+    for (const machine of [STATE_MACHINE_LOGICAL_IDS.apply, STATE_MACHINE_LOGICAL_IDS.analysis]) {
+      for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted']) {
+        const alarm = alarms.find((a) => a.Properties?.MetricName === metric && JSON.stringify(a.Properties?.Dimensions).includes(machine));
+        expect(alarm?.Properties, `${machine} ${metric}`).toMatchObject({ Namespace: 'AWS/States', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [{ Ref: topic }] });
+      }
+    }
+    expect((synth.json as { Outputs?: Record<string, unknown> }).Outputs).toHaveProperty('AlertsTopicArn');
+    const rule = Object.values(synth.json.Resources).find((resource) => resource.Type === 'AWS::Events::Rule' && JSON.stringify(resource.Properties).includes('Step Functions Execution Status Change'));
+    expect(JSON.stringify(rule?.Properties?.EventPattern)).toContain('TIMED_OUT');
+    expect(JSON.stringify(rule?.Properties?.Targets)).toContain('ApplyWatchdogFunction');
   });
 });
