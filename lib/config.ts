@@ -154,16 +154,20 @@ export const deployConfigSchema = z.strictObject({
       durationHours: z.number('expected a number of hours').positive('expected a number of hours > 0').max(24, 'expected at most 24 hours'),
     })
     .optional(),
-  /** `key=value`: executors only touch resources carrying this tag (IAM condition aws:ResourceTag/key). */
+  /**
+   * `key=value`: executors only touch resources carrying this tag (IAM condition aws:ResourceTag/key, and every
+   * precheck). Required when any executor is enabled: without it they could change any resource of their kinds.
+   */
   tagScope: z
     .string()
     .regex(/^[^=\s][^=]{0,127}=[^=]{0,256}$/, 'expected key=value, e.g. headroom:managed=true')
     .optional(),
   /**
-   * Lambda concurrency reserved for (and capping) the public Slack endpoint, e.g. 10; unset reserves none (an account
-   * whose concurrency limit is 10, as new accounts have, cannot reserve any).
+   * Lambda concurrency reserved for (and capping) the public Slack endpoint: a flood of requests runs at most this many
+   * instances. 0 reserves none — needed only in an account whose concurrency limit is still 10 (new accounts), where
+   * AWS lets nothing be reserved.
    */
-  interactionsReservedConcurrency: z.number('expected a number').int('expected a whole number').min(1, 'expected a number ≥ 1').max(100, 'expected a number ≤ 100').optional(),
+  interactionsReservedConcurrency: z.number('expected a number').int('expected a whole number').min(0, 'expected a number ≥ 0').max(100, 'expected a number ≤ 100').default(5),
   /** The full report of each run, stored in a private S3 bucket and linked from Slack and email with a presigned URL. */
   report: z
     .strictObject({
@@ -206,6 +210,9 @@ export const deployConfigSchema = z.strictObject({
     }
     if (config.payerAccount !== undefined && config.memberRoleName === undefined) {
       context.addIssue({ code: 'custom', path: ['memberRoleName'], message: 'expected memberRoleName when payerAccount is set' });
+    }
+    if (config.enabledExecutors.length > 0 && config.tagScope === undefined) {
+      context.addIssue({ code: 'custom', path: ['tagScope'], message: 'expected a tag scope (key=value, e.g. headroom:managed=true) when enabledExecutors is set, so executors change only resources carrying it' });
     }
     if (config.realisedSavingsAfterDays >= config.lookbackDays) {
       context.addIssue({ code: 'custom', path: ['realisedSavingsAfterDays'], message: `expected fewer days than lookbackDays (${config.lookbackDays})` });

@@ -98,8 +98,18 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     { actions: ['ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications'], resources: EVERYWHERE, tagScoped: false },
   ],
   'lambda-memory': [
+    // As tight as IAM allows: requests that set layers or a VPC (the condition keys UpdateFunctionConfiguration has) are
+    // not allowed, and no executor holds iam:PassRole, so the role cannot change; the port sends memory and timeout only
+    // (lambdas/actions/executors/sdk-lambda-ports.ts assertMemoryOrTimeoutOnly).
+    {
+      actions: ['lambda:UpdateFunctionConfiguration'],
+      steps: ['apply', 'rollback'],
+      resources: lambdaFunctions,
+      tagScoped: true,
+      conditions: { Null: { 'lambda:Layer': 'true', 'lambda:VpcIds': 'true', 'lambda:SubnetIds': 'true', 'lambda:SecurityGroupIds': 'true' } },
+    },
     // Alias-aware: apply publishes a version and moves the alias to it; rollback moves the alias back.
-    { actions: ['lambda:UpdateFunctionConfiguration', 'lambda:UpdateAlias'], steps: ['apply', 'rollback'], resources: lambdaFunctions, tagScoped: true },
+    { actions: ['lambda:UpdateAlias'], steps: ['apply', 'rollback'], resources: lambdaFunctions, tagScoped: true },
     { actions: ['lambda:PublishVersion'], steps: ['apply'], resources: lambdaFunctions, tagScoped: true },
     { actions: ['lambda:GetFunctionConfiguration', 'lambda:GetAlias', 'lambda:ListTags'], resources: lambdaFunctions, tagScoped: false },
   ],
@@ -110,6 +120,8 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     ...ebsKms(['rollback']),
     // DescribeInstanceTypes: precheck refuses instance types with instance storage (a stop erases it).
     { actions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes'], resources: EVERYWHERE, tagScoped: false },
+    // The rollback point records the target groups the instance serves in; validation watches their traffic.
+    { actions: ['elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetHealth'], resources: EVERYWHERE, tagScoped: false },
   ],
   'ec2-instance-type': [
     // Changing the type back needs the same stop, modify, start.
@@ -159,6 +171,8 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     },
     ...ebsKms(['rollback']),
     { actions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots'], resources: EVERYWHERE, tagScoped: false },
+    // Validation: CloudTrail event history of AttachVolume calls (no resource-level permissions).
+    { actions: ['cloudtrail:LookupEvents'], resources: EVERYWHERE, tagScoped: false },
   ],
   'dynamodb-billing-mode': [
     { actions: ['dynamodb:UpdateTable'], steps: ['apply', 'rollback'], resources: dynamoTables, tagScoped: true },
@@ -169,6 +183,11 @@ export const EXECUTOR_PERMISSIONS: Record<ExecutorId, PermissionGrant[]> = {
     { actions: ['logs:DescribeLogGroups', 'logs:ListTagsForResource'], resources: logGroups, tagScoped: false },
   ],
 };
+
+/** Every write action any executor may be granted: what the apply functions are explicitly denied on Headroom's own resources. */
+export function allExecutorWriteActions(): string[] {
+  return [...new Set(EXECUTOR_IDS.flatMap((id) => executorActions(id)).filter((action) => !isReadAction(action)))].sort();
+}
 
 /** Every IAM action an executor needs, sorted (what its runtime declaration must match). */
 export function executorActions(id: ExecutorId): string[] {
@@ -219,7 +238,7 @@ export function executorStatements(
  * HTTP verb of its management API): the functions that inspect but never change get these.
  */
 export function isReadAction(action: string): boolean {
-  return action === 'apigateway:GET' || /^[a-z0-9-]+:(Describe|Get|List|BatchGet)/.test(action);
+  return action === 'apigateway:GET' || /^[a-z0-9-]+:(Describe|Get|List|BatchGet|Lookup)/.test(action);
 }
 
 /** The read-only part of a set of statements (statements with no read action are dropped). */

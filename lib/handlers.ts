@@ -133,6 +133,12 @@ export const HANDLERS = {
     group: 'apply',
     description: 'Records the outcome and updates the Slack thread',
   },
+  'apply-watchdog': {
+    entry: 'lambdas/actions/apply-watchdog/handler.ts',
+    logicalId: 'ApplyWatchdogFunction',
+    group: 'apply',
+    description: 'Returns the approval of a timed-out or aborted apply execution to failed, so it can be retried',
+  },
 } as const satisfies Record<string, HandlerSpec>;
 
 export type HandlerRole = keyof typeof HANDLERS;

@@ -47,6 +47,10 @@ class MeteredTable implements Table {
     this.count(item);
     return this.inner.putIfAbsent(item, nowSec);
   }
+  async putIfRevision(item: TableItem, expectedRevision: number | undefined): Promise<boolean> {
+    this.count(item);
+    return this.inner.putIfRevision(item, expectedRevision);
+  }
   private count(item: TableItem): void {
     const kind = typeof item.kind === 'string' ? item.kind : item.sk.split('#')[0];
     const size = dynamoItemBytes(item);

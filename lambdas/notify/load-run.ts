@@ -22,11 +22,11 @@ export interface RunForNotify {
 /**
  * Whether an action has been dealt with and should not be offered again: approved (being applied), dismissed,
  * or snoozed until a time still in the future. Action ids are deterministic, so the same recommendation in a
- * later run finds the earlier decision. Snoozes also expire from the store at `snoozedUntil` (TTL).
+ * later run finds the earlier decision. A snooze stops holding at `snoozedUntil` (the store never expires decisions).
  *
  * "Materially changed" is defined by the id: it hashes rule + resource + proposed change, so a dismissed action
  * comes back only when the proposal itself changes (another instance type, another memory size), not when its
- * savings estimate or evidence move. A dismissal lasts the store's retention period.
+ * savings estimate or evidence move. A dismissal holds for good (decisions have no TTL).
  */
 async function isSettled(store: HeadroomStore, actionId: string, nowMs: number): Promise<boolean> {
   const decision = await store.getDecision(actionId);

@@ -5,7 +5,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { DeployConfig } from '../config.js';
-import { executorStatements, readOnlyStatements, type ArnScope, type ChangeStep, type PermissionStatement } from '../executor-permissions.js';
+import { allExecutorWriteActions, executorStatements, readOnlyStatements, type ArnScope, type ChangeStep, type PermissionStatement } from '../executor-permissions.js';
 import type { FunctionFactory } from './headroom-function.js';
 import type { ApplyWorkflowProps } from './apply-workflow.js';
 
@@ -45,7 +45,6 @@ export class ApplyFunctions extends Construct {
     const rollback = make('rollback', 512, Duration.minutes(10), env);
     const notifyOutcome = make('notify-outcome', 512, Duration.minutes(1), { ...env, ...props.slackEnv });
 
-    for (const fn of [precheck, rollbackPoint, apply, validate, rollback, notifyOutcome]) props.table.grantReadWriteData(fn);
     props.slackSecret.grantRead(notifyOutcome);
 
     const regions = config.regions.length > 0 ? config.regions : [Aws.REGION];
@@ -57,10 +56,24 @@ export class ApplyFunctions extends Construct {
     addStatements(rollback, statementsFor('rollback'));
     for (const fn of [precheck, validate]) addStatements(fn, readOnlyStatements(statementsFor()));
     acknowledgeResourceTypeWildcards([rollbackPoint, apply, rollback, precheck, validate], config, regions);
-    // Validation compares post-change metrics with the baseline; CloudWatch metric reads have no resource scope.
-    validate.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }));
+    // Validation compares post-change metrics with the baseline and reads alarm states; neither has a resource scope.
+    validate.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData', 'cloudwatch:DescribeAlarms'], resources: ['*'] }));
 
     this.functions = { precheck, rollbackPoint, apply, validate, rollback, notifyOutcome };
+  }
+
+  /**
+   * An explicit deny, for every apply-step function, of every executor write action (and iam:PassRole) on Headroom's
+   * own resources: whatever the tag scope says or a user tags, the executors can never change Headroom's table,
+   * functions, log groups, state machines, roles or buckets. A separate policy (not the roles' default one), because
+   * the state machines it names depend on these functions.
+   */
+  denyChangesTo(arns: readonly string[]): void {
+    const roles = Object.values(this.functions).flatMap((fn) => (fn.role ? [fn.role] : []));
+    new iam.Policy(this, 'DenyOwnResources', {
+      roles,
+      statements: [new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: [...allExecutorWriteActions(), 'iam:PassRole'], resources: [...arns] })],
+    });
   }
 }
 

@@ -1,11 +1,11 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { STATE_MACHINE_LOGICAL_IDS } from '../handlers.js';
 import { invokeInto, THROTTLE_ONLY_RETRY } from './lambda-step.js';
+import { MAX_BAKE_EXTENSIONS } from '../../lambdas/actions/apply-steps/validate.js';
 
 export interface ApplyWorkflowProps {
   functions: {
@@ -67,10 +67,10 @@ const ROLLBACK_RETRY_BOUND = Duration.hours(24 + 8);
 export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'rollback-failed'] as const;
 
 /**
- * The apply state machine (contracts.md). Input `{ runId, actionId, approvedBy }`; every task receives the
+ * The apply state machine (docs/safe-apply.md). Input `{ actionId, decisionVersion }`; every task receives the
  * whole state and its return value lands at its own path:
  *
- *   Precheck ($.precheck) → PrecheckPassed? → RollbackPoint ($.rollbackPoint) → Apply ($.apply) → Bake (Wait)
+ *   BindExecution ($.binding: $$.Execution.Name) → Precheck ($.precheck) → PrecheckPassed? → RollbackPoint ($.rollbackPoint) → Apply ($.apply) → Bake (Wait)
  *   → Validate ($.validation) → Regressed? → OutcomeApplied
  *
  * - precheck not ok (or no verdict)             → OutcomeSkipped
@@ -83,7 +83,7 @@ export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'r
  * Every Outcome* Pass sets `$.outcome` (APPLY_OUTCOMES) and goes to NotifyOutcome ($.notification); a failed
  * notification (Slack down) is caught into NotifyOutcomeFailed, because the change itself is done. Then
  * `failed` and `rollback-failed` end in Fail (Error Headroom.ApplyFailed, Cause from `$.error` when there is
- * one) so the execution shows red and `failedAlarm` fires; the others end in Succeed. Caught errors are kept
+ * one) so the execution shows red and the ApplyExecutionsFailed alarm fires (lib/constructs/alerts.ts); the others end in Succeed. Caught errors are kept
  * at `$.error`.
  *
  * Apply changes the resource, so it retries only throttles (THROTTLE_ONLY_RETRY): a Lambda service error may
@@ -97,8 +97,6 @@ export const APPLY_OUTCOMES = ['applied', 'skipped', 'rolled-back', 'failed', 'r
  */
 export class ApplyWorkflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
-  /** ExecutionsFailed ≥ 1 in 5 minutes. */
-  readonly failedAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: ApplyWorkflowProps) {
     super(scope, id);
@@ -155,11 +153,19 @@ export class ApplyWorkflow extends Construct {
     const validate = invokeInto(this, 'Validate', fns.validate, { resultPath: '$.validation' });
     // A validation that cannot run cannot show the change is safe: roll back.
     validate.task.addCatch(rollback.chain, { resultPath: '$.error' });
+    // Too little after-data to decide: wait another bake and validate again. Validate counts the extensions and, past
+    // MAX_BAKE_EXTENSIONS (lambdas/actions/apply-steps/validate.ts), answers 'unvalidated' (regressed), so the loop is bounded.
+    const extendBake = new sfn.Wait(this, 'ExtendBake', {
+      comment: 'The after-window was too short or too sparse to decide: bake again (bounded, audited as bake-extended)',
+      time: sfn.WaitTime.duration(props.bakePeriod),
+    });
+    extendBake.next(validate.chain);
     validate.chain.next(
       new sfn.Choice(this, 'Regressed')
         // A missing verdict is treated as a regression (and avoids a States.Runtime error on the comparison).
         // Written as Not(IsPresent) rather than IsPresent=false: aws-local-stepfunctions 3 never matches the latter.
         .when(sfn.Condition.not(sfn.Condition.isPresent('$.validation.regressed')), rollback.chain)
+        .when(sfn.Condition.and(sfn.Condition.isPresent('$.validation.verdict'), sfn.Condition.stringEquals('$.validation.verdict', 'insufficient-data')), extendBake)
         .when(sfn.Condition.booleanEquals('$.validation.regressed', false), applied)
         .otherwise(rollback.chain),
     );
@@ -189,25 +195,25 @@ export class ApplyWorkflow extends Construct {
         .otherwise(skipped),
     );
 
+    // The execution's own name, from the context object (never from the input): the steps check it is the execution
+    // the approval started (lambdas/actions/apply-steps/deps.ts approvalMismatch).
+    const bind = new sfn.Pass(this, 'BindExecution', {
+      comment: 'Records the execution name from the context object; the input carries only the action id and decision version',
+      parameters: { 'execution.$': '$$.Execution.Name' },
+      resultPath: '$.binding',
+    });
+    bind.next(precheck.chain);
+
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       comment: 'Headroom apply: precheck, rollback point, apply, bake, validate, rollback on regression, notify',
-      definitionBody: sfn.DefinitionBody.fromChainable(precheck.chain),
+      definitionBody: sfn.DefinitionBody.fromChainable(bind),
       stateMachineType: sfn.StateMachineType.STANDARD,
-      timeout: props.bakePeriod.plus(APPLY_WORKFLOW_STEPS_BOUND).plus(ROLLBACK_RETRY_BOUND),
+      // The bake, its extensions (each a bake, plus a Validate), every other step, and Rollback's retries.
+      timeout: Duration.minutes(props.bakePeriod.toMinutes() * (1 + MAX_BAKE_EXTENSIONS)).plus(APPLY_WORKFLOW_STEPS_BOUND).plus(ROLLBACK_RETRY_BOUND),
       tracingEnabled: true,
       logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
     });
     (this.stateMachine.node.defaultChild as sfn.CfnStateMachine).overrideLogicalId(STATE_MACHINE_LOGICAL_IDS.apply);
-
-    // Any red execution (a failed apply, a failed or refused rollback) needs a person; subscribe to this alarm.
-    this.failedAlarm = new cloudwatch.Alarm(this, 'ExecutionsFailedAlarm', {
-      alarmDescription: 'A Headroom apply workflow failed or could not roll back its change; see the Slack thread and the audit log.',
-      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
   }
 }

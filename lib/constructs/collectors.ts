@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ACCOUNT_DISCOVERY_ACTIONS, COLLECTOR_READ_ACTIONS, COLLECTOR_ROLE_PATH, type CollectorRole } from '../collector-permissions.js';
 import { HANDLERS } from '../handlers.js';
 import { ORGANIZATIONS, type DeployConfig } from '../config.js';
+import { grantTableAccess } from './table-grants.js';
 import { HeadroomFunction } from './headroom-function.js';
 import { collectorSchedule, schedulerRole } from './schedules.js';
 
@@ -66,7 +67,7 @@ export class Collectors extends Construct {
           logRetention: props.logRetention,
           rolePath: COLLECTOR_ROLE_PATH,
         });
-        props.table.grantReadWriteData(fn.function);
+        grantTableAccess(props.table, fn.function, role);
         const reads = [...COLLECTOR_READ_ACTIONS[role], ...(fromOrganization ? ACCOUNT_DISCOVERY_ACTIONS : [])];
         fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: reads, resources: ['*'] }));
         const memberRoles = memberRoleArns(config);

@@ -48,9 +48,8 @@ export class InteractionsEndpoint extends Construct {
         // Approvals of resources in other accounts are refused: the apply functions act in this account only.
         ACCOUNT_ID: Aws.ACCOUNT_ID,
       },
-      { reservedConcurrentExecutions: props.reservedConcurrency },
+      { reservedConcurrentExecutions: props.reservedConcurrency === 0 ? undefined : props.reservedConcurrency },
     );
-    props.table.grantReadWriteData(fn);
     props.slackSecret.grantRead(fn);
     props.applyStateMachine.grantStartExecution(fn);
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Action } from '../../lambdas/engine/types/action.js';
 import { MemoryStore } from '../../lambdas/shared/store/memory-store.js';
+import type { HeadroomStore } from '../../lambdas/shared/store/store.js';
+import { applyExecutionName } from '../../lambdas/actions/interactions/execution-name.js';
 
 /** Shared builders for the actions tests (fixtures under test/fixtures/actions). */
 
@@ -48,4 +50,28 @@ export async function storeWith(actions: Action[], runId = RUN_ID): Promise<Memo
   const store = new MemoryStore({ now: () => FIXED_NOW.getTime() });
   await store.putActions(runId, actions);
   return store;
+}
+
+/**
+ * Records an approval as the interactions endpoint does and returns the apply execution input that names it plus the
+ * binding the state machine's first state adds (the execution name the decision recorded).
+ */
+export async function approve(
+  store: HeadroomStore,
+  actionId = ACTION_ID,
+  options: { decidedBy?: string; runId?: string; slack?: { channelId: string; messageTs: string } } = {},
+): Promise<{ actionId: string; decisionVersion: number; binding: { execution: string } }> {
+  const decidedAt = FIXED_NOW.toISOString();
+  const executionName = applyExecutionName(actionId, `${Date.parse(decidedAt)}-${Math.random().toString(36).slice(2, 8)}`);
+  const decision = await store.recordDecision({
+    actionId,
+    decision: 'approved',
+    decidedBy: options.decidedBy ?? 'U0APPROVER',
+    decidedAt,
+    runId: options.runId ?? RUN_ID,
+    executionName,
+    ...(options.slack ? { slack: options.slack } : {}),
+  });
+  if (!decision) throw new Error(`action ${actionId} already has a standing decision`);
+  return { actionId, decisionVersion: decision.version, binding: { execution: executionName } };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configFromContext, DeployConfigError, parseDeployConfig } from '../../lib/config.js';
+import { buildApp } from '../../lib/app.js';
 
 function errorOf(run: () => unknown): DeployConfigError {
   try {
@@ -115,5 +116,15 @@ describe('deploy configuration', () => {
   it('fails with one line when the headroom context is not an object', () => {
     expect(errorOf(() => configFromContext({ headroom: '{not json' })).message).toMatch(/^Invalid deploy configuration: headroom: expected a JSON object/);
     expect(errorOf(() => configFromContext({ headroom: [1] })).message).toBe('Invalid deploy configuration: headroom: expected a JSON object');
+  });
+});
+
+describe('tag scope with executors', () => {
+  it('fails synth with one line naming tagScope when any executor is enabled without it', () => {
+    expect(() => buildApp({ context: { headroom: { enabledExecutors: ['lambda-memory', 'ec2-stop'] } }, skipBundling: true, nag: false })).toThrow(
+      /^Invalid deploy configuration: headroom\.tagScope: expected a tag scope \(key=value, e\.g\. headroom:managed=true\) when enabledExecutors is set[^\n]*$/,
+    );
+    expect(parseDeployConfig({ enabledExecutors: ['lambda-memory'], tagScope: 'headroom:managed=true' }).tagScope).toBe('headroom:managed=true');
+    expect(parseDeployConfig({}).enabledExecutors).toEqual([]);
   });
 });

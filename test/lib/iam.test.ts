@@ -43,6 +43,15 @@ function statementsOf(role: keyof typeof HANDLERS) {
   const roleLogicalId = ((synth.json.Resources[HANDLERS[role].logicalId].Properties?.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
   return statements
     .filter(({ policy }) => JSON.stringify(synth.json.Resources[policy].Properties?.Roles).includes(`"${roleLogicalId}"`))
+    .map(({ statement }) => statement)
+    .filter((statement) => statement.Effect === 'Allow');
+}
+
+/** The Deny statements of a role's function. */
+function deniesOf(role: keyof typeof HANDLERS) {
+  const roleLogicalId = ((synth.json.Resources[HANDLERS[role].logicalId].Properties?.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
+  return statements
+    .filter(({ policy, statement }) => statement.Effect === 'Deny' && JSON.stringify(synth.json.Resources[policy].Properties?.Roles).includes(`"${roleLogicalId}"`))
     .map(({ statement }) => statement);
 }
 
@@ -130,6 +139,7 @@ describe('IAM', () => {
     const plain = synthesise({});
     try {
       const ec2 = policyStatements(plain.json)
+        .filter(({ statement }) => statement.Effect === 'Allow')
         .flatMap(({ statement }) => asList(statement.Action))
         .filter((action) => /^(ec2|dynamodb:UpdateTable|lambda:Update|logs:PutRetention)/.test(action));
       // Only the inventory collector's Describe calls remain.
@@ -156,10 +166,44 @@ describe('IAM', () => {
     expect(actions('rollback')).not.toContain('ec2:DeleteVolume');
   });
 
-  it('caps the public interactions endpoint with reserved concurrency when configured, and reserves none by default', () => {
+  it('caps the public interactions endpoint with reserved concurrency: 5 by default, as configured, none only when set to 0', () => {
     expect(synth.json.Resources[HANDLERS.interactions.logicalId].Properties?.ReservedConcurrentExecutions).toBe(10);
     const plain = synthesise({});
-    expect(plain.json.Resources[HANDLERS.interactions.logicalId].Properties?.ReservedConcurrentExecutions).toBeUndefined();
+    expect(plain.json.Resources[HANDLERS.interactions.logicalId].Properties?.ReservedConcurrentExecutions).toBe(5);
     plain.cleanup();
+    const none = synthesise({ interactionsReservedConcurrency: 0 });
+    expect(none.json.Resources[HANDLERS.interactions.logicalId].Properties?.ReservedConcurrentExecutions).toBeUndefined();
+    none.cleanup();
+  });
+
+  it('denies every apply-step function every executor write on Headroom\'s own table, functions, log groups, roles, state machines and bucket', () => {
+    for (const role of ['precheck', 'rollback-point', 'apply', 'validate', 'rollback', 'notify-outcome'] as const) {
+      const [deny] = deniesOf(role);
+      expect(asList(deny.Action)).toEqual(expect.arrayContaining(['lambda:UpdateFunctionConfiguration', 'dynamodb:UpdateTable', 'logs:PutRetentionPolicy', 'ec2:DeleteVolume', 'iam:PassRole']));
+      const resources = JSON.stringify(deny.Resource);
+      for (const own of [HANDLERS.apply.logicalId, HANDLERS.interactions.logicalId, STATE_MACHINE_LOGICAL_IDS.apply, STATE_MACHINE_LOGICAL_IDS.analysis]) expect(resources).toContain(own);
+      expect(resources).toMatch(/StorageTable/);
+    }
+  });
+
+  it('lets UpdateFunctionConfiguration set no layers and no VPC (the condition keys IAM offers for it)', () => {
+    const update = statementsOf('apply').find((statement) => asList(statement.Action).includes('lambda:UpdateFunctionConfiguration'));
+    expect(update?.Condition).toMatchObject({ Null: { 'lambda:Layer': 'true', 'lambda:VpcIds': 'true', 'lambda:SubnetIds': 'true', 'lambda:SecurityGroupIds': 'true' } });
+  });
+
+  it('splits table writes by key prefix: only the auditing functions write AUDIT#, with PutItem alone; notify functions write nothing', () => {
+    const tableWrites = (role: keyof typeof HANDLERS) =>
+      statementsOf(role).filter((statement) => asList(statement.Action).some((action) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/.test(action)));
+    const writesAudit = (role: keyof typeof HANDLERS) => tableWrites(role).filter((statement) => JSON.stringify(statement.Condition).includes('AUDIT#'));
+    for (const role of Object.keys(HANDLERS) as (keyof typeof HANDLERS)[]) {
+      for (const statement of tableWrites(role)) {
+        expect(statement.Condition, role).toMatchObject({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': expect.any(Array) }, Null: { 'dynamodb:LeadingKeys': 'false' } });
+      }
+    }
+    const auditors = (Object.keys(HANDLERS) as (keyof typeof HANDLERS)[]).filter((role) => writesAudit(role).length > 0).sort();
+    expect(auditors).toEqual(['apply', 'apply-watchdog', 'interactions', 'notify-outcome', 'precheck', 'rollback', 'rollback-point', 'validate']);
+    for (const role of auditors) expect(writesAudit(role).every((statement) => asList(statement.Action).join() === 'dynamodb:PutItem')).toBe(true);
+    expect(tableWrites('notify-slack')).toEqual([]);
+    expect(tableWrites('collect-inventory').flatMap((statement) => asList(statement.Action))).not.toContain('dynamodb:Scan');
   });
 });

@@ -42,6 +42,8 @@ async function run(definition: Record<string, unknown>, input: JSONValue, handle
       waitTimeOverrides: Object.fromEntries(waitNames(definition).map((name) => [name, 0])),
       retryIntervalOverrides: Object.fromEntries(taskNames.map((name) => [name, 0])),
     },
+    // Step Functions always gives the context object's execution name; the apply machine binds it first.
+    context: { Execution: { Name: 'apply-test-execution' } },
   });
   return execution.result;
 }
@@ -161,7 +163,7 @@ const applyHandlers = (overrides: Handlers = {}): Handlers => ({
   'notify-outcome': (state) => ({ notified: state.outcome }),
   ...overrides,
 });
-const approval = { runId: 'run-1', actionId: 'a1', approvedBy: 'U012AB3CD' };
+const approval = { actionId: 'a1', decisionVersion: 1 };
 
 describe('apply state machine', () => {
   it('is valid Amazon States Language with a bake Wait of the configured length', () => {
@@ -178,7 +180,7 @@ describe('apply state machine', () => {
         return { regressed: false, test: 'mann-whitney-u', details: {} };
       },
     }))) as Record<string, unknown>;
-    expect(seenByValidate[0]).toMatchObject({ ...approval, precheck: { ok: true }, rollbackPoint: { recordedAt: 't1' }, apply: { appliedAt: 't2' } });
+    expect(seenByValidate[0]).toMatchObject({ ...approval, binding: { execution: 'apply-test-execution' }, precheck: { ok: true }, rollbackPoint: { recordedAt: 't1' }, apply: { appliedAt: 't2' } });
     expect(output).toMatchObject({ outcome: 'applied', notification: { notified: 'applied' } });
     expect(output).not.toHaveProperty('rollback');
   });
@@ -263,10 +265,18 @@ describe('apply state machine', () => {
     expect(timeoutSeconds).toBeGreaterThanOrEqual(45 * 60 + 2 * 3600);
   });
 
-  it('alarms on any failed apply execution', () => {
+  it('alarms to the operator SNS topic on every failed, timed-out or aborted apply and analysis execution', () => {
     const alarms = Object.values(synth.json.Resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm');
-    const failed = alarms.find((alarm) => alarm.Properties?.MetricName === 'ExecutionsFailed');
-    expect(failed?.Properties).toMatchObject({ Namespace: 'AWS/States', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
-    expect(JSON.stringify(failed?.Properties?.Dimensions)).toContain(STATE_MACHINE_LOGICAL_IDS.apply);
+    const topic = Object.entries(synth.json.Resources).find(([, resource]) => resource.Type === 'AWS::SNS::Topic')?.[0];
+    for (const machine of [STATE_MACHINE_LOGICAL_IDS.apply, STATE_MACHINE_LOGICAL_IDS.analysis]) {
+      for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted']) {
+        const alarm = alarms.find((a) => a.Properties?.MetricName === metric && JSON.stringify(a.Properties?.Dimensions).includes(machine));
+        expect(alarm?.Properties, `${machine} ${metric}`).toMatchObject({ Namespace: 'AWS/States', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [{ Ref: topic }] });
+      }
+    }
+    expect((synth.json as { Outputs?: Record<string, unknown> }).Outputs).toHaveProperty('AlertsTopicArn');
+    const rule = Object.values(synth.json.Resources).find((resource) => resource.Type === 'AWS::Events::Rule' && JSON.stringify(resource.Properties).includes('Step Functions Execution Status Change'));
+    expect(JSON.stringify(rule?.Properties?.EventPattern)).toContain('TIMED_OUT');
+    expect(JSON.stringify(rule?.Properties?.Targets)).toContain('ApplyWatchdogFunction');
   });
 });

@@ -1,24 +1,35 @@
 import { z } from 'zod';
 
 /**
- * The apply state machine's state object (docs: /work/notes/contracts.md "Apply state machine").
- * Execution input is `{ runId, actionId, approvedBy, slack? }`; each step's result is added at its
- * ResultPath ($.precheck, $.rollbackPoint, $.apply, $.validation, $.rollback, $.outcome) and every
- * step handler receives the whole object.
+ * The apply state machine's state object (docs/safe-apply.md "Approvals bound to their execution").
+ * Execution input is `{ actionId, decisionVersion }` and nothing else carries authority: every step reads who
+ * approved, the run and the Slack thread from the stored decision of that version. Each step's result is added at its
+ * ResultPath ($.precheck, $.rollbackPoint, $.apply, $.validation, $.rollback, $.outcome) and every step handler
+ * receives the whole object.
  */
 
-export const SlackThreadSchema = z.object({ channelId: z.string().min(1), messageTs: z.string().min(1) });
+export const MAX_ACTION_ID_LENGTH = 512;
 
 export const ApplyExecutionInputSchema = z.object({
-  runId: z.string().min(1),
-  actionId: z.string().min(1),
-  approvedBy: z.string().min(1),
-  /** Where the approval was clicked; the outcome is posted in that message's thread. */
-  slack: SlackThreadSchema.optional(),
+  actionId: z.string().min(1).max(MAX_ACTION_ID_LENGTH),
+  decisionVersion: z.number().int().positive(),
+  /**
+   * Claims an older or forged input may carry. They are never trusted: an execution whose claim differs from the stored
+   * decision fails closed (skipped, audited as approval-mismatch) and leaves the decision alone.
+   */
+  approvedBy: z.string().optional(),
+  runId: z.string().optional(),
 });
 export type ApplyExecutionInput = z.infer<typeof ApplyExecutionInputSchema>;
 
-export const PrecheckResultSchema = z.object({ ok: z.boolean(), reason: z.string().optional() });
+/** `runId`: the run the approved action was read from (from the decision), for a Rollback after the decision moved. */
+export const PrecheckResultSchema = z.object({ ok: z.boolean(), reason: z.string().optional(), runId: z.string().optional() });
+
+/**
+ * Set by the state machine's first state from the context object (`$$.Execution.Name`), never from the input: the
+ * execution's own name, which must be the one the decision recorded when the approval started it.
+ */
+export const ExecutionBindingSchema = z.object({ execution: z.string().min(1) });
 export type PrecheckResult = z.infer<typeof PrecheckResultSchema>;
 
 export const RollbackPointSchema = z.object({ recordedAt: z.iso.datetime(), before: z.record(z.string(), z.unknown()) });
@@ -27,8 +38,14 @@ export type RollbackPoint = z.infer<typeof RollbackPointSchema>;
 export const ApplyResultSchema = z.object({ appliedAt: z.iso.datetime(), after: z.record(z.string(), z.unknown()) });
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
 
+/**
+ * `verdict` 'insufficient-data': the state machine waits another bake (ExtendBake) and validates again; `extensions`
+ * counts those waits. 'unvalidated': still undecided after the last one, so the change is rolled back (regressed true).
+ */
 export const ValidationResultSchema = z.object({
   regressed: z.boolean(),
+  verdict: z.enum(['passed', 'regressed', 'insufficient-data', 'unvalidated']).optional(),
+  extensions: z.number().int().nonnegative().optional(),
   test: z.string(),
   details: z.record(z.string(), z.unknown()),
 });
@@ -55,6 +72,7 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 export const CaughtErrorSchema = z.object({ Error: z.string(), Cause: z.string().optional() });
 
 export const ApplyStateSchema = ApplyExecutionInputSchema.extend({
+  binding: ExecutionBindingSchema.optional(),
   precheck: PrecheckResultSchema.optional(),
   rollbackPoint: RollbackPointSchema.optional(),
   apply: z.union([ApplyResultSchema, CaughtErrorSchema]).optional(),

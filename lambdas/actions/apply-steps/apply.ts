@@ -1,6 +1,6 @@
 import { OperationStillInProgress } from '../executors/support.js';
 import { ApplyStepError, type ApplyResult, type ApplyState } from './apply-state.js';
-import { audit, errorText, loadActionAndExecutor, type ApplyStepDeps } from './deps.js';
+import { audit, errorText, loadApproval, type ApplyStepDeps } from './deps.js';
 
 /**
  * Makes the change. A failure is audited and re-thrown: the state machine's Catch sends it to Rollback. The one
@@ -10,7 +10,7 @@ import { audit, errorText, loadActionAndExecutor, type ApplyStepDeps } from './d
  */
 export async function runApply(state: ApplyState, deps: ApplyStepDeps): Promise<ApplyResult> {
   if (!state.rollbackPoint) throw new ApplyStepError(`Refusing to apply action ${state.actionId} without a rollback point.`);
-  const { action, executor } = await loadActionAndExecutor(deps, state);
+  const { action, executor } = await loadApproval(deps, state);
   try {
     const after = await executor.apply(action, state.rollbackPoint.before, deps.context);
     const result: ApplyResult = { appliedAt: deps.now().toISOString(), after };

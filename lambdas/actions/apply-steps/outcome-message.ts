@@ -3,12 +3,12 @@ import type { Action } from '../../engine/types/action.js';
 import type { ApplyState } from './apply-state.js';
 
 /** The thread reply for an apply outcome: one line of result, then the facts an on-call engineer needs. */
-export function outcomeMessage(state: ApplyState, action: Action | undefined): string {
+export function outcomeMessage(state: ApplyState, action: Action | undefined, approvedBy: string | undefined): string {
   const subject = action ? `${describeAction(action)} on ${action.resource.name || action.resource.arn}` : `action ${state.actionId}`;
   const lines: string[] = [];
   switch (state.outcome) {
     case 'applied':
-      lines.push(`:white_check_mark: Applied ${subject} (approved by <@${state.approvedBy}>).`);
+      lines.push(`:white_check_mark: Applied ${subject}${approvedBy ? ` (approved by <@${approvedBy}>)` : ''}.`);
       break;
     case 'skipped':
       lines.push(`:next_track_button: Skipped ${subject}: ${state.precheck?.reason ?? 'precheck failed'}.`);

@@ -1,5 +1,5 @@
 import { ApplyStepError, type ApplyState, type RollbackResult } from './apply-state.js';
-import { audit, auditingFailure, loadActionAndExecutor, type ApplyStepDeps } from './deps.js';
+import { audit, auditingFailure, loadApproval, type ApplyStepDeps } from './deps.js';
 
 /**
  * Restores the rollback point, after a failed apply or a regression. If AWS refuses (see the
@@ -9,7 +9,7 @@ import { audit, auditingFailure, loadActionAndExecutor, type ApplyStepDeps } fro
  */
 export async function runRollback(state: ApplyState, deps: ApplyStepDeps): Promise<RollbackResult> {
   if (!state.rollbackPoint) throw new ApplyStepError(`Cannot roll back action ${state.actionId}: no rollback point was recorded.`);
-  const { action, executor } = await loadActionAndExecutor(deps, state);
+  const { action, executor } = await loadApproval(deps, state, { restoring: true });
   const trigger = state.validation?.regressed ? 'regression' : state.error ? `error: ${state.error.Error}` : 'unknown';
   // A RollbackNotYetPossible is audited too (as rollback-errored): each retry of the state machine leaves a line.
   const before = state.rollbackPoint.before;

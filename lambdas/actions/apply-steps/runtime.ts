@@ -2,7 +2,7 @@ import { getDocumentClient } from '../../shared/aws/dynamodb.js';
 import { requireEnv } from '../../shared/env.js';
 import { DynamoStore } from '../../shared/store/dynamo-store.js';
 import { listEnv, tagScopeEnv } from '../env.js';
-import type { DynamoDbPort, Ec2Port, LambdaPort, LogsPort, MetricsPort } from '../executors/executor.js';
+import type { CloudTrailPort, DynamoDbPort, Ec2Port, ElbPort, LambdaPort, LogsPort, MetricsPort } from '../executors/executor.js';
 import { EXECUTORS } from '../executors/index.js';
 import { maintenanceWindowEnv } from '../executors/maintenance-window.js';
 import type { OutcomeNotifier } from '../slack/outcome-notifier.js';
@@ -22,6 +22,8 @@ export interface StepPorts {
   lambda?: (region: string) => LambdaPort;
   dynamodb?: (region: string) => DynamoDbPort;
   logs?: (region: string) => LogsPort;
+  cloudtrail?: (region: string) => CloudTrailPort;
+  elb?: (region: string) => ElbPort;
   notifier?: OutcomeNotifier;
 }
 
@@ -34,7 +36,7 @@ export function lazyApplyStepHandlers(step: string, ports: () => StepPorts): () 
   let handlers: ApplyStepHandlers | undefined;
   return () => {
     if (handlers) return handlers;
-    const { ec2, cloudwatch, lambda, dynamodb, logs, notifier } = ports();
+    const { ec2, cloudwatch, lambda, dynamodb, logs, cloudtrail, elb, notifier } = ports();
     handlers = createApplyStepHandlers(
       {
         store: new DynamoStore(getDocumentClient(), requireEnv('TABLE_NAME')),
@@ -46,6 +48,8 @@ export function lazyApplyStepHandlers(step: string, ports: () => StepPorts): () 
           lambda: lambda ?? (() => missing(step, 'Lambda')),
           dynamodb: dynamodb ?? (() => missing(step, 'DynamoDB')),
           logs: logs ?? (() => missing(step, 'CloudWatch Logs')),
+          cloudtrail: cloudtrail ?? (() => missing(step, 'CloudTrail')),
+          elb: elb ?? (() => missing(step, 'Elastic Load Balancing')),
           now: () => new Date(),
           tagScope: tagScopeEnv(),
           maintenanceWindow: maintenanceWindowEnv(),

@@ -1,8 +1,9 @@
 import type { TableDescription, UpdateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import type { DynamoDbPort, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { arnPart, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
+import { alarmCheck } from '../validation/checks.js';
+import type { DynamoDbPort, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric, ValidationPlan } from './executor.js';
+import { arnPart, eligibilityOf, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
 
 /**
  * DynamoDB table billing mode (UpdateTable BillingMode). AWS's switch limits (DynamoDB developer guide,
@@ -67,7 +68,18 @@ function switchFreeAt(last: Date | undefined, now: Date): Date | undefined {
   return free > now ? free : undefined;
 }
 
+/** A billing-mode switch of a DynamoDB table ARN (to provisioned only with the capacity to provision). */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    const { current, proposed } = parse(action);
+    tableNameOf(action);
+    return current.billingMode === proposed.billingMode ? `the table is already ${current.billingMode}` : undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current, proposed } = parse(action);
   const tableName = tableNameOf(action);
   const dynamodb = ctx.dynamodb(action.resource.region);
@@ -187,44 +199,56 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
 }
 
 /**
- * Throttling: ReadThrottleEvents and WriteThrottleEvents (Sum per minute) must not rise by ≥ 1 and ≥ 50 %
- * (ThrottledRequests is per Operation and counted in these). Latency: SuccessfulRequestLatency Average of the main
- * operations (per minute) must not rise by ≥ 5 ms and ≥ 25 %; DynamoDB documents only Minimum, Maximum, Average, Sum
- * and SampleCount for this metric, not percentiles. An operation the table does not serve has no data and so
- * cannot regress.
+ * Throttling: ReadThrottleEvents and WriteThrottleEvents (Sum per minute; DynamoDB publishes them only when a request
+ * is throttled, so a minute without a datapoint counts 0) compared as rates in time (quasi-Poisson): they must not
+ * rise by ≥ 1 per minute and ≥ 50 %. Latency: SuccessfulRequestLatency Average of the main operations (per minute; DynamoDB
+ * documents no percentiles for it) must not rise by ≥ 5 ms and ≥ 25 %; an operation the table does not serve has no
+ * data and so cannot regress. Traffic: ConsumedRead/WriteCapacityUnits vanishing is a regression (the presence test).
+ * The table's CloudWatch alarms must not go into ALARM.
  */
-function validationMetrics(action: Action): ValidationMetric[] {
+function validation(action: Action): ValidationPlan {
   const tableName = tableNameOf(action);
   const table = [{ name: 'TableName', value: tableName }];
   const throttles = (metricName: string): ValidationMetric => ({
+    kind: 'rate',
     name: metricName.charAt(0).toLowerCase() + metricName.slice(1),
-    unit: 'count',
-    inputs: { value: { namespace: 'AWS/DynamoDB', metricName, dimensions: table, stat: 'Sum' } },
-    combine: ({ value }) => value,
+    unit: 'per minute',
+    events: { namespace: 'AWS/DynamoDB', metricName, dimensions: table, stat: 'Sum' },
     worseWhen: 'higher',
     minRelativeEffect: 0.5,
     minAbsoluteEffect: 1,
   });
-  const latency = (operation: string): ValidationMetric => ({
-    name: `latencyAverage${operation}`,
-    unit: 'ms',
-    inputs: {
-      value: { namespace: 'AWS/DynamoDB', metricName: 'SuccessfulRequestLatency', dimensions: [...table, { name: 'Operation', value: operation }], stat: 'Average' },
-    },
+  const level = (name: string, metricName: string, stat: string, dimensions: { name: string; value: string }[], unit: string, worseWhen: 'higher' | 'lower', rel: number, abs: number): ValidationMetric => ({
+    kind: 'level',
+    name,
+    unit,
+    inputs: { value: { namespace: 'AWS/DynamoDB', metricName, dimensions, stat } },
     combine: ({ value }) => value,
-    worseWhen: 'higher',
-    minRelativeEffect: 0.25,
-    minAbsoluteEffect: 5,
+    worseWhen,
+    minRelativeEffect: rel,
+    minAbsoluteEffect: abs,
   });
-  return [throttles('ReadThrottleEvents'), throttles('WriteThrottleEvents'), ...['GetItem', 'Query', 'PutItem', 'UpdateItem'].map(latency)];
+  const latency = (operation: string) => level(`latencyAverage${operation}`, 'SuccessfulRequestLatency', 'Average', [...table, { name: 'Operation', value: operation }], 'ms', 'higher', 0.25, 5);
+  return {
+    metrics: [
+      throttles('ReadThrottleEvents'),
+      throttles('WriteThrottleEvents'),
+      ...['GetItem', 'Query', 'PutItem', 'UpdateItem'].map(latency),
+      // Consumed capacity follows the workload, not the billing mode: only its vanishing matters (a 90 % drop).
+      level('consumedReadCapacity', 'ConsumedReadCapacityUnits', 'Sum', table, 'units', 'lower', 0.9, 0),
+      level('consumedWriteCapacity', 'ConsumedWriteCapacityUnits', 'Sum', table, 'units', 'lower', 0.9, 0),
+    ],
+    checks: [alarmCheck({ name: 'TableName', value: tableName })],
+  };
 }
 
 export const dynamodbBillingMode: Executor = {
   id: DYNAMODB_BILLING_MODE,
   permissions: ['dynamodb:DescribeTable', 'dynamodb:ListTagsOfResource', 'dynamodb:UpdateTable'],
+  eligibility,
   precheck,
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

@@ -1,8 +1,9 @@
 import type { Volume, VolumeModification } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { RollbackNotYetPossible } from './support.js';
+import { alarmCheck } from '../validation/checks.js';
+import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric, ValidationPlan } from './executor.js';
+import { eligibilityOf, InvalidExecutorAction, RollbackNotYetPossible } from './support.js';
 
 /**
  * EBS gp2 → gp3 (Elastic Volumes, online, no detach or restart). Precheck: the volume still exists,
@@ -41,7 +42,7 @@ type VolumeConfig = z.infer<typeof VolumeConfigSchema>;
 const NOT_YET_CODES = new Set(['IncorrectModificationState', 'VolumeModificationRateExceeded']);
 const IN_PROGRESS_STATES = new Set(['modifying', 'optimizing']);
 
-export class InvalidEbsAction extends Error {
+export class InvalidEbsAction extends InvalidExecutorAction {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidEbsAction';
@@ -109,7 +110,18 @@ function inTagScope(volume: Volume, ctx: ExecutorContext): boolean {
   return (volume.Tags ?? []).some((tag) => tag.Key === key && tag.Value === value);
 }
 
+/** A gp2 → gp3 change of an EBS volume ARN. */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    parseChange(action);
+    volumeIdOf(action);
+    return undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current } = parseChange(action);
   const volumeId = volumeIdOf(action);
   const ec2 = ctx.ec2(action.resource.region);
@@ -216,13 +228,16 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
 /**
  * EBS publishes per-volume metrics; with Nitro instances average latency per operation is
  * (VolumeTotalReadTime + VolumeTotalWriteTime) / (VolumeReadOps + VolumeWriteOps) seconds (Sum stats).
- * Thresholds: latency must rise by ≥ 1 ms and ≥ 25 %; queue length by ≥ 1 and ≥ 50 %.
+ * Thresholds: latency must rise by ≥ 1 ms and ≥ 25 %; queue length by ≥ 1 and ≥ 50 %. Both vanishing after the change
+ * (the presence test) is a regression; the volume's CloudWatch alarms must not go into ALARM.
  */
-function validationMetrics(action: Action): ValidationMetric[] {
-  const dimensions = [{ name: 'VolumeId', value: volumeIdOf(action) }];
+function validation(action: Action): ValidationPlan {
+  const volumeId = volumeIdOf(action);
+  const dimensions = [{ name: 'VolumeId', value: volumeId }];
   const sum = (metricName: string) => ({ namespace: 'AWS/EBS', metricName, dimensions, stat: 'Sum' });
-  return [
+  const metrics: ValidationMetric[] = [
     {
+      kind: 'level',
       name: 'averageLatencyMs',
       unit: 'ms',
       inputs: {
@@ -241,6 +256,7 @@ function validationMetrics(action: Action): ValidationMetric[] {
       minAbsoluteEffect: 1,
     },
     {
+      kind: 'level',
       name: 'volumeQueueLength',
       unit: 'count',
       inputs: { queueLength: { namespace: 'AWS/EBS', metricName: 'VolumeQueueLength', dimensions, stat: 'Average' } },
@@ -250,14 +266,16 @@ function validationMetrics(action: Action): ValidationMetric[] {
       minAbsoluteEffect: 1,
     },
   ];
+  return { metrics, checks: [alarmCheck({ name: 'VolumeId', value: volumeId })] };
 }
 
 export const ebsGp2ToGp3: Executor = {
   id: EBS_GP2_TO_GP3,
   permissions: ['ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications', 'ec2:ModifyVolume'],
+  eligibility,
   precheck,
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

@@ -1,8 +1,9 @@
 import type { Snapshot, Tag, Volume, VolumeType } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { arnPart, EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
+import { alarmCheck, attachAttemptCheck } from '../validation/checks.js';
+import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationPlan } from './executor.js';
+import { arnPart, EBS_KMS_PERMISSIONS, eligibilityOf, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagRecord, tagScopeReason } from './support.js';
 
 /**
  * Snapshot, then delete, an unattached EBS volume. Precheck: the volume is still `available` (attached to
@@ -13,8 +14,9 @@ import { arnPart, EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, Inva
  * first snapshot can take longer, then apply fails with OperationStillInProgress BEFORE deleting anything, and the
  * rollback finds the volume intact), then DeleteVolume. Idempotent: an existing tagged snapshot is reused.
  * Rollback: CreateVolume from that snapshot in the same AZ with the same type/size/IOPS/throughput/tags. The
- * restored volume has a NEW volume id (reported in `restored`). Validation: none — the volume was attached to
- * nothing, so no workload can regress; the saving is checked by the realised-savings measurement.
+ * restored volume has a NEW volume id (reported in `restored`). Validation: nothing tried to attach the deleted volume
+ * (CloudTrail event history, validation/checks.ts attachAttemptCheck: CloudWatch has no metric of a deleted volume) and
+ * none of its CloudWatch alarms went into ALARM.
  */
 
 export const EBS_SNAPSHOT_DELETE = 'ebs-snapshot-delete';
@@ -69,7 +71,18 @@ function userTags(tags: Record<string, string>): Tag[] {
     .map(([Key, Value]) => ({ Key, Value }));
 }
 
+/** A snapshot-then-delete of an available EBS volume ARN. */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    parse(action);
+    volumeIdOf(action);
+    return undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current } = parse(action);
   const volumeId = volumeIdOf(action);
   const volume = await describeVolume(ctx.ec2(action.resource.region), volumeId);
@@ -166,18 +179,20 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
   }
 }
 
-/** None: see the file comment. */
-function validationMetrics(): ValidationMetric[] {
-  return [];
+/** Attach attempts and alarms: see the file comment. */
+function validation(action: Action): ValidationPlan {
+  const volumeId = volumeIdOf(action);
+  return { metrics: [], checks: [attachAttemptCheck(volumeId), alarmCheck({ name: 'VolumeId', value: volumeId })] };
 }
 
 export const ebsSnapshotDelete: Executor = {
   id: EBS_SNAPSHOT_DELETE,
   // KMS: rollback's CreateVolume from a snapshot encrypted with a customer-managed key (see EBS_KMS_PERMISSIONS).
-  permissions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots', 'ec2:CreateSnapshot', 'ec2:CreateTags', 'ec2:DeleteVolume', 'ec2:CreateVolume', ...EBS_KMS_PERMISSIONS],
+  permissions: ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots', 'ec2:CreateSnapshot', 'ec2:CreateTags', 'ec2:DeleteVolume', 'ec2:CreateVolume', 'cloudtrail:LookupEvents', ...EBS_KMS_PERMISSIONS],
+  eligibility,
   precheck,
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

@@ -1,4 +1,4 @@
-import type { _InstanceType } from '@aws-sdk/client-ec2';
+import type { _InstanceType, Instance } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
 import {
@@ -11,9 +11,10 @@ import {
   waitForInstanceState,
   waitForRunning,
 } from './ec2-instance-support.js';
-import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
+import { alarmCheck } from '../validation/checks.js';
+import type { Ec2Port, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationPlan } from './executor.js';
 import { outsideWindowReason } from './maintenance-window.js';
-import { EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+import { EBS_KMS_PERMISSIONS, eligibilityOf, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
 
 /**
  * Change an EC2 instance's type: stop → ModifyInstanceAttribute InstanceType → start (the type of a running
@@ -27,13 +28,45 @@ import { EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecut
 
 export const EC2_INSTANCE_TYPE = 'ec2-instance-type';
 
-const CurrentSchema = z.object({ instanceType: z.string().min(1) });
-const ProposedSchema = z.object({ instanceType: z.string().min(1) });
+/** `architecture`: the instance's (its AMI's) and the target type's, when the engine knew them (rules and ingestion set them). */
+const CurrentSchema = z.object({ instanceType: z.string().min(1), architecture: z.string().optional() });
+const ProposedSchema = z.object({ instanceType: z.string().min(1), architecture: z.string().optional() });
 const BeforeSchema = z.object({ instanceId: z.string(), instanceType: z.string(), state: z.string() });
 
 const parse = (action: Action) => parseChange(action, 'instance-type', CurrentSchema, ProposedSchema);
 
+/**
+ * A type change of an EC2 instance that keeps its CPU architecture and is not an Auto Scaling group member (the group's
+ * launch template would bring the old type back on the next replacement).
+ */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    const { current, proposed } = parse(action);
+    instanceIdOf(action);
+    const group = action.resource.tags['aws:autoscaling:groupName'];
+    if (group) return `member of Auto Scaling group ${group} — change the group's launch template`;
+    if (proposed.instanceType === current.instanceType) return `the action proposes the type the instance already has (${current.instanceType})`;
+    if (current.architecture && proposed.architecture && current.architecture !== proposed.architecture) {
+      return `moves ${current.architecture} → ${proposed.architecture}: the AMI must be rebuilt for ${proposed.architecture}, a migration rather than a type change`;
+    }
+    return undefined;
+  });
+}
+
+/** Why the instance's AMI cannot run on `type` (DescribeInstanceTypes ProcessorInfo.SupportedArchitectures), or undefined. */
+async function architectureMismatch(ec2: Ec2Port, instance: Instance, type: string): Promise<string | undefined> {
+  const { InstanceTypes = [] } = await ec2.describeInstanceTypes({ InstanceTypes: [type as _InstanceType] });
+  const supported = InstanceTypes.find((candidate) => candidate.InstanceType === type)?.ProcessorInfo?.SupportedArchitectures;
+  if (!supported) return `DescribeInstanceTypes returned no architectures for ${type}, so it cannot be checked against the instance's AMI`;
+  const architecture = instance.Architecture;
+  if (!architecture) return `DescribeInstances returned no architecture for instance ${instance.InstanceId}`;
+  if (!(supported as string[]).includes(architecture)) return `instance ${instance.InstanceId} runs a ${architecture} AMI, which ${type} (${supported.join(', ')}) cannot boot`;
+  return undefined;
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current, proposed } = parse(action);
   const outside = outsideWindowReason(ctx.maintenanceWindow, ctx.now());
   if (outside) return { ok: false, reason: outside };
@@ -43,7 +76,6 @@ async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckO
   if (instance.InstanceType !== current.instanceType) {
     return { ok: false, reason: `instance ${instanceId} is now ${instance.InstanceType}, not the ${current.instanceType} the action was computed for` };
   }
-  if (proposed.instanceType === current.instanceType) return { ok: false, reason: `the action proposes the type instance ${instanceId} already has` };
   const state = instance.State?.Name;
   if (state !== 'running' && state !== 'stopped') return { ok: false, reason: `instance ${instanceId} is ${state}, not running or stopped` };
   const group = autoScalingGroupOf(instance);
@@ -52,6 +84,8 @@ async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckO
   // Asked of a stopped instance too: the rollback after a regression restarts it, and the type change stops it.
   const unsafe = await unsafeToStopReason(ctx.ec2(action.resource.region), instance);
   if (unsafe) return { ok: false, reason: unsafe };
+  const mismatch = await architectureMismatch(ctx.ec2(action.resource.region), instance, proposed.instanceType);
+  if (mismatch) return { ok: false, reason: mismatch };
   return { ok: true };
 }
 
@@ -121,43 +155,48 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
 }
 
 /**
- * CPU saturation: the per-minute CPUUtilization p95 (EC2 publishes 5-minute points without detailed monitoring,
- * so fewer samples) must not rise by ≥ 10 percentage points and ≥ 25 %. Status checks: the per-minute maximum of
- * StatusCheckFailed (0/1) must not shift by 1, i.e. the instance must not fail its checks most of the time.
+ * CPU saturation: the per-minute CPUUtilization p95 (EC2 publishes 5-minute points without detailed monitoring, so
+ * fewer samples) must not rise by ≥ 10 percentage points and ≥ 25 % (block test); CPUUtilization vanishing after the
+ * restart means the instance is not running (presence test). Status checks: the share of minutes whose
+ * StatusCheckFailed maximum is 1 (a rate in time) must not rise by ≥ 5 points. The instance's CloudWatch alarms must
+ * not go into ALARM.
  */
-function validationMetrics(action: Action): ValidationMetric[] {
-  const dimensions = [{ name: 'InstanceId', value: instanceIdOf(action) }];
-  return [
-    {
-      name: 'cpuUtilizationP95',
-      unit: 'percent',
-      inputs: { cpu: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, stat: 'p95' } },
-      combine: ({ cpu }) => cpu,
-      worseWhen: 'higher',
-      minRelativeEffect: 0.25,
-      minAbsoluteEffect: 10,
-      // EC2 publishes CPUUtilization while the instance runs: none after the restart means it is not running.
-      missingAfterIsRegression: true,
-    },
-    {
-      name: 'statusCheckFailed',
-      unit: 'count',
-      inputs: { failed: { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', dimensions, stat: 'Maximum' } },
-      combine: ({ failed }) => failed,
-      worseWhen: 'higher',
-      minRelativeEffect: 0,
-      minAbsoluteEffect: 1,
-      missingAfterIsRegression: true,
-    },
-  ];
+function validation(action: Action): ValidationPlan {
+  const instanceId = instanceIdOf(action);
+  const dimensions = [{ name: 'InstanceId', value: instanceId }];
+  return {
+    metrics: [
+      {
+        kind: 'level',
+        name: 'cpuUtilizationP95',
+        unit: 'percent',
+        inputs: { cpu: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, stat: 'p95' } },
+        combine: ({ cpu }) => cpu,
+        worseWhen: 'higher',
+        minRelativeEffect: 0.25,
+        minAbsoluteEffect: 10,
+      },
+      {
+        kind: 'rate',
+        name: 'statusCheckFailed',
+        unit: 'failing minutes per minute',
+        events: { namespace: 'AWS/EC2', metricName: 'StatusCheckFailed', dimensions, stat: 'Maximum' },
+        worseWhen: 'higher',
+        minRelativeEffect: 0,
+        minAbsoluteEffect: 0.05,
+      },
+    ],
+    checks: [alarmCheck({ name: 'InstanceId', value: instanceId })],
+  };
 }
 
 export const ec2InstanceType: Executor = {
   id: EC2_INSTANCE_TYPE,
   permissions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes', 'ec2:StopInstances', 'ec2:ModifyInstanceAttribute', 'ec2:StartInstances', ...EBS_KMS_PERMISSIONS],
+  eligibility,
   precheck,
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

@@ -10,8 +10,9 @@ import {
   waitForInstanceState,
   waitForRunning,
 } from './ec2-instance-support.js';
-import type { Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+import { alarmCheck, targetGroupTrafficCheck, type TargetGroupRef } from '../validation/checks.js';
+import type { ElbPort, Executor, ExecutorContext, PrecheckOutcome, RollbackOutcome, ValidationPlan } from './executor.js';
+import { EBS_KMS_PERMISSIONS, eligibilityOf, errorCode, errorMessage, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
 
 /**
  * Stop an idle EC2 instance (StopInstances — never terminate: EBS volumes, the instance id and its
@@ -20,20 +21,38 @@ import { EBS_KMS_PERMISSIONS, errorCode, errorMessage, inTagScope, InvalidExecut
  * instance-store volumes (a stop erases them). Apply stops it and
  * waits (bounded) until it is `stopped`. Rollback starts it again.
  *
- * Validation: none beyond the `stopped` state apply waits for. The rule stops only instances idle for days (no
- * CPU, no network), so there is no live workload whose latency or errors could regress, and a stopped instance
- * publishes no metrics to compare; whether stopping paid off is measured by the realised savings instead.
+ * Validation: a stopped instance publishes no metrics, so what is checked is whether anything still needed it: no
+ * request reached a target group it was registered in (recorded at the rollback point) while that group had no
+ * healthy target, and none of the instance's CloudWatch alarms went into ALARM (validation/checks.ts). Traffic sent to
+ * its ENI directly shows only in VPC Flow Logs, which Headroom does not require (docs/safe-apply.md).
  */
 
 export const EC2_STOP = 'ec2-stop';
 
 const CurrentSchema = z.object({ state: z.literal('running'), instanceType: z.string().min(1) });
 const ProposedSchema = z.object({ state: z.literal('stopped') });
-const BeforeSchema = z.object({ instanceId: z.string(), state: z.string(), instanceType: z.string() });
+const BeforeSchema = z.object({
+  instanceId: z.string(),
+  state: z.string(),
+  instanceType: z.string(),
+  targetGroups: z.array(z.object({ targetGroup: z.string(), loadBalancer: z.string() })).default([]),
+});
 
 const parse = (action: Action) => parseChange(action, 'stop-instance', CurrentSchema, ProposedSchema);
 
+/** A stop of a running EC2 instance that no Auto Scaling group manages (it would replace the stopped instance). */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    parse(action);
+    instanceIdOf(action);
+    const group = action.resource.tags['aws:autoscaling:groupName'];
+    return group ? `member of Auto Scaling group ${group}, which would replace a stopped instance — scale the group instead` : undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current } = parse(action);
   const instanceId = instanceIdOf(action);
   const instance = await describeInstance(ctx.ec2(action.resource.region), instanceId);
@@ -54,7 +73,8 @@ async function snapshot(action: Action, ctx: ExecutorContext): Promise<Record<st
   const instanceId = instanceIdOf(action);
   const instance = await describeInstance(ctx.ec2(action.resource.region), instanceId);
   if (!instance) throw new InvalidExecutorAction(`Instance ${instanceId} disappeared before its rollback point was recorded.`);
-  return { instanceId, state: instance.State?.Name ?? 'unknown', instanceType: instance.InstanceType ?? 'unknown' };
+  const targetGroups = await targetGroupsOf(ctx.elb(action.resource.region), instanceId);
+  return { instanceId, state: instance.State?.Name ?? 'unknown', instanceType: instance.InstanceType ?? 'unknown', targetGroups };
 }
 
 /** Idempotent: an instance already stopping or stopped is not stopped again. */
@@ -91,17 +111,46 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
   return { status: 'rolled-back', restored: { instanceId: before.instanceId, state: 'running' } };
 }
 
-/** None: see the file comment. */
-function validationMetrics(): ValidationMetric[] {
-  return [];
+/** Target-group traffic and alarms: see the file comment. */
+function validation(action: Action): ValidationPlan {
+  const instanceId = instanceIdOf(action);
+  return { metrics: [], checks: [targetGroupTrafficCheck((before) => BeforeSchema.parse(before).targetGroups), alarmCheck({ name: 'InstanceId', value: instanceId })] };
+}
+
+/** The target groups (CloudWatch dimension values: ARN suffixes) in which the instance is a registered target. */
+async function targetGroupsOf(elb: ElbPort, instanceId: string): Promise<TargetGroupRef[]> {
+  const found: TargetGroupRef[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await elb.describeTargetGroups({ Marker: marker, PageSize: 400 });
+    for (const group of page.TargetGroups ?? []) {
+      if (group.TargetType !== 'instance' || !group.TargetGroupArn) continue;
+      const { TargetHealthDescriptions = [] } = await elb.describeTargetHealth({ TargetGroupArn: group.TargetGroupArn });
+      if (!TargetHealthDescriptions.some((d) => d.Target?.Id === instanceId)) continue;
+      for (const lb of group.LoadBalancerArns ?? []) {
+        found.push({ targetGroup: group.TargetGroupArn.slice(group.TargetGroupArn.lastIndexOf(':') + 1), loadBalancer: lb.slice(lb.indexOf(':loadbalancer/') + ':loadbalancer/'.length) });
+      }
+    }
+    marker = page.NextMarker;
+  } while (marker);
+  return found;
 }
 
 export const ec2Stop: Executor = {
   id: EC2_STOP,
-  permissions: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes', 'ec2:StopInstances', 'ec2:StartInstances', ...EBS_KMS_PERMISSIONS],
+  permissions: [
+    'ec2:DescribeInstances',
+    'ec2:DescribeInstanceTypes',
+    'ec2:StopInstances',
+    'ec2:StartInstances',
+    'elasticloadbalancing:DescribeTargetGroups',
+    'elasticloadbalancing:DescribeTargetHealth',
+    ...EBS_KMS_PERMISSIONS,
+  ],
+  eligibility,
   precheck,
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

@@ -24,7 +24,14 @@ import type {
   ModifyVolumeCommandInput,
   ModifyVolumeCommandOutput,
 } from '@aws-sdk/client-ec2';
-import type { GetMetricDataCommandInput, GetMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
+import type { DescribeAlarmsCommandInput, DescribeAlarmsCommandOutput, GetMetricDataCommandInput, GetMetricDataCommandOutput } from '@aws-sdk/client-cloudwatch';
+import type { LookupEventsCommandInput, LookupEventsCommandOutput } from '@aws-sdk/client-cloudtrail';
+import type {
+  DescribeTargetGroupsCommandInput,
+  DescribeTargetGroupsCommandOutput,
+  DescribeTargetHealthCommandInput,
+  DescribeTargetHealthCommandOutput,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type {
   DeleteRetentionPolicyCommandInput,
   DeleteRetentionPolicyCommandOutput,
@@ -117,9 +124,21 @@ export interface MaintenanceWindow {
   durationHours: number;
 }
 
-/** CloudWatch GetMetricData, for validation against the pre-change baseline. */
+/** CloudWatch GetMetricData and DescribeAlarms, for validation against the pre-change baseline. */
 export interface MetricsPort {
   getMetricData(input: GetMetricDataCommandInput): Promise<GetMetricDataCommandOutput>;
+  describeAlarms(input: DescribeAlarmsCommandInput): Promise<DescribeAlarmsCommandOutput>;
+}
+
+/** CloudTrail event history (90 days of management events, on by default), for what AWS records no metric of. */
+export interface CloudTrailPort {
+  lookupEvents(input: LookupEventsCommandInput): Promise<LookupEventsCommandOutput>;
+}
+
+/** Elastic Load Balancing (v2) reads: which target groups an instance serves in. */
+export interface ElbPort {
+  describeTargetGroups(input: DescribeTargetGroupsCommandInput): Promise<DescribeTargetGroupsCommandOutput>;
+  describeTargetHealth(input: DescribeTargetHealthCommandInput): Promise<DescribeTargetHealthCommandOutput>;
 }
 
 export interface ExecutorContext {
@@ -129,6 +148,8 @@ export interface ExecutorContext {
   lambda(region: string): LambdaPort;
   dynamodb(region: string): DynamoDbPort;
   logs(region: string): LogsPort;
+  cloudtrail(region: string): CloudTrailPort;
+  elb(region: string): ElbPort;
   now(): Date;
   /** Unset: no window, so executors that restart instances refuse (precheck says why). */
   maintenanceWindow?: MaintenanceWindow;
@@ -154,27 +175,61 @@ export interface MetricInput {
   stat: string;
 }
 
-/**
- * A metric that must not get worse after the change. Its value at a timestamp is `combine` of its
- * inputs at that timestamp (e.g. latency = total time / ops), computed client side so the port needs
- * plain GetMetricData only, not metric math.
- */
-export interface ValidationMetric {
+interface MetricCriteria {
   name: string;
   unit: string;
+  /** 'lower': a drop is the regression (ingestion, traffic). */
+  worseWhen: 'higher' | 'lower';
+  /** A regression must also be practically large: worsening ≥ max(minAbsoluteEffect, minRelativeEffect × baseline). */
+  minRelativeEffect: number;
+  minAbsoluteEffect: number;
+}
+
+/**
+ * A level metric that must not get worse after the change (latency quantile, CPU, queue length), compared with the
+ * block test (lambdas/actions/validation/level-test.ts). Its value at a timestamp is `combine` of its inputs there
+ * (e.g. latency = total time / ops), computed client side so the port needs plain GetMetricData only.
+ */
+export interface LevelMetric extends MetricCriteria {
+  kind: 'level';
   inputs: Record<string, MetricInput>;
   /** Returns undefined when the value is not defined at that timestamp (e.g. no I/O → no latency). */
   combine(values: Record<string, number>): number | undefined;
-  /** Only 'higher is worse' metrics are declared so far (latency, queue length, errors, throttles). */
-  worseWhen: 'higher';
-  /** A regression must also be practically large: median shift ≥ max(minAbsoluteEffect, minRelativeEffect × baseline median). */
-  minRelativeEffect: number;
-  minAbsoluteEffect: number;
-  /**
-   * A baseline with samples and an after-window with none is a regression (an instance that stopped publishing
-   * after a restart is down, not idle). Unset: too few samples is `insufficient-data`, not a regression.
-   */
-  missingAfterIsRegression?: boolean;
+}
+
+/**
+ * A rate that must not rise (errors per invocation, throttles per request, events per period), compared as a rate
+ * with the quasi-binomial / quasi-Poisson test (lambdas/actions/validation/rate-test.ts). `exposure` absent: events
+ * per period (a Poisson rate in time). Effects are in rate units (0.01 = one percentage point of trials).
+ */
+export interface RateMetric extends MetricCriteria {
+  kind: 'rate';
+  events: MetricInput;
+  exposure?: { inputs: Record<string, MetricInput>; combine(values: Record<string, number>): number | undefined };
+}
+
+export type ValidationMetric = LevelMetric | RateMetric;
+
+/** The windows a validation compares, and the rollback point (e.g. the target groups a stopped instance was in). */
+export interface ValidationWindows {
+  before: { start: Date; end: Date; periodSeconds: number };
+  after: { start: Date; end: Date; periodSeconds: number };
+  rollbackPoint: Record<string, unknown>;
+}
+
+/**
+ * A check that is not a metric comparison (alarms, CloudTrail, target-group traffic). It may only read AWS; its verdict
+ * joins the metrics'. Executors of other kinds add their own (see docs/safe-apply.md "Adding an executor").
+ */
+export interface ValidationCheck {
+  name: string;
+  run(action: Action, windows: ValidationWindows, ctx: ExecutorContext): Promise<import('../validation/verdict.js').Verdict>;
+}
+
+/** What an executor validates after the bake: metrics against the baseline, and checks. */
+export interface ValidationPlan {
+  metrics: ValidationMetric[];
+  checks: ValidationCheck[];
 }
 
 export interface Executor {
@@ -182,12 +237,20 @@ export interface Executor {
   id: string;
   /** IAM actions this executor calls; must equal lib/executor-permissions.ts for this id. */
   permissions: string[];
-  /** Does the resource still match `action.current`, and may we change it? */
+  /**
+   * Could this executor make this change at all, judged from the action alone: pure and synchronous, no AWS call
+   * (the Slack digest offers Approve only where it passes). Its shape, its resource ARN, and what the executor knows
+   * AWS would refuse (an Auto Scaling group member, a move across CPU architectures...). Also the first part of
+   * `precheck`, so an action it refuses is never applied.
+   */
+  eligibility(action: Action): PrecheckOutcome;
+  /** Does the resource still match `action.current`, and may we change it? Starts with `eligibility`. */
   precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome>;
   /** The rollback point: the configuration to restore, read from AWS (not from the action). */
   snapshot(action: Action, ctx: ExecutorContext): Promise<Record<string, unknown>>;
   /** Makes the change; throws on failure (the state machine catches it and rolls back). Returns the requested configuration. */
   apply(action: Action, before: Record<string, unknown>, ctx: ExecutorContext): Promise<Record<string, unknown>>;
   rollback(action: Action, before: Record<string, unknown>, ctx: ExecutorContext): Promise<RollbackOutcome>;
-  validationMetrics(action: Action): ValidationMetric[];
+  /** What the Validate step compares after the bake (every executor validates something real). */
+  validation(action: Action): ValidationPlan;
 }

@@ -1,8 +1,9 @@
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import type { Executor, ExecutorContext, LambdaPort, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { errorCode, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagScopeReason } from './support.js';
+import { alarmCheck } from '../validation/checks.js';
+import type { Executor, ExecutorContext, LambdaPort, PrecheckOutcome, RollbackOutcome, ValidationPlan } from './executor.js';
+import { eligibilityOf, errorCode, inTagScope, InvalidExecutorAction, parseChange, pollUntil, tagScopeReason } from './support.js';
 
 /**
  * Lambda memory size (UpdateFunctionConfiguration MemorySize). Alias-aware:
@@ -22,7 +23,8 @@ import { errorCode, inTagScope, InvalidExecutorAction, parseChange, pollUntil, t
 export const LAMBDA_MEMORY = 'lambda-memory';
 
 const CurrentSchema = z.object({ memoryMb: z.number().int().positive() });
-const ProposedSchema = z.object({ memoryMb: z.number().int().min(128).max(10240) });
+/** Strict: the executor changes memory only, so an action proposing anything else (runtime, role, timeout...) is refused. */
+const ProposedSchema = z.strictObject({ memoryMb: z.number().int().min(128).max(10240) });
 const BeforeSchema = z.object({
   functionName: z.string(),
   memoryMb: z.number(),
@@ -67,13 +69,24 @@ async function aliasOf(lambda: LambdaPort, functionName: string, alias: string) 
   }
 }
 
+/** A memory-only change of a function or an alias (a published version is immutable). */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    parse(action);
+    const target = targetOf(action);
+    if (target.qualifier && /^\d+$/.test(target.qualifier)) {
+      return `${action.resource.arn} names published version ${target.qualifier}, which is immutable; name the function or an alias`;
+    }
+    return undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current } = parse(action);
   const target = targetOf(action);
   const lambda = ctx.lambda(action.resource.region);
-  if (target.qualifier && /^\d+$/.test(target.qualifier)) {
-    return { ok: false, reason: `${action.resource.arn} names published version ${target.qualifier}, which is immutable; name the function or an alias` };
-  }
   const config = await latest(lambda, target.functionName);
   if (!config) return { ok: false, reason: `function ${target.functionName} no longer exists` };
   if (config.MemorySize !== current.memoryMb) {
@@ -220,28 +233,43 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
 }
 
 /**
- * Per-minute Duration p95 must not rise by ≥ 10 ms and ≥ 20 % (less memory means less CPU); Errors and
- * Throttles (Sum per minute) must not rise by ≥ 1 and ≥ 50 %. With an alias, its own metrics (Resource
- * dimension `name:alias`) are compared.
+ * Duration p95 per minute (a level, block test) must not rise by ≥ 10 ms and ≥ 20 % (less memory means less CPU).
+ * Errors per invocation (Errors / Invocations, quasi-binomial) must not rise by ≥ 1 percentage point and ≥ 50 %;
+ * throttled share of invocation attempts (Throttles / (Invocations + Throttles); a throttled call is not an
+ * invocation) likewise. Invocations vanishing after the change is a regression (presence test). With an alias, its
+ * own metrics (Resource dimension `name:alias`) are compared. The function's CloudWatch alarms must not go into ALARM.
  */
-function validationMetrics(action: Action): ValidationMetric[] {
+function validation(action: Action): ValidationPlan {
   const target = targetOf(action);
   const dimensions = [{ name: 'FunctionName', value: target.functionName }];
   if (target.qualifier) dimensions.push({ name: 'Resource', value: `${target.functionName}:${target.qualifier}` });
-  const metric = (name: string, metricName: string, stat: string, unit: string, minRelativeEffect: number, minAbsoluteEffect: number): ValidationMetric => ({
-    name,
-    unit,
-    inputs: { value: { namespace: 'AWS/Lambda', metricName, dimensions, stat } },
-    combine: ({ value }) => value,
-    worseWhen: 'higher',
-    minRelativeEffect,
-    minAbsoluteEffect,
-  });
-  return [
-    metric('durationP95', 'Duration', 'p95', 'ms', 0.2, 10),
-    metric('errors', 'Errors', 'Sum', 'count', 0.5, 1),
-    metric('throttles', 'Throttles', 'Sum', 'count', 0.5, 1),
-  ];
+  const input = (metricName: string, stat: string) => ({ namespace: 'AWS/Lambda', metricName, dimensions, stat });
+  return {
+    metrics: [
+      { kind: 'level', name: 'durationP95', unit: 'ms', inputs: { value: input('Duration', 'p95') }, combine: ({ value }) => value, worseWhen: 'higher', minRelativeEffect: 0.2, minAbsoluteEffect: 10 },
+      {
+        kind: 'rate',
+        name: 'errorRate',
+        unit: 'errors per invocation',
+        events: input('Errors', 'Sum'),
+        exposure: { inputs: { invocations: input('Invocations', 'Sum') }, combine: ({ invocations }) => invocations },
+        worseWhen: 'higher',
+        minRelativeEffect: 0.5,
+        minAbsoluteEffect: 0.01,
+      },
+      {
+        kind: 'rate',
+        name: 'throttleRate',
+        unit: 'throttles per invocation attempt',
+        events: input('Throttles', 'Sum'),
+        exposure: { inputs: { invocations: input('Invocations', 'Sum'), throttles: input('Throttles', 'Sum') }, combine: ({ invocations, throttles }) => (invocations ?? 0) + (throttles ?? 0) || undefined },
+        worseWhen: 'higher',
+        minRelativeEffect: 0.5,
+        minAbsoluteEffect: 0.01,
+      },
+    ],
+    checks: [alarmCheck({ name: 'FunctionName', value: target.functionName })],
+  };
 }
 
 export const lambdaMemory: Executor = {
@@ -254,9 +282,10 @@ export const lambdaMemory: Executor = {
     'lambda:PublishVersion',
     'lambda:UpdateAlias',
   ],
+  eligibility,
   precheck,
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

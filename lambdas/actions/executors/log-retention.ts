@@ -1,15 +1,17 @@
 import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import type { Executor, ExecutorContext, LogsPort, PrecheckOutcome, RollbackOutcome, ValidationMetric } from './executor.js';
-import { arnPart, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
+import { alarmCheck } from '../validation/checks.js';
+import type { Executor, ExecutorContext, LogsPort, PrecheckOutcome, RollbackOutcome, ValidationMetric, ValidationPlan } from './executor.js';
+import { arnPart, eligibilityOf, inTagScope, InvalidExecutorAction, parseChange, tagScopeReason } from './support.js';
 
 /**
  * Log-group retention (PutRetentionPolicy). Precheck: the group still has the recorded retention (`null` =
  * never expire) and is in the tag scope. Rollback: PutRetentionPolicy with the previous value, or
  * DeleteRetentionPolicy when it never expired. Caveat a rollback cannot undo: once the shorter retention is in
- * force CloudWatch Logs deletes older events (within about 72 h), and those are gone. Validation: none — retention
- * does not affect the workload, only what is kept and billed.
+ * force CloudWatch Logs deletes older events (within about 72 h), and those are gone. Validation: ingestion unchanged —
+ * IncomingLogEvents and IncomingBytes (AWS/Logs, per log group) must not drop by ≥ 50 % nor vanish (presence test), so a
+ * change that broke whatever writes the group is caught; the group's CloudWatch alarms must not go into ALARM.
  */
 
 export const LOG_RETENTION = 'log-retention';
@@ -43,7 +45,18 @@ function taggableArn(group: LogGroup, fallback: string): string {
 
 const describeRetention = (days: number | null) => (days === null ? 'never expire' : `${days} days`);
 
+/** A retention change of a log group ARN to a value CloudWatch Logs accepts. */
+function eligibility(action: Action): PrecheckOutcome {
+  return eligibilityOf(() => {
+    const { current, proposed } = parse(action);
+    logGroupNameOf(action);
+    return current.retentionDays === proposed.retentionDays ? `the log group already keeps events ${proposed.retentionDays} days` : undefined;
+  });
+}
+
 async function precheck(action: Action, ctx: ExecutorContext): Promise<PrecheckOutcome> {
+  const eligible = eligibility(action);
+  if (!eligible.ok) return eligible;
   const { current, proposed } = parse(action);
   const name = logGroupNameOf(action);
   const logs = ctx.logs(action.resource.region);
@@ -87,17 +100,30 @@ async function rollback(action: Action, beforeRecord: Record<string, unknown>, c
   return { status: 'rolled-back', restored: before };
 }
 
-/** None: see the file comment. */
-function validationMetrics(): ValidationMetric[] {
-  return [];
+/** Ingestion unchanged: see the file comment. */
+function validation(action: Action): ValidationPlan {
+  const name = logGroupNameOf(action);
+  const dimensions = [{ name: 'LogGroupName', value: name }];
+  const ingestion = (metricName: string, unit: string): ValidationMetric => ({
+    kind: 'level',
+    name: metricName.charAt(0).toLowerCase() + metricName.slice(1),
+    unit,
+    inputs: { value: { namespace: 'AWS/Logs', metricName, dimensions, stat: 'Sum' } },
+    combine: ({ value }) => value,
+    worseWhen: 'lower',
+    minRelativeEffect: 0.5,
+    minAbsoluteEffect: 0,
+  });
+  return { metrics: [ingestion('IncomingLogEvents', 'events'), ingestion('IncomingBytes', 'bytes')], checks: [alarmCheck({ name: 'LogGroupName', value: name })] };
 }
 
 export const logRetention: Executor = {
   id: LOG_RETENTION,
   permissions: ['logs:DescribeLogGroups', 'logs:ListTagsForResource', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy'],
+  eligibility,
   precheck,
   snapshot,
   apply,
   rollback,
-  validationMetrics,
+  validation,
 };

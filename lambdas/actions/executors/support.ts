@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Action } from '../../engine/types/action.js';
-import type { ExecutorContext } from './executor.js';
+import type { ExecutorContext, PrecheckOutcome } from './executor.js';
 
 /** Helpers shared by the executors: typed input errors, AWS error codes, bounded polling, tag scope. */
 
@@ -68,6 +68,20 @@ export function parseChange<C extends z.ZodType, P extends z.ZodType>(
     );
   }
   return { current: current.data, proposed: proposed.data };
+}
+
+/**
+ * An eligibility verdict from `check`, which returns why the action is not eligible (or undefined) and may throw
+ * InvalidExecutorAction for an action of the wrong shape (its message is the reason).
+ */
+export function eligibilityOf(check: () => string | undefined): PrecheckOutcome {
+  try {
+    const reason = check();
+    return reason === undefined ? { ok: true } : { ok: false, reason };
+  } catch (error) {
+    if (error instanceof InvalidExecutorAction) return { ok: false, reason: error.message };
+    throw error;
+  }
 }
 
 /** The part of the ARN `arn` that `pattern` captures in its first group, or throws naming the expected kind. */

@@ -1,5 +1,5 @@
 import type { Action } from '../../engine/types/action.js';
-import type { ActionState, HeadroomStore } from '../../shared/store/store.js';
+import type { ActionState, HeadroomStore, NewDecision } from '../../shared/store/store.js';
 import type { ApplyExecutionInput } from '../apply-steps/apply-state.js';
 import { DISMISS_REASONS } from '../../shared/slack/dismiss-reasons.js';
 import { InvalidInteractionPayload, parseInteractionBody, type Interaction } from '../slack/interaction-payload.js';
@@ -76,10 +76,10 @@ interface Click {
   deadline: number;
 }
 
-function decisionFor(interaction: Interaction, now: Date): ActionState {
+function decisionFor(interaction: Interaction, now: Date): NewDecision {
   const decision = { approve: 'approved', snooze: 'snoozed', dismiss: 'dismissed' } as const;
   const decidedAt = now.toISOString();
-  const state: ActionState = {
+  const state: NewDecision = {
     actionId: interaction.actionId,
     decision: decision[interaction.choice],
     decidedBy: interaction.userId,
@@ -94,13 +94,13 @@ function decisionFor(interaction: Interaction, now: Date): ActionState {
   return state;
 }
 
-/** Name and input of the apply execution of an approval, from the stored decision alone. */
-export function applyExecutionFor(decision: ActionState, fallbackRunId: string): { name: string; input: ApplyExecutionInput } {
-  // Decisions written before executionName/runId were stored used the action id alone as the name.
-  const name = decision.executionName ?? applyExecutionName(decision.actionId);
-  const input: ApplyExecutionInput = { runId: decision.runId ?? fallbackRunId, actionId: decision.actionId, approvedBy: decision.decidedBy };
-  if (decision.slack) input.slack = decision.slack;
-  return { name, input };
+/**
+ * Name and input of the apply execution of an approval, from the stored decision alone. The input names the decision
+ * (action id and version) and nothing else: every step reads who approved, the run and the Slack thread from it.
+ */
+export function applyExecutionFor(decision: ActionState): { name: string; input: ApplyExecutionInput } {
+  const name = decision.executionName ?? applyExecutionName(decision.actionId, decisionNonce(decision.decidedAt));
+  return { name, input: { actionId: decision.actionId, decisionVersion: decision.version } };
 }
 
 /** Step Functions' answer when an execution of that name exists with another input or has finished. */
@@ -152,16 +152,22 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
     return ACK;
   }
 
-  /** Starts the execution of a stored approval; an execution of that name already existing counts as started. */
+  /**
+   * Starts the execution of a stored approval and records its ARN on the decision (of that version only); an
+   * execution of that name already existing counts as started.
+   */
   async function startApply(interaction: Interaction, decision: ActionState): Promise<void> {
-    const { name, input } = applyExecutionFor(decision, interaction.runId);
+    const { name, input } = applyExecutionFor(decision);
+    let executionArn: string | undefined;
     try {
-      const { executionArn } = await deps.startExecution({ name, input });
-      await audit(interaction, 'execution-started', { executionArn, executionName: name, approvedBy: input.approvedBy });
+      executionArn = (await deps.startExecution({ name, input })).executionArn;
+      await audit(interaction, 'execution-started', { executionArn, executionName: name, decisionVersion: decision.version, approvedBy: decision.decidedBy });
     } catch (error) {
       if (!isExecutionAlreadyExists(error)) throw error;
-      await audit(interaction, 'execution-started', { executionName: name, approvedBy: input.approvedBy, alreadyExisted: true });
+      await audit(interaction, 'execution-started', { executionName: name, decisionVersion: decision.version, approvedBy: decision.decidedBy, alreadyExisted: true });
     }
+    // Marks the approval started (its ARN, or its name when Step Functions answered ExecutionAlreadyExists).
+    await deps.store.updateDecision(decision.actionId, decision.version, (current) => ({ ...current, executionArn: executionArn ?? current.executionArn ?? name }));
   }
 
   /** A second click (or retry) on a decided action: start nothing, except finishing an approval whose start failed. */
@@ -169,12 +175,8 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
     const { interaction } = click;
     const existing = await deps.store.getDecision(interaction.actionId);
     if (existing?.decision === 'approved' && interaction.choice === 'approve') {
-      // Only a start of THIS approval counts: action ids are stable across runs, and an earlier approval's start
-      // (whose outcome cleared its decision) must not block retrying this one.
-      const started = (await deps.store.listAudit(interaction.actionId)).some(
-        (record) => record.event === 'execution-started' && record.detail.executionName === existing.executionName,
-      );
-      if (!started) {
+      // The decision records its execution once started: only a start of THIS approval (version) counts.
+      if (existing.executionArn === undefined) {
         try {
           await startApply(interaction, existing);
         } catch (error) {
@@ -193,8 +195,8 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
 
   async function decide(click: Click, action: Action): Promise<HttpResult> {
     const { interaction } = click;
-    const decision = decisionFor(interaction, deps.now());
-    if (!(await deps.store.recordDecision(decision))) return handleDuplicate(click);
+    const decision = await deps.store.recordDecision(decisionFor(interaction, deps.now()));
+    if (!decision) return handleDuplicate(click);
     await audit(interaction, 'decision', {
       decision: decision.decision,
       runId: interaction.runId,
@@ -204,6 +206,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       snoozedUntil: decision.snoozedUntil ?? null,
       reason: interaction.reason ?? null,
       executionName: decision.executionName ?? null,
+      decisionVersion: decision.version,
       slack: { channelId: interaction.channelId, messageTs: interaction.messageTs, userName: interaction.userName ?? null },
     });
     const subject = action.resource.name || action.resource.arn;

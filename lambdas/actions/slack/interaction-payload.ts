@@ -17,8 +17,19 @@ export class InvalidInteractionPayload extends Error {
 export const ButtonActionIdSchema = z.enum(['approve', 'snooze', 'dismiss']);
 export type ButtonActionId = z.infer<typeof ButtonActionIdSchema>;
 
+/**
+ * Bounds on what a click may carry, well inside DynamoDB's key limits (partition key 2,048 bytes, sort key 1,024) and
+ * the 400 KB item limit, so a validly signed but oversized value is answered 400, never a 500 from DynamoDB. Action
+ * ids are a rule id, a resource ARN (at most 2,048 characters for the longest AWS ARNs is not reached by any
+ * resource Headroom acts on) and a hash; run ids are a timestamp and a suffix.
+ */
+export const INTERACTION_LIMITS = { runId: 128, actionId: 512, userId: 64, channelId: 64, messageTs: 32, userName: 256 } as const;
+
 /** What the digest's buttons carry in `value` (see lambdas/notify/format/slack-blocks.ts). */
-export const ButtonValueSchema = z.object({ runId: z.string().min(1), actionId: z.string().min(1) });
+export const ButtonValueSchema = z.object({
+  runId: z.string().min(1).max(INTERACTION_LIMITS.runId),
+  actionId: z.string().min(1).max(INTERACTION_LIMITS.actionId),
+});
 export type ButtonValue = z.infer<typeof ButtonValueSchema>;
 
 const ButtonValueFromJson = z.string().transform((text, ctx) => {
@@ -60,13 +71,13 @@ const DismissSelectSchema = z.object({
 
 export const BlockActionsPayloadSchema = z.object({
   type: z.literal('block_actions'),
-  user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
+  user: z.object({ id: z.string().min(1).max(INTERACTION_LIMITS.userId), username: z.string().max(INTERACTION_LIMITS.userName).optional(), name: z.string().max(INTERACTION_LIMITS.userName).optional() }),
   team: z.object({ id: z.string() }).nullish(),
-  channel: z.object({ id: z.string().min(1), name: z.string().optional() }),
-  container: z.object({ message_ts: z.string().optional() }).optional(),
+  channel: z.object({ id: z.string().min(1).max(INTERACTION_LIMITS.channelId), name: z.string().optional() }),
+  container: z.object({ message_ts: z.string().max(INTERACTION_LIMITS.messageTs).optional() }).optional(),
   // Blocks are passed back untouched when the message is updated (see message-update.ts), so they are not checked here.
-  message: z.object({ ts: z.string().min(1), thread_ts: z.string().optional(), blocks: z.array(z.unknown()).optional() }),
-  response_url: z.url(),
+  message: z.object({ ts: z.string().min(1).max(INTERACTION_LIMITS.messageTs), thread_ts: z.string().optional(), blocks: z.array(z.unknown()).optional() }),
+  response_url: z.url().max(2048),
   // Each action is checked by the schema of its kind (see actionSchemaFor), which keeps error paths precise.
   actions: z.array(z.unknown()).min(1),
 });
@@ -123,6 +134,10 @@ export function parseInteractionBody(formBody: string): Interaction {
     'selected_option' in action
       ? { runId: action.selected_option.value[1], actionId: action.selected_option.value[2], reason: action.selected_option.value[0] }
       : { runId: action.value.runId, actionId: action.value.actionId, reason: action.action_id === 'dismiss' ? ('unspecified' as const) : undefined };
+  // The dismiss select carries run and action ids too (dismiss-reasons.ts): bounded like a button's.
+  if (target.runId.length > INTERACTION_LIMITS.runId || target.actionId.length > INTERACTION_LIMITS.actionId) {
+    throw new InvalidInteractionPayload(`The interaction payload's run id or action id is longer than ${INTERACTION_LIMITS.runId} / ${INTERACTION_LIMITS.actionId} characters.`);
+  }
   const interaction: Interaction = {
     userId: payload.user.id,
     userName: payload.user.username ?? payload.user.name,

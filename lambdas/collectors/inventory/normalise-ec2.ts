@@ -27,6 +27,7 @@ export function normaliseInstance(instance: Instance, where: Placement): Resourc
     autoScalingGroup: tags['aws:autoscaling:groupName'],
     // DescribeInstances omits InstanceLifecycle for on-demand instances ('spot' | 'scheduled' otherwise): absent = on-demand.
     lifecycle: instance.InstanceLifecycle,
+    architecture: instance.Architecture,
     volumeIds: (instance.BlockDeviceMappings ?? []).flatMap((m) => (m.Ebs?.VolumeId ? [m.Ebs.VolumeId] : [])),
   });
   return {

@@ -47,6 +47,11 @@ export const Ec2ConfigSchema = z.object({
   volumeIds: z.array(z.string()).default([]),
   /** DescribeInstances InstanceLifecycle; absent means on-demand. Spot hours are not covered by a Savings Plan. */
   lifecycle: z.enum(['on-demand', 'spot', 'scheduled']).optional(),
+  /**
+   * DescribeInstances Architecture (the AMI's): a type change must keep it (an x86_64 AMI does not boot on Graviton).
+   * Absent in older snapshots: the current type's architecture is assumed.
+   */
+  architecture: z.enum(['i386', 'x86_64', 'arm64', 'x86_64_mac', 'arm64_mac']).optional(),
 });
 
 export const EbsVolumeConfigSchema = z.object({

@@ -3,6 +3,7 @@ import type { ButtonValue } from '../../actions/slack/interaction-payload.js';
 import { signSlackRequest } from '../../actions/slack/verify-signature.js';
 import type { PortsFor } from '../../collectors/ports.js';
 import type { Action } from '../../engine/types/action.js';
+import { approvability } from '../../notify/format/slack-blocks.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
 import { createLocalApplyStarter, outcomeOf } from './local-apply.js';
 
@@ -64,13 +65,15 @@ export function signedClick(
 }
 
 /**
- * SPEC §3's approval, end to end: clicks Approve on the digest's top automatable action with a signed Slack
+ * SPEC §3's approval, end to end: clicks Approve on the digest's top action that offers Approve with a signed Slack
  * payload, sends it to the real interactions handler (signature, authorisation, idempotent decision, audit),
  * which starts the apply state machine the stack deploys; its steps run against the sample account.
  * Returns undefined when the digest offers nothing to approve.
  */
 export async function approveTopAction(options: ApprovalOptions): Promise<ApprovalResult | undefined> {
-  const top = options.actions.find((action) => action.automation.executor !== null && options.enabledExecutors.includes(action.automation.executor));
+  // The first action the digest offers Approve for (lambdas/notify/format/slack-blocks.ts approvability).
+  const enabled = new Set(options.enabledExecutors);
+  const top = options.actions.find((action) => approvability(action, enabled, options.account).approvable);
   if (!top) return undefined;
   // What an Approve button carries (lambdas/notify/format/slack-blocks.ts).
   const value: ButtonValue = { runId: options.runId, actionId: top.id };

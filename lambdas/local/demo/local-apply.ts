@@ -67,6 +67,7 @@ export function createLocalApplyStarter(options: LocalApplyOptions): { startExec
     const done = runLocalStateMachine({
       definition: options.applyDefinition,
       input,
+      executionName: name,
       handlerFor: (logicalId) => {
         const role = roleForLogicalId(logicalId);
         const step = role ? APPLY_ROLES[role] : undefined;

@@ -1,4 +1,4 @@
-import type { Instance, Snapshot, Volume, VolumeModification } from '@aws-sdk/client-ec2';
+import type { ArchitectureType, Instance, Snapshot, Volume, VolumeModification } from '@aws-sdk/client-ec2';
 import type { Ec2Port } from '../../actions/executors/executor.js';
 import type { InventoryPort } from '../../collectors/ports.js';
 import { responseMetadata, SampleServiceError } from '../sample-account/sample-errors.js';
@@ -101,12 +101,18 @@ export function createSampleEc2ExecutorPort(inventory: InventoryPort): Ec2Port {
       return { Reservations: instances.map((i) => ({ Instances: [i] })), $metadata: responseMetadata() };
     },
     /**
-     * The sample inventory carries no instance-type catalogue: instance storage is inferred from EC2's naming
-     * convention (a `d` in the family's attribute letters, as in m5d, c6gd, r5dn, or the storage families i, d, h).
+     * The sample inventory carries no instance-type catalogue: instance storage and architecture are inferred from
+     * EC2's naming convention (a `d` in the family's attribute letters, as in m5d, c6gd, r5dn, or the storage families
+     * i, d, h; a `g` right after the generation for Graviton, as in m6g, c7g, t4g), as ProcessorInfo.SupportedArchitectures.
      */
     async describeInstanceTypes(input) {
       const hasInstanceStore = (type: string) => /^(?:[a-z]+\d+[a-z-]*d[a-z-]*|i\d[a-z-]*|d\d[a-z-]*|h\d[a-z-]*)\./.test(type);
-      const types = (input.InstanceTypes ?? []).map((type) => ({ InstanceType: type, InstanceStorageSupported: hasInstanceStore(type) }));
+      const architectures = (type: string): ArchitectureType[] => (/^[a-z]+\d+g/.test(type) ? ['arm64'] : ['i386', 'x86_64']);
+      const types = (input.InstanceTypes ?? []).map((type) => ({
+        InstanceType: type,
+        InstanceStorageSupported: hasInstanceStore(type),
+        ProcessorInfo: { SupportedArchitectures: architectures(type) },
+      }));
       return { InstanceTypes: types, $metadata: responseMetadata() };
     },
     async stopInstances(input) {

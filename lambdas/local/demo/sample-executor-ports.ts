@@ -157,7 +157,16 @@ export function createSampleExecutorContext(portsFor: PortsFor, account: string,
   const inventory = (region: string) => portsFor(account, region).inventory;
   return {
     ec2: perRegion((region) => createSampleEc2ExecutorPort(inventory(region))),
-    cloudwatch: (region) => portsFor(account, region).cloudwatch,
+    // The sample account defines no CloudWatch alarms and no CloudTrail history: nothing alarms, nothing tried to attach.
+    cloudwatch: (region) => ({
+      getMetricData: (input) => portsFor(account, region).cloudwatch.getMetricData(input),
+      describeAlarms: async () => ({ MetricAlarms: [], $metadata: responseMetadata() }),
+    }),
+    cloudtrail: () => ({ lookupEvents: async () => ({ Events: [], $metadata: responseMetadata() }) }),
+    elb: (region) => ({
+      describeTargetGroups: (input) => inventory(region).describeTargetGroups(input),
+      describeTargetHealth: (input) => inventory(region).describeTargetHealth(input),
+    }),
     lambda: perRegion((region) => createSampleLambdaExecutorPort(inventory(region))),
     dynamodb: perRegion((region) => createSampleDynamoDbExecutorPort(inventory(region), now)),
     logs: perRegion((region) => createSampleLogsExecutorPort(inventory(region))),

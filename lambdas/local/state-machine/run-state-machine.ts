@@ -40,6 +40,8 @@ export interface LocalRunOptions {
   input: unknown;
   /** Called as each top-level state is entered, for progress output. */
   onStateEntered?(stateName: string, stateType: string): void;
+  /** The execution's name as the context object shows it (`$$.Execution.Name`), as StartExecution's `name` sets it; default `local-execution`. */
+  executionName?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function runLocalStateMachine(options: LocalRunOptions): Promise<un
   const machine = new StateMachine(options.definition as unknown as StateMachineDefinition);
   const execution = machine.run(options.input as JsonValue, {
     overrides: { taskResourceLocalHandlers, waitTimeOverrides, retryIntervalOverrides },
+    context: { Execution: { Name: options.executionName ?? 'local-execution', Input: options.input as JsonValue } },
   });
   const progress = (async () => {
     for await (const event of execution.eventLogs) {

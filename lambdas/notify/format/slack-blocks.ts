@@ -1,3 +1,4 @@
+import { findExecutor } from '../../actions/executors/index.js';
 import type { Action } from '../../engine/types/action.js';
 import { DISMISS_REASONS, encodeDismissOption, OFFERED_DISMISS_REASONS } from '../../shared/slack/dismiss-reasons.js';
 import { anomalyLine, notMeasurableLine, omittedLine, realisedItemLine, realisedLine, type Digest, type DigestItem, type RealisedDigest } from './digest.js';
@@ -146,15 +147,23 @@ function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[
   return blocks;
 }
 
-/** Whether Approve can be offered for an action, and the note saying why (not). */
-function approvability(action: Action, enabled: ReadonlySet<string>, homeAccount: string | undefined): { approvable: boolean; note: string } {
-  const executor = action.automation.executor;
-  if (executor === null) return { approvable: false, note: 'manual change' };
-  if (!enabled.has(executor)) return { approvable: false, note: `automatable, executor ${executor} not enabled` };
+/**
+ * Whether Approve can be offered for an action, and the note saying why (not): only when an enabled executor in this
+ * account would accept the change — its eligibility check (pure, the first part of its precheck) passes. An action it
+ * refuses (an Auto Scaling group member, a move across CPU architectures) is shown with the reason and no Approve.
+ */
+export function approvability(action: Action, enabled: ReadonlySet<string>, homeAccount: string | undefined): { approvable: boolean; note: string } {
+  const executorId = action.automation.executor;
+  if (executorId === null) return { approvable: false, note: 'manual change' };
+  const executor = findExecutor(executorId);
+  if (!executor) return { approvable: false, note: `manual change: executor ${executorId} is not implemented` };
+  if (!enabled.has(executorId)) return { approvable: false, note: `automatable, executor ${executorId} not enabled` };
   if (homeAccount !== undefined && action.resource.account !== homeAccount) {
     return { approvable: false, note: `automatable, but in member account ${action.resource.account}: cross-account apply is not supported` };
   }
-  return { approvable: true, note: `one-click apply (${executor})` };
+  const eligible = executor.eligibility(action);
+  if (!eligible.ok) return { approvable: false, note: `manual change: ${eligible.reason}` };
+  return { approvable: true, note: `one-click apply (${executorId})` };
 }
 
 function itemText(item: DigestItem, note: string): string {

@@ -49,6 +49,10 @@ import { TableStore, type StoreOptions } from './table-store.js';
  * - SCOPES lists which INV#/COST# partitions exist, so listing never needs a Scan.
  * - Documents are one JSON string attribute `data` (item-codec.ts); series are packed Float64 in Binary
  *   attributes (series-codec.ts): 4,032 points of 5-minute data for 14 days take 32 KB, one item.
+ * - Decisions are never deleted: a snooze stops holding at snoozedUntil, a spent approval is marked `reopened`, and a
+ *   new decision is a conditional put on the previous `version`, which therefore only grows (it binds an apply
+ *   execution to the approval that started it). Audit records have their own partition so IAM can keep every
+ *   function but the auditing ones away from them (dynamodb:LeadingKeys, lib/table-access.ts).
  * - No transactions (dynalite lacks TransactWriteItems): decisions use a conditional put; replacing the
  *   action list writes new items then deletes leftovers. Batch writes go in chunks of 25 with bounded,
  *   backed-off retries of UnprocessedItems; every Query follows LastEvaluatedKey.

@@ -63,6 +63,20 @@ export class DynamoTable implements Table {
     }
   }
 
+  async putIfRevision(item: TableItem, expectedRevision: number | undefined): Promise<boolean> {
+    const condition =
+      expectedRevision === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#revision = :revision', ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':revision': expectedRevision } };
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition }));
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   /** A Query with Limit stops after `limit` items; pages only as far as needed to collect them. */
   private async queryFirst(query: Parameters<typeof queryAll>[1], limit: number): Promise<TableItem[]> {
     const items = await queryAll(this.doc, { ...query, Limit: limit }, limit);

@@ -57,8 +57,9 @@ export const keys = {
 
   action: (actionId: string) => `ACTION#${actionId}`,
   decision: 'DECISION',
-  auditPrefix: 'AUDIT#',
-  audit: (at: string, seq: string) => `AUDIT#${at}#${seq}`,
+  /** Audit records have their own partition prefix, so IAM (dynamodb:LeadingKeys) can limit who writes them. */
+  auditPartition: (actionId: string) => `AUDIT#${actionId}`,
+  audit: (at: string, seq: string) => `${at}#${seq}`,
   approvals: 'APPROVALS',
   realisedSavings: 'REALISED',
 } as const;

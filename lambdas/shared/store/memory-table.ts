@@ -46,6 +46,13 @@ export class MemoryTable implements Table {
     return true;
   }
 
+  async putIfRevision(item: TableItem, expectedRevision: number | undefined): Promise<boolean> {
+    const existing = this.partitions.get(item.pk)?.get(item.sk);
+    if (expectedRevision === undefined ? existing !== undefined : existing?.revision !== expectedRevision) return false;
+    await this.putItems([item]);
+    return true;
+  }
+
   private partition(pk: string): Map<string, TableItem> {
     let partition = this.partitions.get(pk);
     if (!partition) this.partitions.set(pk, (partition = new Map()));

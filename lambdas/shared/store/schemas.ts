@@ -64,6 +64,9 @@ export const ActionStateSchema = z.object({
   slack: z.object({ channelId: z.string().min(1), messageTs: z.string().min(1) }).optional(),
   executionName: z.string().min(1).max(80).optional(),
   reason: z.string().min(1).optional(),
+  version: z.number().int().positive(),
+  apply: z.object({ status: z.enum(['started', 'applied', 'skipped', 'failed', 'rolled-back', 'rollback-failed']), at: z.iso.datetime(), claim: z.string().optional() }).optional(),
+  reopened: z.boolean().optional(),
 }) satisfies z.ZodType<ActionState>;
 
 export const ApprovalRefSchema = z.object({

@@ -64,11 +64,22 @@ export const COST_SCOPE = 'cost';
 
 export type ActionDecision = 'approved' | 'snoozed' | 'dismissed';
 
+/** Where the apply workflow of an approval stands (written by the workflow, bound to the decision's version). */
+export type ApplyStatus = 'started' | 'applied' | 'skipped' | 'failed' | 'rolled-back' | 'rollback-failed';
+
+/**
+ * The decision on an action. Decisions never expire (no TTL): a dismissal or an applied approval holds for good;
+ * a snooze stops holding at `snoozedUntil`, and an approval whose apply changed nothing is `reopened`. Either way
+ * the record stays, so `version` only ever grows: it names one decision, and the apply execution carries it
+ * (with the action id, nothing else) so every step can check it still acts on that decision.
+ */
 export interface ActionState {
   actionId: string;
   decision: ActionDecision;
   decidedBy: string;
   decidedAt: string;
+  /** 1 for the first decision on the action, +1 for each later one (store-assigned). */
+  version: number;
   snoozedUntil?: string;
   executionArn?: string;
   /** The run whose action was decided (approvals: the run the apply workflow reads the action from). */
@@ -79,7 +90,14 @@ export interface ActionState {
   executionName?: string;
   /** Why a dismissal was made (a DISMISS_REASONS key chosen in Slack); dismissals only. */
   reason?: string;
+  /** Approvals: the apply workflow's progress, written by it. */
+  apply?: { status: ApplyStatus; at: string; /** Set by the Precheck that claimed this approval; only its execution may settle it. */ claim?: string };
+  /** The decision no longer holds (an approval spent without effect): a new one may be recorded. */
+  reopened?: boolean;
 }
+
+/** A decision as the interactions endpoint records it; the store assigns its version. */
+export type NewDecision = Omit<ActionState, 'version' | 'apply' | 'reopened'>;
 
 /** An approval as the approvals index lists it (recordDecision writes one per approved action). */
 export interface ApprovalRef {
@@ -202,11 +220,19 @@ export interface HeadroomStore {
   /** The run's hourly compute spend over all batches, summed by account and hour, sorted by account then hour. */
   listComputeSpend(runId: string): Promise<HourlySpend[]>;
 
-  /** Records a decision only if none exists yet for that action (conditional write); returns false if one did. */
-  recordDecision(state: ActionState): Promise<boolean>;
+  /**
+   * Records a decision only if none holds for that action (conditional write on the previous version): returns the
+   * stored decision with its version, or undefined when one already holds (a double click, a Slack retry).
+   */
+  recordDecision(state: NewDecision): Promise<ActionState | undefined>;
+  /** The decision that holds on an action now: undefined when there is none, it was reopened or its snooze ended. */
   getDecision(actionId: string): Promise<ActionState | undefined>;
-  /** Forgets an action's decision, so it can be decided again (after an apply that did not take effect). */
-  clearDecision(actionId: string): Promise<void>;
+  /**
+   * Changes the holding decision of `version` with `change` (which returns the new state, or undefined to leave it):
+   * a conditional write on the version, so a stale caller (a late execution of an earlier approval) changes nothing.
+   * Returns whether it wrote.
+   */
+  updateDecision(actionId: string, version: number, change: (decision: ActionState) => ActionState | undefined): Promise<boolean>;
   appendAudit(record: AuditRecord): Promise<void>;
   listAudit(actionId: string): Promise<AuditRecord[]>;
   /** Every approval recorded (indexed by recordDecision), oldest decidedAt first; check getDecision for its state now. */

@@ -41,6 +41,7 @@ import type {
   Batch,
   HeadroomStore,
   InventoryScope,
+  NewDecision,
   RealisedSavingsRecord,
   RunSummary,
   StoredAnomaly,
@@ -398,42 +399,56 @@ export class TableStore implements HeadroomStore {
   // ---- decisions and audit ---------------------------------------------------------------------------------
 
   /**
-   * Conditional write (attribute_not_exists): the idempotency guard for approvals, so double clicks and Slack
-   * retries start one workflow. A snooze expires at snoozedUntil, after which a new decision can be recorded;
-   * other decisions last the retention period.
+   * The idempotency guard for decisions: reads the record, and writes the new decision (version + 1) only if none
+   * holds, conditionally on the version read, so of two racing clicks one wins. No TTL: decisions never expire.
    */
-  async recordDecision(state: ActionState): Promise<boolean> {
-    const expiresAt =
-      state.decision === 'snoozed' && state.snoozedUntil
-        ? Math.floor(Date.parse(state.snoozedUntil) / 1000)
-        : this.expiry();
+  async recordDecision(state: NewDecision): Promise<ActionState | undefined> {
+    const previous = await this.decisionRecord(state.actionId);
+    if (previous && holds(previous.decision, this.now())) return undefined;
+    const decision: ActionState = { ...state, version: (previous?.decision.version ?? 0) + 1 };
     // The approvals index is written first (an idempotent put) so a crash between the two writes cannot leave an
     // approval unindexed; an entry whose conditional write then loses is harmless: readers check getDecision.
-    if (state.decision === 'approved') await this.indexApproval(state);
-    const item = documentItem(keys.action(state.actionId), keys.decision, 'decision', state, expiresAt);
-    return this.table.putIfAbsent(item, this.nowSec());
+    if (decision.decision === 'approved') await this.indexApproval(decision);
+    return (await this.table.putIfRevision(decisionItem(decision, (previous?.revision ?? 0) + 1), previous?.revision)) ? decision : undefined;
   }
 
-  getDecision(actionId: string): Promise<ActionState | undefined> {
-    return this.getDocument(keys.action(actionId), keys.decision, ActionStateSchema);
+  async getDecision(actionId: string): Promise<ActionState | undefined> {
+    const record = await this.decisionRecord(actionId);
+    return record && holds(record.decision, this.now()) ? record.decision : undefined;
   }
 
-  clearDecision(actionId: string): Promise<void> {
-    return this.table.deleteItems([{ pk: keys.action(actionId), sk: keys.decision }]);
+  /** Conditional on the item's `revision` (bumped by every write), so of two racing changes only one lands. */
+  async updateDecision(actionId: string, version: number, change: (decision: ActionState) => ActionState | undefined): Promise<boolean> {
+    const record = await this.decisionRecord(actionId);
+    if (!record || !holds(record.decision, this.now()) || record.decision.version !== version) return false;
+    const next = change(record.decision);
+    if (!next) return false;
+    if (next.actionId !== actionId || next.version !== version) throw new StoreInputError(`updateDecision may not change the action id or version of decision ${actionId} v${version}`);
+    return this.table.putIfRevision(decisionItem(next, record.revision + 1), record.revision);
   }
 
-  /** Audit records never expire. The sort key orders them by time; seq keeps same-millisecond records apart. */
+  private async decisionRecord(actionId: string): Promise<{ decision: ActionState; revision: number } | undefined> {
+    const item = await this.table.getItem({ pk: keys.action(actionId), sk: keys.decision });
+    if (!item) return undefined;
+    return { decision: readDocument(item, ActionStateSchema), revision: typeof item.revision === 'number' ? item.revision : 0 };
+  }
+
+  /**
+   * Audit records never expire and have their own partition (AUDIT#<actionId>), which only the auditing functions may
+   * write (lib/table-access.ts). The sort key orders them by time; seq and 3 random bytes keep same-millisecond
+   * records apart and make keys unguessable, so an append can never land on an existing record.
+   */
   async appendAudit(record: AuditRecord): Promise<void> {
     auditSeq = (auditSeq + 1) % 1_000_000;
     const seq = `${String(auditSeq).padStart(6, '0')}-${randomBytes(3).toString('hex')}`;
-    const item = documentItem(keys.action(record.actionId), keys.audit(record.at, seq), 'audit', record);
+    const item = documentItem(keys.auditPartition(record.actionId), keys.audit(record.at, seq), 'audit', record);
     if (!(await this.table.putIfAbsent(item, this.nowSec()))) {
       throw new Error(`audit record ${item.pk} / ${item.sk} already exists; audit entries are never overwritten`);
     }
   }
 
   async listAudit(actionId: string): Promise<AuditRecord[]> {
-    const items = await this.table.query(keys.action(actionId), { prefix: keys.auditPrefix });
+    const items = await this.table.query(keys.auditPartition(actionId));
     return items.map((item) => readDocument(item, AuditRecordSchema));
   }
 
@@ -490,4 +505,15 @@ export class TableStore implements HeadroomStore {
   private live(items: TableItem[]): TableItem[] {
     return items.filter((item) => this.isLive(item));
   }
+}
+
+/** Whether a decision record still holds at `nowMs`: not reopened, and not a snooze whose end has passed. */
+function holds(decision: ActionState, nowMs: number): boolean {
+  if (decision.reopened) return false;
+  return !(decision.decision === 'snoozed' && decision.snoozedUntil !== undefined && Date.parse(decision.snoozedUntil) <= nowMs);
+}
+
+/** ACTION#<actionId> / DECISION, with `revision` (bumped by every write) as a top-level attribute for the conditional write; no TTL. */
+function decisionItem(decision: ActionState, revision: number): TableItem {
+  return { ...documentItem(keys.action(decision.actionId), keys.decision, 'decision', decision), revision };
 }

@@ -29,4 +29,9 @@ export interface Table {
    * as DynamoDB's TTL deletes lazily). Returns false when an unexpired item was already there.
    */
   putIfAbsent(item: TableItem, nowSec: number): Promise<boolean>;
+  /**
+   * Optimistic lock on the numeric attribute `revision`: writes the item only if no item has its key
+   * (`expectedRevision` undefined) or the stored item's `revision` equals `expectedRevision`. Returns false otherwise.
+   */
+  putIfRevision(item: TableItem, expectedRevision: number | undefined): Promise<boolean>;
 }

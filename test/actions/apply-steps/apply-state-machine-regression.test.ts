@@ -1,4 +1,4 @@
-import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
 import { GetFunctionConfigurationCommand, LambdaClient, ListTagsCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-s
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
 import { actionFor } from '../executors/support/actions.js';
 import { sdkContext } from '../executors/support/context.js';
-import { FIXED_NOW, RUN_ID, storeWith } from '../helpers.js';
+import { approve, FIXED_NOW, storeWith } from '../helpers.js';
 import { STEP_BY_LOGICAL_ID, synthesiseApplyDefinition } from './support/apply-definition.js';
 
 /**
@@ -38,6 +38,7 @@ function metricData(input: GetMetricDataCommandInput, afterMs: number) {
 describe('apply state machine: regression → rollback (lambda-memory)', () => {
   let definition: Record<string, unknown>;
   let store: MemoryStore;
+  let input: Awaited<ReturnType<typeof approve>>;
   let posts: string[];
   let memory: number;
 
@@ -48,6 +49,8 @@ describe('apply state machine: regression → rollback (lambda-memory)', () => {
   beforeEach(async () => {
     lambda.reset();
     cloudwatch.reset();
+    // DescribeAlarms as documented for an account with no alarm in ALARM.
+    cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
     memory = 1024;
     // A tiny fake Lambda: the configuration follows UpdateFunctionConfiguration.
     lambda.on(GetFunctionConfigurationCommand).callsFake(() => ({ FunctionName: 'orders-api', FunctionArn: FUNCTION_ARN, MemorySize: memory, LastUpdateStatus: 'Successful', CodeSha256: 'sha' }));
@@ -57,7 +60,7 @@ describe('apply state machine: regression → rollback (lambda-memory)', () => {
     });
     lambda.on(ListTagsCommand).resolves({ Tags: {} });
     store = await storeWith([action]);
-    await store.recordDecision({ actionId: action.id, decision: 'approved', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString() });
+    input = await approve(store, action.id, { slack: { channelId: 'C1', messageTs: '1.1' } });
     posts = [];
   });
 
@@ -78,7 +81,8 @@ describe('apply state machine: regression → rollback (lambda-memory)', () => {
     const entered: string[] = [];
     const output = (await runLocalStateMachine({
       definition,
-      input: { runId: RUN_ID, actionId: action.id, approvedBy: 'U0APPROVER', slack: { channelId: 'C1', messageTs: '1.1' } },
+      input: { actionId: input.actionId, decisionVersion: input.decisionVersion },
+      executionName: input.binding.execution,
       handlerFor: (logicalId) => {
         const step = STEP_BY_LOGICAL_ID[logicalId];
         if (step !== 'apply') return handlers[step];
@@ -100,7 +104,7 @@ describe('apply state machine: regression → rollback (lambda-memory)', () => {
       outcome: 'rolled-back',
       rollbackPoint: { before: { functionName: 'orders-api', memoryMb: 1024 } },
       apply: { after: { memoryMb: 512 } },
-      validation: { regressed: true, details: { metrics: { durationP95: { verdict: 'regressed' }, errors: { regressed: false } } } },
+      validation: { regressed: true, details: { metrics: { durationP95: { verdict: 'regressed' }, errorRate: { regressed: false } } } },
       rollback: { status: 'rolled-back', restored: { memoryMb: 1024 } },
     });
     expect(lambda.commandCalls(UpdateFunctionConfigurationCommand).map((call) => call.args[0].input.MemorySize)).toEqual([512, 1024]);

@@ -1,4 +1,4 @@
-import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeVolumesCommand, DescribeVolumesModificationsCommand, EC2Client, ModifyVolumeCommand } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { createApplyStepHandlers, type ApplyStepHandlers } from '../../../lambda
 import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
 import { runLocalStateMachine } from '../../../lambdas/local/state-machine/run-state-machine.js';
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
-import { ACTION_ID, ebsAction, FIXED_NOW, fixture, RUN_ID, storeWith, VOLUME_ID } from '../helpers.js';
+import { ACTION_ID, ebsAction, approve, FIXED_NOW, fixture, storeWith, VOLUME_ID } from '../helpers.js';
 import { sdkContext } from '../executors/support/context.js';
 import { STEP_BY_LOGICAL_ID, synthesiseApplyDefinition } from './support/apply-definition.js';
 
@@ -22,6 +22,7 @@ const cloudwatch = mockClient(CloudWatchClient);
 describe('apply state machine with the real step handlers', () => {
   let definition: Record<string, unknown>;
   let store: MemoryStore;
+  let input: Awaited<ReturnType<typeof approve>>;
   let posts: string[];
   let handlers: ApplyStepHandlers;
 
@@ -32,13 +33,15 @@ describe('apply state machine with the real step handlers', () => {
   beforeEach(async () => {
     ec2.reset();
     cloudwatch.reset();
+    // DescribeAlarms as documented for an account with no alarm in ALARM.
+    cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
     ec2.on(DescribeVolumesCommand).resolves(fixture('describe-volumes-gp2.json'));
     ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [] });
     ec2.on(ModifyVolumeCommand).resolves({ VolumeModification: { VolumeId: VOLUME_ID, ModificationState: 'modifying', TargetVolumeType: 'gp3' } });
     // Local Wait takes no time, so the after-window is empty: validation reports insufficient data.
     cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
     store = await storeWith([ebsAction()]);
-    await store.recordDecision({ actionId: ACTION_ID, decision: 'approved', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString() });
+    input = await approve(store, ACTION_ID, { slack: { channelId: 'C1', messageTs: '1.1' } });
     posts = [];
     handlers = createApplyStepHandlers({
       store,
@@ -53,7 +56,8 @@ describe('apply state machine with the real step handlers', () => {
   const run = (entered: string[] = []) =>
     runLocalStateMachine({
       definition,
-      input: { runId: RUN_ID, actionId: ACTION_ID, approvedBy: 'U0APPROVER', slack: { channelId: 'C1', messageTs: '1.1' } },
+      input: { actionId: input.actionId, decisionVersion: input.decisionVersion },
+      executionName: input.binding.execution,
       handlerFor: (logicalId) => handlers[STEP_BY_LOGICAL_ID[logicalId]],
       onStateEntered: (name) => entered.push(name),
     }) as Promise<Record<string, unknown>>;
@@ -61,7 +65,7 @@ describe('apply state machine with the real step handlers', () => {
   it('applies the change end to end: precheck → rollback point → apply → bake → validate → applied', async () => {
     const entered: string[] = [];
     const output = await run(entered);
-    expect(entered.filter((name) => !name.endsWith('Result'))).toEqual(['Precheck', 'PrecheckPassed', 'RollbackPoint', 'Apply', 'Bake', 'Validate', 'Regressed', 'OutcomeApplied', 'NotifyOutcome', 'OutcomeIsFailure', 'Done']);
+    expect(entered.filter((name) => !name.endsWith('Result'))).toEqual(['BindExecution', 'Precheck', 'PrecheckPassed', 'RollbackPoint', 'Apply', 'Bake', 'Validate', 'Regressed', 'OutcomeApplied', 'NotifyOutcome', 'OutcomeIsFailure', 'Done']);
     expect(output).toMatchObject({ outcome: 'applied', precheck: { ok: true }, apply: { after: { volumeType: 'gp3' } }, validation: { regressed: false } });
     expect(posts[0]).toMatch(/^:white_check_mark: Applied/);
   });

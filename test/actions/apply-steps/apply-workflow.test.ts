@@ -1,4 +1,4 @@
-import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
 import { DescribeVolumesCommand, DescribeVolumesModificationsCommand, EC2Client, ModifyVolumeCommand } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { runRollback } from '../../../lambdas/actions/apply-steps/rollback.js';
 import { runValidate } from '../../../lambdas/actions/apply-steps/validate.js';
 import { EXECUTORS } from '../../../lambdas/actions/executors/index.js';
 import type { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
-import { ACTION_ID, ebsAction, FIXED_NOW, fixture, RUN_ID, storeWith, VOLUME_ID } from '../helpers.js';
+import { ACTION_ID, approve, ebsAction, FIXED_NOW, fixture, storeWith, VOLUME_ID } from '../helpers.js';
 import { sdkContext } from '../executors/support/context.js';
 import { ebsGp2ToGp3 } from '../../../lambdas/actions/executors/ebs-gp2-to-gp3.js';
 
@@ -54,13 +54,15 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
   beforeEach(async () => {
     ec2.reset();
     cloudwatch.reset();
+    // DescribeAlarms as documented for an account with no alarm in ALARM.
+    cloudwatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
     ec2.on(DescribeVolumesCommand).resolves(fixture('describe-volumes-gp2.json'));
     ec2.on(DescribeVolumesModificationsCommand).resolves({ VolumesModifications: [] });
     ec2.on(ModifyVolumeCommand).resolves({
       VolumeModification: { VolumeId: VOLUME_ID, ModificationState: 'modifying', TargetVolumeType: 'gp3', TargetSize: 500, TargetIops: 3000, TargetThroughput: 125 },
     });
     store = await storeWith([ebsAction(), ebsAction({ id: 'act-lambda', automation: { executor: 'lambda-memory' } })]);
-    await store.recordDecision({ actionId: ACTION_ID, decision: 'approved', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString() });
+    state = await approve(store, ACTION_ID, { slack: { channelId: 'C0LAN2Q65', messageTs: '1548261231.000200' } });
     clock = FIXED_NOW;
     posts = [];
     deps = {
@@ -71,13 +73,12 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
       notifier: { post: async (message) => (posts.push(message), { ts: '1548261300.000100' }) },
       now: () => clock,
     };
-    state = { runId: RUN_ID, actionId: ACTION_ID, approvedBy: 'U0APPROVER', slack: { channelId: 'C0LAN2Q65', messageTs: '1548261231.000200' } };
   });
 
   /** Runs the steps the way the state machine does, each result at its ResultPath. */
   async function throughApply(): Promise<void> {
     state.precheck = await runPrecheck(state, deps);
-    expect(state.precheck).toEqual({ ok: true });
+    expect(state.precheck).toMatchObject({ ok: true });
     state.rollbackPoint = await runRollbackPoint(state, deps);
     state.apply = await runApply(state, deps);
     clock = new Date(FIXED_NOW.getTime() + BAKE_MS);
@@ -85,19 +86,19 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
 
   describe('precheck', () => {
     it('skips when the executor is not enabled (the default)', async () => {
-      expect(await runPrecheck(state, { ...deps, enabledExecutors: [] })).toEqual({ ok: false, reason: 'executor ebs-gp2-to-gp3 is not enabled' });
+      expect(await runPrecheck(state, { ...deps, enabledExecutors: [] })).toMatchObject({ ok: false, reason: 'executor ebs-gp2-to-gp3 is not enabled' });
       expect(ec2.commandCalls(DescribeVolumesCommand)).toHaveLength(0);
     });
 
     it('skips an action that was never approved', async () => {
       const result = await runPrecheck({ ...state, actionId: 'act-lambda' }, { ...deps, enabledExecutors: ['lambda-memory'] });
-      expect(result).toEqual({ ok: false, reason: 'action act-lambda is undecided, not approved' });
+      expect(result).toEqual({ ok: false, reason: 'action act-lambda has no standing decision (it was reopened, or never decided)' });
     });
 
     it('skips an action whose executor is not registered', async () => {
-      await store.recordDecision({ actionId: 'act-lambda', decision: 'approved', decidedBy: 'U0APPROVER', decidedAt: FIXED_NOW.toISOString() });
-      const result = await runPrecheck({ ...state, actionId: 'act-lambda' }, { ...deps, executors: [ebsGp2ToGp3], enabledExecutors: ['lambda-memory'] });
-      expect(result).toEqual({ ok: false, reason: 'executor lambda-memory is not implemented yet' });
+      const lambdaState = await approve(store, 'act-lambda');
+      const result = await runPrecheck(lambdaState, { ...deps, executors: [ebsGp2ToGp3], enabledExecutors: ['lambda-memory'] });
+      expect(result).toMatchObject({ ok: false, reason: 'executor lambda-memory is not implemented yet' });
     });
 
     it('skips when the volume no longer matches the action', async () => {
@@ -209,20 +210,51 @@ describe('apply workflow steps with the gp2 → gp3 executor', () => {
   });
 
   it('reports a skipped action at the top of the fallback channel when there is no Slack thread', async () => {
-    const { slack: _slack, ...withoutSlack } = state;
-    const skipped: ApplyState = { ...withoutSlack, precheck: { ok: false, reason: 'executor ebs-gp2-to-gp3 is not enabled' }, outcome: 'skipped' };
-    expect(await runNotifyOutcome(skipped, deps, 'C0FALLBACK')).toMatchObject({ notified: true, channel: 'C0FALLBACK' });
+    const plain = await storeWith([ebsAction()]);
+    const input = await approve(plain);
+    const withDeps = { ...deps, store: plain };
+    const skipped: ApplyState = { ...input, precheck: await runPrecheck(input, { ...withDeps, enabledExecutors: [] }), outcome: 'skipped' };
+    expect(await runNotifyOutcome(skipped, withDeps, 'C0FALLBACK')).toMatchObject({ notified: true, channel: 'C0FALLBACK' });
     expect(posts[0]).toMatchObject({ channel: 'C0FALLBACK', threadTs: undefined, text: expect.stringContaining('executor ebs-gp2-to-gp3 is not enabled') });
-    expect(await runNotifyOutcome(skipped, deps)).toMatchObject({ notified: false });
   });
 
   it('reopens the action for approval after an outcome that left the resource unchanged, and keeps the decision after applying', async () => {
-    const decide = () => store.recordDecision({ actionId: ACTION_ID, decision: 'approved', decidedBy: 'U1', decidedAt: FIXED_NOW.toISOString() });
-    await decide();
-    await runNotifyOutcome({ ...state, outcome: 'skipped', precheck: { ok: false, reason: 'volume is now gp3' } }, deps);
+    const skipped = { ...state, precheck: await runPrecheck(state, { ...deps, enabledExecutors: [] }) };
+    await runNotifyOutcome({ ...skipped, outcome: 'skipped' }, deps);
     expect(await store.getDecision(ACTION_ID)).toBeUndefined();
-    expect(await decide()).toBe(true);
-    await runNotifyOutcome({ ...state, outcome: 'applied' }, deps);
-    expect(await store.getDecision(ACTION_ID)).toMatchObject({ decision: 'approved' });
+    const second = await approve(store, ACTION_ID, { decidedBy: 'U1' });
+    expect(second.decisionVersion).toBe(2);
+    const applied = { ...second, precheck: await runPrecheck(second, deps) };
+    await runNotifyOutcome({ ...applied, outcome: 'applied' }, deps);
+    expect(await store.getDecision(ACTION_ID)).toMatchObject({ decision: 'approved', version: 2, apply: { status: 'applied' } });
+  });
+
+  it('lets a second, late execution of a settled approval change nothing: skipped, audited, the applied decision kept', async () => {
+    const first = { ...state, precheck: await runPrecheck(state, deps) };
+    await runNotifyOutcome({ ...first, outcome: 'applied' }, deps);
+    const late = { ...state, precheck: await runPrecheck(state, deps) };
+    expect(late.precheck).toEqual({ ok: false, reason: `decision v1 of action ${ACTION_ID} already ended applied` });
+    expect(await runNotifyOutcome({ ...late, outcome: 'skipped' }, deps)).toMatchObject({ notified: false });
+    expect(await store.getDecision(ACTION_ID)).toMatchObject({ version: 1, apply: { status: 'applied' } });
+    expect((await store.listAudit(ACTION_ID)).map((r) => r.event)).toContain('approval-mismatch');
+  });
+
+  it('fails closed on a forged approver: nothing is read from AWS, the mismatch is audited, the decision is untouched', async () => {
+    const forged: ApplyState = { ...state, approvedBy: 'U0FORGED' };
+    expect(await runPrecheck(forged, deps)).toEqual({ ok: false, reason: 'the execution claims approval by U0FORGED, but decision v1 was approved by U0APPROVER' });
+    expect(ec2.commandCalls(DescribeVolumesCommand)).toHaveLength(0);
+    const audit = await store.listAudit(ACTION_ID);
+    expect(audit).toEqual([expect.objectContaining({ event: 'approval-mismatch', detail: expect.objectContaining({ approvedBy: 'U0APPROVER' }) })]);
+    expect(await runNotifyOutcome({ ...forged, precheck: { ok: false }, outcome: 'skipped' }, deps)).toMatchObject({ notified: false });
+    expect(await store.getDecision(ACTION_ID)).toMatchObject({ version: 1, decidedBy: 'U0APPROVER' });
+    expect((await store.getDecision(ACTION_ID))?.apply).toBeUndefined();
+  });
+
+  it('refuses an execution naming another decision version, and the steps after Precheck refuse too', async () => {
+    const stale: ApplyState = { ...state, decisionVersion: 7 };
+    expect(await runPrecheck(stale, deps)).toMatchObject({ ok: false, reason: expect.stringContaining('names decision v7') });
+    await expect(runRollbackPoint({ ...stale, precheck: { ok: true } }, deps)).rejects.toThrow(/Refusing to act/);
+    const unbound: ApplyState = { ...state, binding: { execution: 'apply-forged-by-hand' } };
+    expect(await runPrecheck(unbound, deps)).toMatchObject({ ok: false, reason: expect.stringContaining('is not the one decision v1') });
   });
 });

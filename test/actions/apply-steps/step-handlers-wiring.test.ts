@@ -16,13 +16,16 @@ describe('apply step Lambda handlers', () => {
     process.env = saved;
   });
 
-  it('precheck reads the action from the table and skips one that is not there', async () => {
+  it('precheck reads the decision from the table and skips an action that has none', async () => {
     const { handler } = await import('../../../lambdas/actions/precheck/handler.js');
-    expect(await handler({ runId: 'run-x', actionId: 'act-x', approvedBy: 'U1' })).toEqual({ ok: false, reason: 'action act-x is not in run run-x' });
+    expect(await handler({ actionId: 'act-x', decisionVersion: 1, binding: { execution: 'apply-act-x' } })).toEqual({
+      ok: false,
+      reason: 'action act-x has no standing decision (it was reopened, or never decided)',
+    });
   });
 
-  it('rollback-point refuses to continue for an action that is not there', async () => {
+  it('rollback-point refuses to continue for an action without a standing decision', async () => {
     const { handler } = await import('../../../lambdas/actions/rollback-point/handler.js');
-    await expect(handler({ runId: 'run-x', actionId: 'act-x', approvedBy: 'U1' })).rejects.toThrow('Action act-x is not in run run-x.');
+    await expect(handler({ actionId: 'act-x', decisionVersion: 1, binding: { execution: 'apply-act-x' } })).rejects.toThrow(/Refusing to act on action act-x/);
   });
 });

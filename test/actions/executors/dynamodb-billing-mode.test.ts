@@ -100,8 +100,12 @@ describe('dynamodb-billing-mode executor', () => {
     expect(dynamodb.commandCalls(DescribeTableCommand)).toHaveLength(3);
   });
 
-  it('validates throttle events and average request latency (DynamoDB publishes no percentiles for it)', () => {
-    const names = dynamodbBillingMode.validationMetrics(toProvisioned).map((m) => m.name);
-    expect(names).toEqual(['readThrottleEvents', 'writeThrottleEvents', 'latencyAverageGetItem', 'latencyAverageQuery', 'latencyAveragePutItem', 'latencyAverageUpdateItem']);
+  it('validates throttles as rates, average request latency (no percentiles published), consumed capacity and alarms', () => {
+    const plan = dynamodbBillingMode.validation(toProvisioned);
+    expect(plan.metrics.map((m) => `${m.kind}:${m.name}`)).toEqual([
+      'rate:readThrottleEvents', 'rate:writeThrottleEvents', 'level:latencyAverageGetItem', 'level:latencyAverageQuery',
+      'level:latencyAveragePutItem', 'level:latencyAverageUpdateItem', 'level:consumedReadCapacity', 'level:consumedWriteCapacity',
+    ]);
+    expect(plan.checks.map((c) => c.name)).toEqual(['alarms']);
   });
 });

@@ -70,7 +70,7 @@ describe('ebs-gp2-to-gp3 executor', () => {
     });
 
     it('refuses an action that is not a gp2 → gp3 change', async () => {
-      await expect(ebsGp2ToGp3.precheck(ebsAction({ proposed: { volumeType: 'io2' } }), context())).rejects.toThrow(/not a gp2 → gp3 change/);
+      expect(await ebsGp2ToGp3.precheck(ebsAction({ proposed: { volumeType: 'io2' } }), context())).toMatchObject({ ok: false, reason: expect.stringMatching(/not a gp2 → gp3 change/) });
     });
   });
 
@@ -106,7 +106,8 @@ describe('ebs-gp2-to-gp3 executor', () => {
   });
 
   it('leaves the latency undefined when any of its inputs is missing at a timestamp', () => {
-    const [latency] = ebsGp2ToGp3.validationMetrics(ebsAction());
+    const [latency] = ebsGp2ToGp3.validation(ebsAction()).metrics;
+    if (latency.kind !== 'level') throw new Error('latency is a level metric');
     expect(latency.combine({ readTime: 0.3, readOps: 100, writeOps: 100 })).toBeUndefined();
     expect(latency.combine({ readTime: 0.3, writeTime: 0.1, readOps: 100 })).toBeUndefined();
   });
@@ -158,9 +159,10 @@ describe('ebs-gp2-to-gp3 executor', () => {
   });
 
   it('declares latency and queue-length validation metrics for the volume', () => {
-    const metrics = ebsGp2ToGp3.validationMetrics(ebsAction());
+    const metrics = ebsGp2ToGp3.validation(ebsAction()).metrics;
     expect(metrics.map((m) => m.name)).toEqual(['averageLatencyMs', 'volumeQueueLength']);
     const latency = metrics[0];
+    if (latency.kind !== 'level') throw new Error('latency is a level metric');
     expect(latency.combine({ readTime: 0.3, writeTime: 0.1, readOps: 100, writeOps: 100 })).toBeCloseTo(2, 10);
     expect(latency.combine({ readTime: 0, writeTime: 0, readOps: 0, writeOps: 0 })).toBeUndefined();
     expect(latency.inputs.readOps.dimensions).toEqual([{ name: 'VolumeId', value: VOLUME_ID }]);

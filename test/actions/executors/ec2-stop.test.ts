@@ -63,7 +63,9 @@ describe('ec2-stop executor', () => {
     expect(await ec2Stop.precheck(action, sdkContext())).toMatchObject({ ok: false, reason: expect.stringContaining('instance-store volumes') });
   });
 
-  it('declares no validation metrics (an idle instance has no workload to regress)', () => {
-    expect(ec2Stop.validationMetrics(action)).toEqual([]);
+  it('validates what a stopped instance leaves: its target groups\' traffic and its alarms (it publishes no metrics)', () => {
+    const plan = ec2Stop.validation(action);
+    expect(plan.metrics).toEqual([]);
+    expect(plan.checks.map((c) => c.name)).toEqual(['targetGroupTraffic', 'alarms']);
   });
 });

@@ -133,8 +133,14 @@ describe('lambda-memory executor', () => {
   });
 
   it('validates Duration p95, Errors and Throttles, on the alias when there is one', () => {
-    const metrics = lambdaMemory.validationMetrics(aliasAction);
-    expect(metrics.map((m) => `${m.inputs.value.metricName}/${m.inputs.value.stat}`)).toEqual(['Duration/p95', 'Errors/Sum', 'Throttles/Sum']);
-    expect(metrics[0].inputs.value.dimensions).toEqual([{ name: 'FunctionName', value: 'orders-api' }, { name: 'Resource', value: 'orders-api:live' }]);
+    const metrics = lambdaMemory.validation(aliasAction).metrics;
+    expect(metrics.map((m) => (m.kind === 'level' ? `${m.inputs.value.metricName}/${m.inputs.value.stat}` : `${m.events.metricName}/${m.events.stat} per ${Object.keys(m.exposure?.inputs ?? {}).join('+')}`))).toEqual([
+      'Duration/p95',
+      'Errors/Sum per invocations',
+      'Throttles/Sum per invocations+throttles',
+    ]);
+    const [duration] = metrics;
+    if (duration.kind !== 'level') throw new Error('duration is a level metric');
+    expect(duration.inputs.value.dimensions).toEqual([{ name: 'FunctionName', value: 'orders-api' }, { name: 'Resource', value: 'orders-api:live' }]);
   });
 });

@@ -54,10 +54,10 @@ describe('log-retention executor', () => {
     logs.on(PutRetentionPolicyCommand).resolves({});
     await logRetention.rollback(action, { logGroupName: NAME, logGroupArn: ARN, retentionDays: 365 }, sdkContext());
     expect(logs.commandCalls(PutRetentionPolicyCommand)[0].args[0].input).toEqual({ logGroupName: NAME, retentionInDays: 365 });
-    expect(logRetention.validationMetrics(action)).toEqual([]);
+    expect(logRetention.validation(action).metrics.map((m) => [m.name, m.worseWhen])).toEqual([['incomingLogEvents', 'lower'], ['incomingBytes', 'lower']]);
   });
 
   it('rejects a proposed retention CloudWatch Logs does not accept', async () => {
-    await expect(logRetention.precheck({ ...action, proposed: { retentionDays: 10 } }, sdkContext())).rejects.toThrow(/not a log-retention change/);
+    expect(await logRetention.precheck({ ...action, proposed: { retentionDays: 10 } }, sdkContext())).toMatchObject({ ok: false, reason: expect.stringMatching(/not a log-retention change/) });
   });
 });

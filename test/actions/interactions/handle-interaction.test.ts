@@ -75,12 +75,9 @@ describe('interactions endpoint', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].args[0].input.name).toMatch(new RegExp(`^apply-act-ebs-1-[0-9a-f]{16}-${FIXED_NOW.getTime()}$`));
     expect((await store.getDecision(ACTION_ID))?.executionName).toBe(calls[0].args[0].input.name);
-    expect(JSON.parse(calls[0].args[0].input.input ?? '')).toEqual({
-      runId: RUN_ID,
-      actionId: ACTION_ID,
-      approvedBy: 'U0APPROVER',
-      slack: { channelId: 'C0LAN2Q65', messageTs: '1548261231.000200' },
-    });
+    // The input names the decision and nothing else: approver, run and thread are read from it by every step.
+    expect(JSON.parse(calls[0].args[0].input.input ?? '')).toEqual({ actionId: ACTION_ID, decisionVersion: 1 });
+    expect(await store.getDecision(ACTION_ID)).toMatchObject({ decidedBy: 'U0APPROVER', runId: RUN_ID, slack: { channelId: 'C0LAN2Q65', messageTs: '1548261231.000200' } });
     expect((await store.getDecision(ACTION_ID))?.decision).toBe('approved');
     expect((await store.listAudit(ACTION_ID)).map((r) => r.event)).toEqual(['decision', 'execution-started']);
     expect(replies[1]).toMatchObject({ responseType: 'ephemeral', text: expect.stringMatching(/already|was approved/) });
@@ -226,7 +223,7 @@ describe('interactions endpoint', () => {
     expect(stepFunctions.executions.size).toBe(1);
     const decision = await store.getDecision(ACTION_ID);
     expect(stepFunctions.calls[0].name).toBe(decision?.executionName);
-    expect(stepFunctions.calls[0].input).toEqual({ runId: RUN_ID, actionId: ACTION_ID, approvedBy: decision?.decidedBy, slack: decision?.slack });
+    expect(stepFunctions.calls[0].input).toEqual({ actionId: ACTION_ID, decisionVersion: decision?.version });
   });
 
   it('treats ExecutionAlreadyExists as an execution already started', async () => {

@@ -57,7 +57,7 @@ describe('interactions endpoint idempotency on DynamoDB', () => {
     expect(decision?.decision).toBe('approved');
     expect([...executions.keys()]).toEqual([decision?.executionName]);
     // Whoever lost the conditional write started nothing of their own: every call names the winner's decision.
-    expect(new Set(calls.map((call) => call.input.approvedBy))).toEqual(new Set([decision?.decidedBy]));
+    expect(new Set(calls.map((call) => call.input.decisionVersion))).toEqual(new Set([decision?.version]));
     const audit = await store.listAudit(ACTION_ID);
     expect(audit.filter((record) => record.event === 'decision')).toHaveLength(1);
   });

@@ -73,3 +73,18 @@ describe('parseInteractionBody', () => {
     expect(() => parseInteractionBody(formEncode(payload))).toThrow(InvalidInteractionPayload);
   });
 });
+
+describe('bounded ids', () => {
+  it('answers a validly signed click with an oversized action id with 400, before anything reaches DynamoDB', async () => {
+    const { createInteractionHandler } = await import('../../../lambdas/actions/interactions/handle-interaction.js');
+    const { signedClick } = await import('../../../lambdas/local/demo/approve-top-action.js');
+    const { MemoryStore } = await import('../../../lambdas/shared/store/memory-store.js');
+    const store = new MemoryStore();
+    const handle = createInteractionHandler({ store, signingSecret: 's', approverIds: ['U0APPROVER'], now: () => new Date(), log: () => undefined, startExecution: async () => ({ executionArn: 'x' }) });
+    const answer = await handle(signedClick({ runId: 'run-1', actionId: 'a'.repeat(3000) }, { user: 'U0APPROVER', signingSecret: 's' }));
+    expect(answer.statusCode).toBe(400);
+    expect(answer.body).toMatch(/not a Headroom button click/);
+    const huge = await handle(signedClick({ runId: 'r'.repeat(5000), actionId: 'act-1' }, { user: 'U0APPROVER', signingSecret: 's' }));
+    expect(huge.statusCode).toBe(400);
+  });
+});

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsPort, ValidationMetric } from '../../../lambdas/actions/executors/executor.js';
-import { fetchMetricSamples } from '../../../lambdas/actions/validation/fetch-metric-samples.js';
+import type { MetricsPort } from '../../../lambdas/actions/executors/executor.js';
+import { fetchMetricRows } from '../../../lambdas/actions/validation/fetch-metric-samples.js';
 
-const metric: ValidationMetric = {
-  name: 'ratio',
-  unit: 'x',
-  inputs: {
-    top: { namespace: 'N', metricName: 'Top', dimensions: [], stat: 'Sum' },
-    bottom: { namespace: 'N', metricName: 'Bottom', dimensions: [], stat: 'Sum' },
-  },
-  combine: ({ top, bottom }) => (bottom ? top / bottom : undefined),
-  worseWhen: 'higher',
-  minRelativeEffect: 0,
-  minAbsoluteEffect: 0,
+const inputs = {
+  top: { namespace: 'N', metricName: 'Top', dimensions: [], stat: 'Sum' },
+  bottom: { namespace: 'N', metricName: 'Bottom', dimensions: [], stat: 'Sum' },
 };
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 29, 0, minute));
 
-describe('fetchMetricSamples', () => {
+describe('fetchMetricRows', () => {
   it('merges values by query id across NextToken pages and aligns inputs by timestamp', async () => {
     const pages = [
       { MetricDataResults: [{ Id: 'q0', Timestamps: [t(0), t(1)], Values: [2, 4], StatusCode: 'PartialData' as const }], NextToken: 'p2', $metadata: {} },
@@ -34,10 +26,14 @@ describe('fetchMetricSamples', () => {
         tokens.push(input.NextToken);
         return pages[tokens.length - 1];
       },
+      describeAlarms: async () => ({ $metadata: {} }),
     };
-    const values = await fetchMetricSamples(port, metric, { start: t(0), end: t(3), periodSeconds: 60 });
+    const rows = await fetchMetricRows(port, inputs, { start: t(0), end: t(3), periodSeconds: 60 });
     expect(tokens).toEqual([undefined, 'p2']);
-    // minute 2 has bottom = 0 → undefined → dropped.
-    expect(values).toEqual([2, 2]);
+    expect(rows).toEqual([
+      { at: t(0).getTime(), values: { top: 2, bottom: 1 } },
+      { at: t(1).getTime(), values: { top: 4, bottom: 2 } },
+      { at: t(2).getTime(), values: { top: 9, bottom: 0 } },
+    ]);
   });
 });

@@ -4,8 +4,8 @@ import { HANDLERS } from '../../../lib/handlers.js';
 import { synthesise } from '../support/synth.js';
 
 const window = { days: ['sat', 'sun'], startUtc: '02:00', durationHours: 4 };
-const configured = synthesise({ enabledExecutors: ['ec2-instance-type'], maintenanceWindow: window });
-const plain = synthesise({ enabledExecutors: ['ec2-instance-type'] });
+const configured = synthesise({ enabledExecutors: ['ec2-instance-type'], maintenanceWindow: window, tagScope: 'headroom:managed=true' });
+const plain = synthesise({ enabledExecutors: ['ec2-instance-type'], tagScope: 'headroom:managed=true' });
 afterAll(() => {
   configured.cleanup();
   plain.cleanup();

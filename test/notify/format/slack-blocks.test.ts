@@ -87,9 +87,9 @@ describe('buildSlackMessage', () => {
   });
 
   it('offers no Approve for a resource in a member account when told the deployment account', () => {
-    const [home, member] = sampleActions(2).map((action, index) => ({
+    const lambdaMemory = sampleActions(16).filter((action) => action.automation.executor === 'lambda-memory');
+    const [home, member] = lambdaMemory.slice(0, 2).map((action, index) => ({
       ...action,
-      automation: { executor: 'lambda-memory' },
       resource: { ...action.resource, account: index === 0 ? '111111111111' : '222222222222' },
     }));
     const message = buildSlackMessage(digestOf([home, member]), { channel: '#finops', enabledExecutors: ['lambda-memory'], homeAccount: '111111111111' });
@@ -100,6 +100,20 @@ describe('buildSlackMessage', () => {
     // Without the option both are offered, as before.
     const unrestricted = buildSlackMessage(digestOf([home, member]), { channel: '#finops', enabledExecutors: ['lambda-memory'] });
     expect(buttonsOf(unrestricted.blocks).filter((button) => button.action_id === 'approve')).toHaveLength(2);
+  });
+
+  it("offers no Approve where the executor's eligibility refuses the change, and says why", () => {
+    const [memory] = sampleActions(16).filter((action) => action.automation.executor === 'lambda-memory');
+    const member: Action = {
+      ...memory,
+      resource: { ...memory.resource, arn: 'arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc', type: 'ec2:instance', tags: { 'aws:autoscaling:groupName': 'web-asg' } },
+      current: { instanceType: 'm5.xlarge' },
+      proposed: { instanceType: 'm5.large' },
+      automation: { executor: 'ec2-instance-type' },
+    };
+    const message = buildSlackMessage(digestOf([member]), { channel: '#finops', enabledExecutors: ['ec2-instance-type'] });
+    expect(buttonsOf(message.blocks).some((button) => button.action_id === 'approve')).toBe(false);
+    expect(texts(message.blocks).join('\n')).toContain("member of Auto Scaling group web-asg — change the group's launch template");
   });
 
   it('offers no Approve at all when no executor is enabled', () => {

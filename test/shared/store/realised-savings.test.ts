@@ -4,7 +4,7 @@ import { createTable } from '../../../lambdas/local/dynalite.js';
 import { createDocumentClient } from '../../../lambdas/shared/aws/dynamodb.js';
 import { DynamoStore } from '../../../lambdas/shared/store/dynamo-store.js';
 import { MemoryStore } from '../../../lambdas/shared/store/memory-store.js';
-import type { ActionState, HeadroomStore, RealisedSavingsRecord } from '../../../lambdas/shared/store/store.js';
+import type { ActionState, NewDecision, HeadroomStore, RealisedSavingsRecord } from '../../../lambdas/shared/store/store.js';
 import { startTestTable, type TestTable } from '../../helpers/dynalite.js';
 
 const NOW = Date.UTC(2026, 10, 15);
@@ -25,7 +25,7 @@ function measured(actionId: string, runId: string, realisedMonthlyUsd: number): 
   };
 }
 
-function decision(actionId: string, kind: ActionState['decision'], decidedAt: string, extra: Partial<ActionState> = {}): ActionState {
+function decision(actionId: string, kind: ActionState['decision'], decidedAt: string, extra: Partial<NewDecision> = {}): NewDecision {
   return { actionId, decision: kind, decidedBy: 'U1', decidedAt, runId: 'run-1', ...extra };
 }
 

@@ -359,20 +359,31 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
       const { store } = await create();
       const approve = { actionId: 'act-1', decision: 'approved' as const, decidedBy: 'U1', decidedAt: '2026-11-29T23:00:00.000Z' };
       const results = await Promise.all([store.recordDecision(approve), store.recordDecision({ ...approve, decidedBy: 'U2' })]);
-      expect(results.sort()).toEqual([false, true]);
-      expect(await store.recordDecision({ ...approve, decision: 'dismissed' })).toBe(false);
+      expect(results.filter((r) => r !== undefined).map((r) => r?.version)).toEqual([1]);
+      expect(await store.recordDecision({ ...approve, decision: 'dismissed' })).toBeUndefined();
       expect((await store.getDecision('act-1'))?.decision).toBe('approved');
       expect(await store.getDecision('act-2')).toBeUndefined();
     });
 
-    it('accepts a new decision once the previous one is cleared', async () => {
+    it('accepts a new decision, with the next version, once the previous one is reopened', async () => {
       const { store } = await create();
       const approve = { actionId: 'act-1', decision: 'approved' as const, decidedBy: 'U1', decidedAt: '2026-11-29T23:00:00.000Z' };
       await store.recordDecision(approve);
-      await store.clearDecision('act-1');
+      expect(await store.updateDecision('act-1', 1, (d) => ({ ...d, reopened: true }))).toBe(true);
       expect(await store.getDecision('act-1')).toBeUndefined();
-      expect(await store.recordDecision({ ...approve, decidedBy: 'U2' })).toBe(true);
+      expect((await store.recordDecision({ ...approve, decidedBy: 'U2' }))?.version).toBe(2);
       expect((await store.getDecision('act-1'))?.decidedBy).toBe('U2');
+    });
+
+    it('changes a decision only at the version given (a stale caller writes nothing)', async () => {
+      const { store } = await create();
+      const approve = { actionId: 'act-1', decision: 'approved' as const, decidedBy: 'U1', decidedAt: '2026-11-29T23:00:00.000Z' };
+      await store.recordDecision(approve);
+      await store.updateDecision('act-1', 1, (d) => ({ ...d, reopened: true }));
+      await store.recordDecision({ ...approve, decidedBy: 'U2' });
+      expect(await store.updateDecision('act-1', 1, (d) => ({ ...d, reopened: true }))).toBe(false);
+      expect(await store.updateDecision('act-1', 2, () => undefined)).toBe(false);
+      expect(await store.getDecision('act-1')).toMatchObject({ version: 2, decidedBy: 'U2' });
     });
 
     it('accepts a new decision once a snooze has run out', async () => {
@@ -385,12 +396,22 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
         decidedAt: new Date(now).toISOString(),
         snoozedUntil: new Date(now + 7 * DAY_MS).toISOString(),
       };
-      expect(await store.recordDecision(snooze)).toBe(true);
-      expect(await store.recordDecision({ ...snooze, decision: 'approved' })).toBe(false);
+      expect((await store.recordDecision(snooze))?.version).toBe(1);
+      expect(await store.recordDecision({ ...snooze, decision: 'approved' })).toBeUndefined();
       now += 8 * DAY_MS;
       expect(await store.getDecision('act-1')).toBeUndefined();
-      expect(await store.recordDecision({ ...snooze, decision: 'approved', decidedAt: new Date(now).toISOString() })).toBe(true);
+      expect((await store.recordDecision({ ...snooze, decision: 'approved', decidedAt: new Date(now).toISOString() }))?.version).toBe(2);
       expect((await store.getDecision('act-1'))?.decision).toBe('approved');
+    });
+
+    it('keeps a 91-day-old dismissal (decisions never expire), so its action stays suppressed', async () => {
+      let now = Date.UTC(2026, 7, 1);
+      const { store } = await create({ now: () => now });
+      const dismissal = { actionId: 'act-1', decision: 'dismissed' as const, decidedBy: 'U1', decidedAt: new Date(now).toISOString(), reason: 'intended' };
+      await store.recordDecision(dismissal);
+      now += 91 * DAY_MS;
+      expect(await store.getDecision('act-1')).toMatchObject({ decision: 'dismissed', reason: 'intended' });
+      expect(await store.recordDecision({ ...dismissal, decision: 'approved', decidedAt: new Date(now).toISOString() })).toBeUndefined();
     });
 
     it('appends audit records, including two at the same instant, and lists them in time order', async () => {

@@ -54,5 +54,5 @@ export async function approveAndApply(store: HeadroomStore, action: Action, appl
   await audit('applied', appliedAt);
   if (outcome === 'pending') return;
   await audit(`outcome-${outcome}`, appliedAt + 2 * HOUR_MS);
-  if (outcome === 'rolled-back') await store.clearDecision(action.id);
+  if (outcome === 'rolled-back') await store.updateDecision(action.id, 1, (d) => ({ ...d, reopened: true, apply: { status: 'rolled-back', at: iso(appliedAt + 2 * HOUR_MS) } }));
 }

@@ -32,6 +32,10 @@ const RULE_ID = 'ec2/rightsize-instance';
  * over CPU and memory of the projected p99.5 utilisation on the new type, +1 for an x86 → arm64 move (software must
  * support arm64). Confidence = coverage × days observed / lookback. Auto Scaling group members are skipped: their type
  * lives in the launch template, not on the instance.
+ *
+ * A move to another architecture (the instance's AMI architecture, from the inventory, or else the current type's) is
+ * a migration, not a type change: the AMI must be rebuilt for the target (an x86_64 AMI cannot boot on Graviton), so it
+ * has effort high and no executor (docs/safe-apply.md "Approve only where the change will succeed").
  */
 export const rightsizeInstance: Rule = {
   id: RULE_ID,
@@ -71,7 +75,7 @@ export const rightsizeInstance: Rule = {
 
     const projectedCpu = (p995Cpu * current.vcpu) / best.vcpu;
     const projectedMem = p995Mem === undefined ? undefined : (p995Mem * current.memoryGiB) / best.memoryGiB;
-    const architectureChange = best.architecture !== current.architecture;
+    const architectureChange = best.architecture !== (config.architecture ?? current.architecture);
     const performanceRisk = clampRisk(
       Math.max(riskFromProjectedUtilisation(projectedCpu), projectedMem === undefined ? 0 : riskFromProjectedUtilisation(projectedMem)) +
         (architectureChange ? 1 : 0),
@@ -86,12 +90,12 @@ export const rightsizeInstance: Rule = {
         ruleId: RULE_ID,
         domain: 'compute',
         resource: slice.resource,
-        current: { instanceType: current.instanceType, vcpu: current.vcpu, memoryGiB: current.memoryGiB, architecture: current.architecture },
+        current: { instanceType: current.instanceType, vcpu: current.vcpu, memoryGiB: current.memoryGiB, architecture: config.architecture ?? current.architecture },
         proposed: { instanceType: best.instanceType, vcpu: best.vcpu, memoryGiB: best.memoryGiB, architecture: best.architecture },
         monthlySavingsUsd,
         performanceRisk,
         confidence: dataConfidence(Math.min(cpu.coverage, mem?.coverage ?? 1), cpu.daysObserved, context.lookbackDays),
-        effort: architectureChange ? 'medium' : 'low',
+        effort: architectureChange ? 'high' : 'low',
         restartRequired: true,
         reversible: true,
         evidence: {
@@ -113,7 +117,7 @@ export const rightsizeInstance: Rule = {
           series: [excerpt('CPUUtilization', cpuSeries.stat, cpuSeries.unit ?? 'Percent', cpu.timestamps, cpu.values)],
           sources: ['cloudwatch', ...context.prices.sources],
         },
-        automation: { executor: 'ec2-instance-type' },
+        automation: { executor: architectureChange ? null : 'ec2-instance-type' },
         carbonKgCo2eMonthly: carbon,
       }),
     ];

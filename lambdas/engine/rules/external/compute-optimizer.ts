@@ -1,13 +1,62 @@
-import type { Domain, Finding } from '../../types/action.js';
-import type { ExternalRecommendation, ResourceType } from '../../types/snapshot.js';
+import type { Domain, Finding, SeriesExcerpt } from '../../types/action.js';
+import type { ExternalRecommendation, MetricSeries, Resource, ResourceType } from '../../types/snapshot.js';
 import type { ResourceSlice, RuleContext } from '../rule.js';
 import { buildFinding } from '../support/build-finding.js';
+import { dataConfidence } from '../support/confidence.js';
+import { excerpt } from '../support/downsample.js';
+import { readConfig } from '../support/read-config.js';
+import { findSeries, windowSeries } from '../support/series-window.js';
 
 /**
- * Compute Optimizer does not publish a confidence; its recommendations need ≥ 30 hours of data and use 14 days by
- * default, so we give them a fixed 0.8 — below a complete-data finding of ours, above a partial one.
+ * Compute Optimizer does not publish a confidence. With metric evidence of our own for the resource (its main metric
+ * collected over ≥ 30 hours of the lookback, what Compute Optimizer itself needs), an imported finding gets at most
+ * 0.8 — below a complete-data finding of ours, above a partial one — scaled by that data's coverage. Without it, 0.4:
+ * a recommendation nobody here can check ranks below our own measured findings.
  */
 const EXTERNAL_CONFIDENCE = 0.8;
+const UNEVIDENCED_CONFIDENCE = 0.4;
+const MIN_HOURS_OF_EVIDENCE = 30;
+
+/** The metric that shows a resource's load, per type: what an imported recommendation is checked against. */
+const EVIDENCE_METRIC: Partial<Record<ResourceType, string>> = {
+  'ec2:instance': 'CPUUtilization',
+  'lambda:function': 'Duration',
+  'ebs:volume': 'VolumeReadOps',
+  'rds:db-instance': 'CPUUtilization',
+  'ecs:service': 'CPUUtilization',
+};
+
+interface Evidence {
+  confidence: number;
+  series: SeriesExcerpt[];
+  hours: number;
+}
+
+function metricEvidence(type: ResourceType, all: readonly MetricSeries[], context: RuleContext): Evidence | undefined {
+  const metric = EVIDENCE_METRIC[type];
+  const found = metric === undefined ? undefined : findSeries(all, metric, ['Average', 'Maximum', 'Sum']);
+  if (!found) return undefined;
+  const window = windowSeries(found, context.now, context.lookbackDays);
+  const hours = (window.values.length * found.periodSec) / 3600;
+  if (hours < MIN_HOURS_OF_EVIDENCE) return undefined;
+  return {
+    confidence: Math.min(EXTERNAL_CONFIDENCE, dataConfidence(window.coverage, window.daysObserved, context.lookbackDays)),
+    series: [excerpt(found.metricName, found.stat, found.unit ?? '', window.timestamps, window.values)],
+    hours,
+  };
+}
+
+/**
+ * For an EC2 type change, the instance's architecture (its AMI's, from the inventory, else the current type's) and the
+ * proposed type's: a move across architectures needs a rebuilt AMI, so it is a migration with no executor.
+ */
+function architectures(resource: Resource, current: Record<string, unknown>, proposed: Record<string, unknown>, context: RuleContext) {
+  if (resource.type !== 'ec2:instance' || typeof proposed.instanceType !== 'string') return undefined;
+  const config = readConfig(resource, 'ec2:instance');
+  const from = config.architecture ?? (typeof current.instanceType === 'string' ? context.prices.ec2Spec(current.instanceType)?.architecture : undefined);
+  const to = context.prices.ec2Spec(proposed.instanceType)?.architecture;
+  return { from, to, crosses: from !== undefined && to !== undefined && from !== to };
+}
 
 const DOMAIN_BY_TYPE: Partial<Record<ResourceType, Domain>> = {
   'ec2:instance': 'compute',
@@ -31,34 +80,42 @@ function ruleIdFor(source: ExternalRecommendation['source']): string {
 /**
  * Turns external recommendations on a resource (Compute Optimizer, and the same shape from Cost Optimization Hub or
  * Trusted Advisor) into findings with ruleId 'external/<source>', so prioritisation de-duplicates them against ours.
- * Takes the source's first (best-ranked) option; skips options that save nothing.
+ * Takes the source's first (best-ranked) option; skips options that save nothing. Confidence needs metric evidence
+ * (see EXTERNAL_CONFIDENCE); an EC2 move across architectures is a migration (effort high, no executor).
  */
-export function ingestExternalRecommendations(slice: ResourceSlice, _context: RuleContext): Finding[] {
+export function ingestExternalRecommendations(slice: ResourceSlice, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const type = slice.resource.type;
+  const evidence = metricEvidence(type, slice.series, context);
   for (const rec of slice.recommendations) {
     const option = rec.options[0];
     if (!option || option.monthlySavingsUsd <= 0) continue;
-    const proposed = option.proposed;
-    const executor = executorFor(type, proposed);
+    const arch = architectures(slice.resource, rec.current, option.proposed, context);
+    const current = arch?.from === undefined ? rec.current : { ...rec.current, architecture: arch.from };
+    const proposed = arch?.to === undefined ? option.proposed : { ...option.proposed, architecture: arch.to };
+    const executor = arch?.crosses ? null : executorFor(type, option.proposed);
     findings.push(
       buildFinding({
         ruleId: ruleIdFor(rec.source),
         domain: DOMAIN_BY_TYPE[type] ?? 'compute',
         resource: slice.resource,
-        current: rec.current,
+        current,
         proposed,
         monthlySavingsUsd: option.monthlySavingsUsd,
         performanceRisk: option.performanceRisk,
-        confidence: EXTERNAL_CONFIDENCE,
-        effort: executor ? 'low' : 'medium',
+        confidence: evidence?.confidence ?? UNEVIDENCED_CONFIDENCE,
+        effort: arch?.crosses ? 'high' : executor ? 'low' : 'medium',
         restartRequired: type === 'ec2:instance' || type === 'rds:db-instance',
         reversible: true,
         evidence: {
-          statistics: { externalFinding: rec.finding, optionsOffered: rec.options.length },
+          statistics: {
+            externalFinding: rec.finding,
+            optionsOffered: rec.options.length,
+            hoursOfOwnMetrics: evidence === undefined ? 0 : Math.round(evidence.hours),
+          },
           quantiles: {},
-          series: [],
-          sources: [rec.source],
+          series: evidence?.series ?? [],
+          sources: evidence === undefined ? [rec.source] : [rec.source, 'cloudwatch'],
         },
         automation: { executor },
         carbonKgCo2eMonthly: 0,

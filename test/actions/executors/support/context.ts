@@ -4,6 +4,7 @@ import { createSdkEc2Ports } from '../../../../lambdas/actions/executors/sdk-ec2
 import { createSdkLambdaPorts } from '../../../../lambdas/actions/executors/sdk-lambda-ports.js';
 import { createSdkLogsPorts } from '../../../../lambdas/actions/executors/sdk-logs-ports.js';
 import { createSdkMetricsPorts } from '../../../../lambdas/actions/executors/sdk-metrics-ports.js';
+import { createSdkCloudTrailPorts, createSdkElbPorts } from '../../../../lambdas/actions/executors/sdk-validation-ports.js';
 import { FIXED_NOW } from '../../helpers.js';
 
 /** An ExecutorContext over the real SDK adapters (intercepted by aws-sdk-client-mock), a fixed clock and polls that do not wait. */
@@ -14,6 +15,8 @@ export function sdkContext(overrides: Partial<ExecutorContext> = {}): ExecutorCo
     lambda: createSdkLambdaPorts(),
     dynamodb: createSdkDynamoDbPorts(),
     logs: createSdkLogsPorts(),
+    cloudtrail: createSdkCloudTrailPorts(),
+    elb: createSdkElbPorts(),
     now: () => FIXED_NOW,
     sleep: async () => undefined,
     ...overrides,

@@ -26,7 +26,8 @@ describe('ec2/rightsize-instance', () => {
     const expected = ((book.ec2HourlyUsd('m5.2xlarge') ?? 0) - (book.ec2HourlyUsd(proposed.instanceType) ?? 0)) * 730;
     expect(finding.monthlySavingsUsd).toBeCloseTo(expected, 1);
     expect(finding.monthlySavingsUsd).toBeGreaterThan(0);
-    expect(finding.automation.executor).toBe('ec2-instance-type');
+    // Automatable only when the move keeps the architecture (else it is a migration, see below).
+    expect(finding.automation.executor).toBe(finding.proposed.architecture === finding.current.architecture ? 'ec2-instance-type' : null);
     expect(finding.restartRequired).toBe(true);
     expect(finding.confidence).toBeGreaterThan(0.95);
     expect(finding.evidence.quantiles['p99.5']).toBeGreaterThanOrEqual(19);
@@ -39,7 +40,7 @@ describe('ec2/rightsize-instance', () => {
     expect(rightsizeInstance.evaluate(slice(res, [cpu(res.arn, 70, 95)]), context())).toEqual([]);
   });
 
-  it('keeps Windows instances on x86 and marks a Linux move to Graviton as medium effort with more risk', () => {
+  it('keeps Windows instances on x86 and makes a Linux move to Graviton a migration: effort high, more risk, no executor', () => {
     const win = instance({ platform: 'windows' });
     const [onWindows] = rightsizeInstance.evaluate(slice(win, [cpu(win.arn, 8, 20)]), context());
     expect(onWindows.proposed.architecture).toBe('x86_64');
@@ -48,9 +49,19 @@ describe('ec2/rightsize-instance', () => {
     const [onLinux] = rightsizeInstance.evaluate(slice(linux, [cpu(linux.arn, 8, 20)]), context());
     // The cheapest fit for a Linux m5.2xlarge at 20 % peak is a Graviton type.
     expect(onLinux.proposed.architecture).toBe('arm64');
-    expect(onLinux.effort).toBe('medium');
+    expect(onLinux.effort).toBe('high');
+    expect(onLinux.automation.executor).toBeNull();
     expect(onLinux.performanceRisk).toBeGreaterThanOrEqual(1);
     expect(onWindows.effort).toBe('low');
+    expect(onWindows.automation.executor).toBe('ec2-instance-type');
+  });
+
+  it('reads the architecture from the inventory (the AMI): an arm64 instance moving to x86 is a migration too', () => {
+    const res = instance({ architecture: 'arm64' });
+    const [finding] = rightsizeInstance.evaluate(slice(res, [cpu(res.arn, 8, 20)]), context());
+    expect(finding.current.architecture).toBe('arm64');
+    if (finding.proposed.architecture === 'arm64') expect(finding.automation.executor).toBe('ec2-instance-type');
+    else expect(finding.automation.executor).toBeNull();
   });
 
   it('lets a low memory metric shrink memory too, and a high one block it', () => {
