@@ -3,8 +3,8 @@
  * already do this at this time yesterday?" — a nightly batch job's spike is not an anomaly.
  *
  * `add` is O(1) amortised (a growable typed-array ring, trimmed to one season + tolerance);
- * `seenBefore` is O(log n + k) for the k values in the tolerance window, and the detector asks only
- * about values that would otherwise alert, so the per-point cost stays a couple of array writes.
+ * `rangeAt` and `seenBefore` are O(log n + k) for the k values in the tolerance window (25 at a 5-minute step
+ * and a one-hour tolerance).
  * Timestamps are expected in non-decreasing order (a repeated timestamp is fine).
  */
 export class SeasonalHistory {
@@ -34,12 +34,15 @@ export class SeasonalHistory {
     this.count++;
   }
 
+  /** Lowest and highest value found by the last `rangeAt` (±∞ when it found none). */
+  low = Number.POSITIVE_INFINITY;
+  high = Number.NEGATIVE_INFINITY;
+
   /**
-   * Whether x lies within the range [min, max] of the values seen in [t − period − tolerance,
-   * t − period + tolerance], widened on each side by `slack` times the range's width. False when no
-   * value was seen then.
+   * Finds the range [low, high] of the values seen in [t − period − tolerance, t − period + tolerance]; false (and
+   * an empty range) when no value was seen then.
    */
-  seenBefore(t: number, x: number, slack: number): boolean {
+  rangeAt(t: number): boolean {
     const from = this.firstAtOrAfter(t - this.periodMs - this.toleranceMs);
     const to = t - this.periodMs + this.toleranceMs;
     let min = Number.POSITIVE_INFINITY;
@@ -51,9 +54,19 @@ export class SeasonalHistory {
       if (value < min) min = value;
       if (value > max) max = value;
     }
-    if (max === Number.NEGATIVE_INFINITY) return false;
-    const widen = slack * (max - min);
-    return x >= min - widen && x <= max + widen;
+    this.low = min;
+    this.high = max;
+    return max !== Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * Whether x lies within the range of the values seen one period before t (`rangeAt`), widened on each side by
+   * `slack` times the range's width. False when no value was seen then.
+   */
+  seenBefore(t: number, x: number, slack: number): boolean {
+    if (!this.rangeAt(t)) return false;
+    const widen = slack * (this.high - this.low);
+    return x >= this.low - widen && x <= this.high + widen;
   }
 
   /** Position (0 = oldest kept) of the first value with time ≥ t, by binary search. */
