@@ -94,7 +94,7 @@ export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   seasonSlack: 0.2,
   seasonGate: 0,
   warmUp: 100,
-  warmUpMinHours: 0,
+  warmUpMinHours: 24,
   warmUpMaxHours: 28 * 24,
   refractoryHours: 6,
   refractoryMinObservations: 3,
