@@ -18,14 +18,17 @@ import { TailProbability, tailScore } from './tail-probability.js';
  * range — the detector's "a nightly job is not news" gate — without a second scan.
  */
 export class SeasonalDeviation {
-  /** The short season's history (the gate's "seen at this time yesterday"), null when the step is too coarse. */
-  private readonly short: SeasonalHistory | null;
-  /** Every season compared with: one and two short seasons, one and two long seasons, those the step allows. */
-  private readonly seasons: SeasonalHistory[];
+  private readonly history: SeasonalHistory;
+  /** The short season (the gate's "seen at this time yesterday"), 0 when the step is too coarse for it. */
+  private readonly shortPeriod: number;
+  /** Every period compared with: one and two short seasons, one and two long seasons, those the step allows. */
+  private readonly periods: number[];
   private readonly deviations: TailProbability;
   private readonly logAlpha: number;
   private lastValue = 0;
   private hadShort = false;
+  private shortLow = 0;
+  private shortHigh = 0;
 
   constructor(options: {
     seasonMs: number;
@@ -39,9 +42,12 @@ export class SeasonalDeviation {
   }) {
     this.logAlpha = options.logAlpha;
     const usable = (period: number) => period > 0 && period >= 4 * options.stepMs;
-    const periods = [options.seasonMs, 2 * options.seasonMs, options.longSeasonMs, 2 * options.longSeasonMs].filter(usable);
-    this.seasons = [...new Set(periods)].map((period) => new SeasonalHistory(period, options.toleranceMs));
-    this.short = usable(options.seasonMs) ? this.seasons[0] : null;
+    this.periods = [...new Set([options.seasonMs, 2 * options.seasonMs, options.longSeasonMs, 2 * options.longSeasonMs].filter(usable))];
+    this.shortPeriod = usable(options.seasonMs) ? options.seasonMs : 0;
+    // Buckets of a third of the tolerance (at least one step): the range is read over ±tolerance in 2·3 + 1 buckets.
+    const bucketMs = Math.max(options.stepMs, options.toleranceMs / 3);
+    const longest = this.periods.length > 0 ? Math.max(...this.periods) : 0;
+    this.history = new SeasonalHistory(longest + options.toleranceMs, bucketMs, Math.floor(options.toleranceMs / bucketMs));
     this.deviations = new TailProbability(options.tailCount, options.memory, options.minimumHeld);
   }
 
@@ -50,10 +56,15 @@ export class SeasonalDeviation {
     this.lastValue = x;
     this.hadShort = false;
     let distance = Number.POSITIVE_INFINITY;
-    for (const season of this.seasons) {
-      const found = season.rangeAt(t);
-      if (season === this.short) this.hadShort = found;
-      if (found) distance = Math.min(distance, outside(x, season.low, season.high));
+    const history = this.history;
+    for (const period of this.periods) {
+      const found = history.rangeAt(t, period);
+      if (period === this.shortPeriod) {
+        this.hadShort = found;
+        this.shortLow = history.low;
+        this.shortHigh = history.high;
+      }
+      if (found) distance = Math.min(distance, outside(x, history.low, history.high));
       if (distance === 0) break;
     }
     let score = 0;
@@ -61,7 +72,7 @@ export class SeasonalDeviation {
       score = tailScore(this.deviations.logTail(distance), this.logAlpha);
       this.deviations.push(distance);
     }
-    for (const season of this.seasons) season.add(t, x);
+    if (this.periods.length > 0) history.add(t, x);
     return score;
   }
 
@@ -71,9 +82,8 @@ export class SeasonalDeviation {
    */
   seenBefore(slack: number): boolean {
     if (!this.hadShort) return false;
-    const { low, high } = this.short as SeasonalHistory;
-    const widen = slack * (high - low);
-    return this.lastValue >= low - widen && this.lastValue <= high + widen;
+    const widen = slack * (this.shortHigh - this.shortLow);
+    return this.lastValue >= this.shortLow - widen && this.lastValue <= this.shortHigh + widen;
   }
 }
 

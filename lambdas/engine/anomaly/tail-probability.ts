@@ -31,6 +31,8 @@ const MINIMUM_ORDER = 10;
  */
 export class TailProbability {
   private readonly top: TopKWindow;
+  /** The k + 1 largest values at the last fit, descending. */
+  private readonly largest: Float64Array;
   private fittedOrder = 0;
   private threshold = 0;
   private inverseIndex = 0;
@@ -38,6 +40,7 @@ export class TailProbability {
 
   constructor(private readonly tailCount: number, private readonly memory: number, private readonly minimumHeld: number) {
     this.top = new TopKWindow(tailCount + 1, Math.max(1, Math.round(memory / BLOCKS)), BLOCKS);
+    this.largest = new Float64Array(tailCount + 1);
   }
 
   /** ln P̂(X > x) from the values pushed so far (0 when x is not in the fitted tail or the history is too short). */
@@ -55,21 +58,21 @@ export class TailProbability {
 
   push(x: number): void {
     if (!(x >= 0) || x === Number.POSITIVE_INFINITY) return;
-    this.top.push(x);
-    this.fitValid = false;
+    if (this.top.push(x)) this.fitValid = false;
   }
 
   /** ln of the plain empirical tail (1 + #{held values ≥ x}) / (n + 1), counted among the k largest. */
   private logEmpirical(x: number, k: number, held: number): number {
     let above = 0;
-    while (above < k && this.top.kth(above + 1) >= x) above++;
+    while (above < k && this.largest[above] >= x) above++;
     return Math.log((1 + above) / (held + 1));
   }
 
   private fit(k: number): void {
-    const u = this.top.kth(k + 1);
+    this.top.top(this.largest, k + 1);
+    const u = this.largest[k];
     let sum = 0;
-    if (u > 0) for (let i = 1; i <= k; i++) sum += Math.log(this.top.kth(i) / u);
+    if (u > 0) for (let i = 0; i < k; i++) sum += Math.log(this.largest[i] / u);
     this.threshold = u;
     this.inverseIndex = sum > 0 ? k / sum : Number.POSITIVE_INFINITY;
     this.fittedOrder = k;
