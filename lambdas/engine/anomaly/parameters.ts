@@ -16,7 +16,7 @@ export interface DetectorParameters {
   memoryMaxObservations: number;
   /**
    * The false-alarm rate each tail-calibrated view is set to: one alert per this many days of ordinary data, i.e.
-   * α = step / falseAlarmDays per observation (α = 1/8640 at 5 minutes, 1/720 hourly, 1/30 daily).
+   * α = step / falseAlarmDays per observation (α = 1/25920 at 5 minutes, 1/2160 hourly; daily: the 1/1000 floor below).
    */
   falseAlarmDays: number;
   /** …but never more than one per this many observations (a sparse series' tails rest on few samples). */
@@ -73,7 +73,7 @@ export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   memoryDays: 14,
   memoryMinObservations: 4032,
   memoryMaxObservations: 20_160,
-  falseAlarmDays: 30,
+  falseAlarmDays: 90,
   falseAlarmMinObservations: 1000,
   tailCount: 20,
   tailMinimumHeld: 50,
