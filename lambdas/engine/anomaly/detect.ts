@@ -69,8 +69,9 @@ export function detectAlerts(
 /**
  * Whether every finite value is the same (many error and throttle counts are all zero). Such a series cannot alert,
  * whatever the parameters, so scanning it is skipped: nothing breaks out of a range of one value, the deviation from
- * the baseline and so the surprise stay 0, every jump away from the local median is 0 and never above the order
- * statistic of earlier jumps, and a run that began with the series is never beaten by six times its own length of
+ * the baseline and so the surprise stay 0, every jump away from the local median and every distance from last
+ * season's range is 0 and never above the tail of earlier ones (tail-probability.ts scores only values above its
+ * threshold, itself ≥ 0), and a run that began with the series is never beaten by six times its own length of
  * history (stuck-run.ts) — every score is 0.
  */
 function isConstant(values: ArrayLike<number | null>): boolean {

@@ -1,24 +1,17 @@
-import { TopKWindow } from './top-k-window.js';
-
-/** Blocks the residual memory is divided into (the order-statistic window slides one block at a time). */
-const RESIDUAL_BLOCKS = 14;
+import { TailProbability, tailScore } from './tail-probability.js';
 
 /**
- * Point anomalies judged against the series' own history of point anomalies: "is this jump away from the
- * local level larger than all but a few of the jumps of the last `memory` observations?"
+ * Point anomalies judged against the series' own history of point anomalies: "how rare is a jump this large away
+ * from the local level, among the jumps of the last `memory` observations?"
  *
- *   r_t     = |x_t − median(x_{t−5} … x_{t−1})|          (local level: blind to a one- or two-point
- *                                                          spike, follows a level shift after 3 points)
- *   u_t     = the j-th largest r over the last `memory` observations, j = max(1, ⌈k · n / memory⌉)
- *             (n = residuals held, so the tail probability j / n ≈ k / memory stays the same while the
- *              history is young, instead of trusting a handful of values)
- *   score_t = min(1, ½ · (r_t / u_t − 1) / margin)   when r_t > u_t, else 0
- *             (and 0 until memory / k residuals are held: fewer cannot resolve a tail of k / memory)
+ *   r_t     = |x_t − median(x_{t−5} … x_{t−1})|     (local level: blind to a one- or two-point spike, follows a
+ *                                                    level shift after 3 points)
+ *   P_t     = P̂(R > r_t) from the residuals of the memory (`TailProbability`: Hill–Weissman over their top 0.5 %)
+ *   score_t = tailScore(ln P_t, ln α)                (½ at P = α, the false-alarm probability per observation)
  *
- * The score reaches ½ (the default alert threshold) when the residual exceeds that order statistic by the
- * fraction `margin`. An order statistic rather than the maximum: one incident (a level shift leaves ~3
- * large residuals) does not redefine normal for the whole memory, while a series that spikes routinely
- * (≥ k times per memory) never alerts on its usual spikes. Scale-free: no spread estimate is involved.
+ * Inside the range a spike is still news when it is rarer than the series' own spikes: a series that spikes
+ * routinely, or whose spikes are heavy-tailed (bursty requests, latency), needs a proportionally larger jump.
+ * Scale-free: no spread estimate is involved.
  */
 export class ResidualSpike {
   /** The five previous values, newest first (plain fields: this runs at every observation). */
@@ -28,20 +21,13 @@ export class ResidualSpike {
   private previous4 = 0;
   private previous5 = 0;
   private count = 0;
-  private readonly residuals: TopKWindow;
-  /** Residuals needed before a tail of tailCount / memory can be resolved at all. */
-  private readonly minimumHeld: number;
+  private readonly residuals: TailProbability;
 
-  constructor(
-    private readonly tailCount: number,
-    private readonly memory: number,
-    private readonly margin: number,
-  ) {
-    this.minimumHeld = memory / tailCount;
-    this.residuals = new TopKWindow(tailCount, Math.max(1, Math.round(memory / RESIDUAL_BLOCKS)), RESIDUAL_BLOCKS);
+  constructor(memory: number, tailCount: number, minimumHeld: number, private readonly logAlpha: number) {
+    this.residuals = new TailProbability(tailCount, memory, minimumHeld);
   }
 
-  /** Scores x against the history, then adds it to the history. */
+  /** Scores x against the history, then adds its residual to the history. */
   next(x: number): number {
     const a = this.previous1;
     const b = this.previous2;
@@ -55,18 +41,8 @@ export class ResidualSpike {
     this.previous1 = x;
     if (++this.count <= 5) return 0;
     const residual = Math.abs(x - medianOfFive(a, b, c, d, e));
-    const residuals = this.residuals;
-    const held = residuals.size;
-    let score = 0;
-    if (held >= this.minimumHeld) {
-      const order = held >= this.memory ? this.tailCount : Math.max(1, Math.min(this.tailCount, Math.ceil((this.tailCount * held) / this.memory)));
-      // Most residuals are below this cheap bound, which spares the merge behind kth().
-      if (residual > residuals.lowerBound(order)) {
-        const usual = residuals.kth(order);
-        if (residual > usual && usual >= 0) score = usual > 0 ? Math.min(1, (0.5 * (residual / usual - 1)) / this.margin) : 1;
-      }
-    }
-    if (residual < Number.POSITIVE_INFINITY) residuals.push(residual);
+    const score = tailScore(this.residuals.logTail(residual), this.logAlpha);
+    this.residuals.push(residual);
     return score;
   }
 }

@@ -1,84 +1,62 @@
 /**
- * The values of the last season (plus a tolerance), kept so the detector can ask "did this series
- * already do this at this time yesterday?" — a nightly batch job's spike is not an anomaly.
+ * What a series looked like at the same time one season (or several) ago, kept so the detector can ask "did this
+ * series already do this at this time yesterday?" (a nightly batch job's spike is not an anomaly) and "is this far
+ * from what this time of day usually looks like?".
  *
- * `add` is O(1) amortised (a growable typed-array ring, trimmed to one season + tolerance);
- * `seenBefore` is O(log n + k) for the k values in the tolerance window, and the detector asks only
- * about values that would otherwise alert, so the per-point cost stays a couple of array writes.
+ * Values are kept as the low and high of time buckets of `bucketMs` (bucket b holds the times in [b·B, (b+1)·B)), in a
+ * ring covering `retentionMs`. The range one period before t is the low/high over the bucket of t − period and
+ * `radius` buckets on each side: with 20-minute buckets and a radius of 3, about ±1 h around the same time.
+ * `add` and `rangeAt` are O(1) and O(2·radius + 1): no search, no per-value storage, whatever the step.
  * Timestamps are expected in non-decreasing order (a repeated timestamp is fine).
  */
 export class SeasonalHistory {
-  private times = new Float64Array(256);
-  private values = new Float64Array(256);
-  private mask = 255;
-  private head = 0;
-  private count = 0;
+  private readonly buckets: Float64Array;
+  private readonly lows: Float64Array;
+  private readonly highs: Float64Array;
+  private readonly mask: number;
 
-  constructor(private readonly periodMs: number, private readonly toleranceMs: number) {}
+  /** Lowest and highest value found by the last `rangeAt` (±∞ when it found none). */
+  low = Number.POSITIVE_INFINITY;
+  high = Number.NEGATIVE_INFINITY;
 
-  /** Number of values currently kept (one season plus tolerance). */
-  get retained(): number {
-    return this.count;
+  constructor(retentionMs: number, private readonly bucketMs: number, private readonly radius: number) {
+    const capacity = 2 ** Math.ceil(Math.log2(Math.ceil(retentionMs / bucketMs) + 2 * radius + 2));
+    this.buckets = new Float64Array(capacity).fill(Number.NaN);
+    this.lows = new Float64Array(capacity);
+    this.highs = new Float64Array(capacity);
+    this.mask = capacity - 1;
   }
 
   add(t: number, value: number): void {
-    const oldest = t - this.periodMs - this.toleranceMs;
-    while (this.count > 0 && this.times[this.head] < oldest) {
-      this.head = (this.head + 1) & this.mask;
-      this.count--;
+    const bucket = Math.floor(t / this.bucketMs);
+    const at = bucket & this.mask;
+    if (this.buckets[at] !== bucket) {
+      this.buckets[at] = bucket;
+      this.lows[at] = value;
+      this.highs[at] = value;
+    } else if (value < this.lows[at]) {
+      this.lows[at] = value;
+    } else if (value > this.highs[at]) {
+      this.highs[at] = value;
     }
-    if (this.count > this.mask) this.grow();
-    const at = (this.head + this.count) & this.mask;
-    this.times[at] = t;
-    this.values[at] = value;
-    this.count++;
   }
 
   /**
-   * Whether x lies within the range [min, max] of the values seen in [t − period − tolerance,
-   * t − period + tolerance], widened on each side by `slack` times the range's width. False when no
-   * value was seen then.
+   * Finds the range [low, high] of the values in the buckets around t − period; false (and an empty range) when
+   * none of them holds a value.
    */
-  seenBefore(t: number, x: number, slack: number): boolean {
-    const from = this.firstAtOrAfter(t - this.periodMs - this.toleranceMs);
-    const to = t - this.periodMs + this.toleranceMs;
+  rangeAt(t: number, period: number): boolean {
+    const centre = Math.floor((t - period) / this.bucketMs);
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    for (let i = from; i < this.count; i++) {
-      const at = (this.head + i) & this.mask;
-      if (this.times[at] > to) break;
-      const value = this.values[at];
-      if (value < min) min = value;
-      if (value > max) max = value;
+    for (let bucket = centre - this.radius; bucket <= centre + this.radius; bucket++) {
+      const at = bucket & this.mask;
+      if (this.buckets[at] !== bucket) continue;
+      if (this.lows[at] < min) min = this.lows[at];
+      if (this.highs[at] > max) max = this.highs[at];
     }
-    if (max === Number.NEGATIVE_INFINITY) return false;
-    const widen = slack * (max - min);
-    return x >= min - widen && x <= max + widen;
-  }
-
-  /** Position (0 = oldest kept) of the first value with time ≥ t, by binary search. */
-  private firstAtOrAfter(t: number): number {
-    let low = 0;
-    let high = this.count;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.times[(this.head + middle) & this.mask] < t) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
-
-  private grow(): void {
-    const capacity = (this.mask + 1) * 2;
-    const times = new Float64Array(capacity);
-    const values = new Float64Array(capacity);
-    for (let i = 0; i < this.count; i++) {
-      times[i] = this.times[(this.head + i) & this.mask];
-      values[i] = this.values[(this.head + i) & this.mask];
-    }
-    this.times = times;
-    this.values = values;
-    this.mask = capacity - 1;
-    this.head = 0;
+    this.low = min;
+    this.high = max;
+    return max !== Number.NEGATIVE_INFINITY;
   }
 }

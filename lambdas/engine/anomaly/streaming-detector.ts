@@ -1,10 +1,11 @@
 import { AnomalyLikelihood } from './anomaly-likelihood.js';
 import type { DetectorParameters } from './parameters.js';
 import { RangeBreak } from './range-break.js';
-import { RobustBaseline } from './robust-baseline.js';
-import { SeasonalHistory } from './seasonal-history.js';
 import { ResidualSpike } from './residual-spike.js';
+import { RobustBaseline } from './robust-baseline.js';
+import { SeasonalDeviation } from './seasonal-deviation.js';
 import { StuckRun } from './stuck-run.js';
+import { nominalStepMs, observationsIn, STEP_SAMPLE } from './time-scale.js';
 
 export interface Detection {
   /** Anomaly score in [0, 1]. */
@@ -18,50 +19,54 @@ export interface Detection {
  */
 export const NOTHING_UNUSUAL: Detection = Object.freeze({ score: 0, alert: false });
 
+const HOUR_MS = 3_600_000;
+
+/** The views of one series, sized for its step once the step is known. */
+interface Views {
+  stepMs: number;
+  range: RangeBreak;
+  baseline: RobustBaseline;
+  likelihood: AnomalyLikelihood;
+  spike: ResidualSpike;
+  seasonal: SeasonalDeviation;
+  stuck: StuckRun;
+  refractory: number;
+}
+
 /**
  * A causal detector fed one value at a time: each result depends only on the values already fed, so the
  * product can run it on every new collection and get the same answer as a batch run.
  *
- * Four views of "unusual", the score is the largest:
- * - breakout: the value leaves the range of the last `rangeMemory` values by more than `breakoutSpreads`
- *   baseline spreads (see `breakoutToScore`); any such breakout scores at least ½. The margin keeps the
- *   small new records that pure noise keeps setting from alerting.
+ * The first `STEP_SAMPLE` values are only collected (score 0: they are inside the warm-up anyway); their timestamps
+ * give the series' step, which sizes the memories (`time-scale.ts`), and they are then replayed.
+ *
+ * Five views of "unusual", the score is the largest:
+ * - breakout: the value leaves the range of the memory by more than `breakoutSpreads` baseline spreads
+ *   (`breakoutToScore`); any such breakout scores at least ½.
  * - sustained change: the HTM-style anomaly likelihood of the surprise d / (d + surpriseHalf), where d is
  *   the distance from a robust baseline in spreads (bounded, so one huge spike cannot distort the history).
- * - spike (`residual-spike.ts`): the jump away from the local median is about twice (1 + `spikeMargin`)
- *   the `spikeTailCount`-th largest jump of the last `rangeMemory` observations — a point anomaly inside
- *   the range, judged against how often this series jumps.
- * - stuck (`stuck-run.ts`): the series repeats one value for longer than any run of the last
- *   `rangeMemory` observations (a signal that stops).
- * A value that could alert but lies within (or near) last season's range at this time of day — a nightly
- * job — has its score multiplied by `seasonGate` (0: it is not news; only such values are checked, lower
- * scores are reported unchanged). The stuck view is exempt: a stuck value is by definition one seen before.
- * An alert fires when score ≥ alertThreshold, after the warm-up, and not within `refractory` observations
- * (capped in hours) of the start or continuation of the previous incident: a score at alert level during the
- * refractory period extends it, so a sustained excursion alerts once (NAB and on-call people both want one
- * alert per incident). Inside that period the score is halved, so a threshold sweep sees the same
- * one-alert behaviour.
+ * - spike (`residual-spike.ts`): the jump away from the local median is rarer than one in 1/α of the series' own
+ *   jumps (a tail probability extrapolated from them, α = the false-alarm probability per observation).
+ * - seasonal (`seasonal-deviation.ts`): the value is as far from what this time of day and week looked like
+ *   as only one in 1/α observations is.
+ * - stuck (`stuck-run.ts`): the series repeats one value for longer than any run of the memory.
+ * A breakout, change or spike score that could alert but lies within (or near) last season's range at this time of
+ * day — a nightly job — is multiplied by `seasonGate` (0: not news). The seasonal and stuck views are exempt (both
+ * are about values seen before).
+ * An alert fires when score ≥ alertThreshold, after the warm-up, and not within `refractoryHours` (at least
+ * `refractoryMinObservations`) of the start or continuation of the previous incident: a score at alert level during
+ * the refractory period extends it, so a sustained excursion alerts once (NAB and on-call people both want one
+ * alert per incident). Inside that period the score is halved, so a threshold sweep sees the same one-alert
+ * behaviour.
  */
 export class StreamingDetector {
-  private readonly range: RangeBreak;
-  private readonly baseline: RobustBaseline;
-  private readonly likelihood: AnomalyLikelihood;
-  private readonly season: SeasonalHistory;
-  private readonly spike: ResidualSpike;
-  private readonly stuck: StuckRun;
+  private views: Views | null = null;
+  private readonly pending: number[] = [];
   private seen = 0;
   private firstTimestamp = Number.NaN;
   private sinceAlert = Number.POSITIVE_INFINITY;
-  private lastAlertTimestamp = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly parameters: DetectorParameters, private readonly alertThreshold: number) {
-    this.range = new RangeBreak(parameters.rangeMemory);
-    this.baseline = new RobustBaseline(parameters.baselineMemory);
-    this.likelihood = new AnomalyLikelihood(parameters.surpriseHistoryMemory, parameters.shortAverage);
-    this.spike = new ResidualSpike(parameters.spikeTailCount, parameters.rangeMemory, parameters.spikeMargin);
-    this.stuck = new StuckRun(parameters.rangeMemory, parameters.stuckMinimumRun, parameters.stuckMargin);
-    this.season = new SeasonalHistory(parameters.seasonHours * 3_600_000, parameters.seasonToleranceHours * 3_600_000);
-  }
+  constructor(private readonly parameters: DetectorParameters, private readonly alertThreshold: number) {}
 
   /**
    * Whether the last `observe` raised an alert (a point with score 0 never reports one). A field rather than a
@@ -69,57 +74,86 @@ export class StreamingDetector {
    */
   alerted = false;
 
+  /** The series' step in milliseconds, once `STEP_SAMPLE` values were fed (NaN before). */
+  get stepMs(): number {
+    return this.views?.stepMs ?? Number.NaN;
+  }
+
   /** Feeds one value and returns its score in [0, 1]; `alerted` tells whether it alerts. */
   observe(timestamp: number, value: number): number {
     this.alerted = false;
-    const margin = this.parameters.breakoutSpreads * this.baseline.currentSpread;
-    const breakout = this.range.breakout(value, margin);
-    this.range.push(value);
-    const deviation = this.baseline.deviation(value);
-    this.baseline.update(value);
-    const changeScore = this.parameters.changeWeight * this.likelihood.next(deviation / (deviation + this.parameters.surpriseHalf));
+    if (this.views !== null) return this.score(this.views, timestamp, value);
+    this.pending.push(timestamp, value);
+    if (this.pending.length < 2 * STEP_SAMPLE) return 0;
+    const times = this.pending.filter((_, i) => i % 2 === 0);
+    const views = this.createViews(nominalStepMs(times));
+    this.views = views;
+    let score = 0;
+    for (let i = 0; i < this.pending.length; i += 2) score = this.score(views, this.pending[i], this.pending[i + 1]);
+    this.pending.length = 0;
+    return score;
+  }
 
-    const { spikeWeight, stuckWeight } = this.parameters;
-    const spikeScore = spikeWeight > 0 ? spikeWeight * this.spike.next(value) : 0;
-    const stuckScore = stuckWeight > 0 ? stuckWeight * this.stuck.next(value) : 0;
+  private createViews(stepMs: number): Views {
+    const p = this.parameters;
+    const memory = observationsIn(p.memoryDays * 24, stepMs, p.memoryMinObservations, p.memoryMaxObservations);
+    const logAlpha = Math.log(Math.min(0.5, 1 / p.falseAlarmMinObservations, stepMs / (p.falseAlarmDays * 24 * HOUR_MS)));
+    return {
+      stepMs,
+      range: new RangeBreak(memory),
+      baseline: new RobustBaseline(p.baselineMemory),
+      likelihood: new AnomalyLikelihood(p.surpriseHistoryMemory, p.shortAverage),
+      spike: new ResidualSpike(memory, p.tailCount, p.tailMinimumHeld, logAlpha),
+      seasonal: new SeasonalDeviation({
+        seasonMs: p.seasonHours * HOUR_MS,
+        longSeasonMs: p.longSeasonHours * HOUR_MS,
+        toleranceMs: Math.max(p.seasonToleranceHours * HOUR_MS, stepMs / 2),
+        stepMs,
+        memory,
+        tailCount: p.tailCount,
+        minimumHeld: p.tailMinimumHeld,
+        logAlpha,
+      }),
+      stuck: new StuckRun(memory, p.stuckMinimumRun, p.stuckMargin),
+      refractory: observationsIn(p.refractoryHours, stepMs, p.refractoryMinObservations),
+    };
+  }
+
+  private score(views: Views, timestamp: number, value: number): number {
+    const p = this.parameters;
+    const breakout = views.range.breakout(value, p.breakoutSpreads * views.baseline.currentSpread);
+    views.range.push(value);
+    const deviation = views.baseline.deviation(value);
+    views.baseline.update(value);
+    const changeScore = p.changeWeight > 0 ? p.changeWeight * views.likelihood.next(deviation / (deviation + p.surpriseHalf)) : 0;
+    const spikeScore = p.spikeWeight > 0 ? p.spikeWeight * views.spike.next(value) : 0;
+    const seasonalScore = p.seasonalWeight * views.seasonal.next(timestamp, value);
+    const stuckScore = p.stuckWeight > 0 ? p.stuckWeight * views.stuck.next(value) : 0;
 
     if (this.seen === 0) this.firstTimestamp = timestamp;
     this.seen++;
     this.sinceAlert++;
     let score = Math.max(breakoutToScore(breakout), changeScore, spikeScore);
-    // Only a score that could alert is checked against last season (the check scans a window of values).
-    if (score >= this.alertThreshold && this.parameters.seasonHours > 0
-      && this.season.seenBefore(timestamp, value, this.parameters.seasonSlack)) {
-      score *= this.parameters.seasonGate;
-    }
-    // A stuck signal repeats a value it has shown before by definition: the seasonal check does not apply.
-    score = Math.max(score, stuckScore);
-    if (this.parameters.seasonHours > 0) this.season.add(timestamp, value);
+    if (score >= this.alertThreshold && views.seasonal.seenBefore(p.seasonSlack)) score *= p.seasonGate;
+    // The seasonal and stuck views are about values seen before by definition: the gate does not apply.
+    score = Math.max(score, seasonalScore, stuckScore);
     if (this.inWarmUp(timestamp)) return 0;
-    if (this.inRefractory(timestamp)) {
+    if (this.sinceAlert <= views.refractory) {
       // The incident lasts while scores stay at alert level: a sustained excursion alerts once.
-      if (score >= this.alertThreshold) this.startIncident(timestamp);
+      if (score >= this.alertThreshold) this.sinceAlert = 0;
       return score / 2;
     }
     if (score >= this.alertThreshold) {
-      this.startIncident(timestamp);
+      this.sinceAlert = 0;
       this.alerted = score !== 0;
     }
     return score;
   }
 
-  private startIncident(timestamp: number): void {
-    this.sinceAlert = 0;
-    this.lastAlertTimestamp = timestamp;
-  }
-
   private inWarmUp(timestamp: number): boolean {
-    return this.seen <= this.parameters.warmUp && timestamp - this.firstTimestamp < this.parameters.warmUpMaxHours * 3_600_000;
-  }
-
-  private inRefractory(timestamp: number): boolean {
-    return this.sinceAlert <= this.parameters.refractory
-      && timestamp - this.lastAlertTimestamp < this.parameters.refractoryMaxHours * 3_600_000;
+    const age = timestamp - this.firstTimestamp;
+    const p = this.parameters;
+    return (this.seen <= p.warmUp || age < p.warmUpMinHours * HOUR_MS) && age < p.warmUpMaxHours * HOUR_MS;
   }
 }
 

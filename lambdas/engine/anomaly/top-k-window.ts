@@ -52,13 +52,29 @@ export class TopKWindow {
     return value;
   }
 
-  push(value: number): void {
-    // Most values do not enter the block's top list, and then no order statistic changes.
+  /**
+   * Writes the `order` largest values in the window, descending, into `out` (−∞ where fewer were pushed): one merge
+   * instead of `order` calls to `kth`.
+   */
+  top(out: Float64Array, order = this.k): void {
+    let i = 0;
+    let j = 0;
+    for (let n = 0; n < order; n++) out[n] = this.current[i] >= this.completedTop[j] ? this.current[i++] : this.completedTop[j++];
+  }
+
+  /** Adds a value; true when an order statistic may have changed (most values change none). */
+  push(value: number): boolean {
+    let changed = false;
     if (value > this.current[this.k - 1]) {
       insertDescending(this.current, value);
       this.cachedValue = Number.NaN;
+      changed = true;
     }
-    if (++this.inBlock === this.blockSize) this.completeBlock();
+    if (++this.inBlock === this.blockSize) {
+      this.completeBlock();
+      changed = true;
+    }
+    return changed;
   }
 
   /** Kept out of `push` so the common path stays small enough to inline. */

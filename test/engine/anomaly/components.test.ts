@@ -85,22 +85,24 @@ describe('AnomalyLikelihood', () => {
 });
 
 describe('SeasonalHistory', () => {
-  it('knows the range of values seen one period ago, within the tolerance', () => {
+  it('knows the range of values seen one period ago, within the bucket radius', () => {
     const hour = 3_600_000;
-    const season = new SeasonalHistory(24 * hour, hour);
-    expect(season.seenBefore(0, 1, 0)).toBe(false);
+    const season = new SeasonalHistory(26 * hour, hour, 1);
+    expect(season.rangeAt(0, 24 * hour)).toBe(false);
     for (let h = 0; h < 27; h++) season.add(h * hour, h === 3 ? 100 : 1);
-    expect(season.seenBefore(27 * hour, 100, 0)).toBe(true); // yesterday at 03:00 was 100
-    expect(season.seenBefore(27 * hour, 110, 0)).toBe(false);
-    expect(season.seenBefore(27 * hour, 110, 0.2)).toBe(true); // within 20 % of the range's width
-    expect(season.seenBefore(30 * hour, 100, 0)).toBe(false); // the 03:00 value is out of the window now
+    expect(season.rangeAt(27 * hour, 24 * hour)).toBe(true); // 02:00–04:00 yesterday: 1, 100, 1
+    expect([season.low, season.high]).toEqual([1, 100]);
+    season.rangeAt(30 * hour, 24 * hour); // 05:00–07:00: the 03:00 value is out of the window now
+    expect([season.low, season.high]).toEqual([1, 1]);
   });
 
-  it('keeps only one season of values however long the series', () => {
-    const season = new SeasonalHistory(1000, 10);
+  it('keeps a bucket per time slot in a fixed ring, however long the series', () => {
+    const season = new SeasonalHistory(1000, 10, 0);
     for (let t = 0; t < 100_000; t++) season.add(t, t % 1000 === 500 ? 50 : 0);
-    expect(season.seenBefore(100_500, 50, 0)).toBe(true);
-    expect(season.seenBefore(100_200, 50, 0)).toBe(false);
-    expect(season.retained).toBeLessThanOrEqual(1011); // times within [t − 1010, t]
+    expect(season.rangeAt(100_500, 1000)).toBe(true);
+    expect(season.high).toBe(50);
+    season.rangeAt(100_200, 1000);
+    expect(season.high).toBe(0);
+    expect(season.rangeAt(100_500, 5000)).toBe(false); // older than the retention
   });
 });

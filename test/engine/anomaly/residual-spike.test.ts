@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ResidualSpike, medianOfFive } from '../../../lambdas/engine/anomaly/residual-spike.js';
 import { gaussianSeries } from './synthetic.js';
 
-const scores = (values: number[], tailCount = 20) => {
-  const spike = new ResidualSpike(tailCount, 2000, 0.8);
+/** α = 1/8640: one false alarm per 30 days of 5-minute data. */
+const LOG_ALPHA = Math.log(1 / 8640);
+const scores = (values: number[]) => {
+  const spike = new ResidualSpike(2000, 20, 30, LOG_ALPHA);
   return values.map((value) => spike.next(value));
 };
 
@@ -30,18 +32,20 @@ describe('ResidualSpike', () => {
     expect(result.slice(1510).every((score) => score < 0.5)).toBe(true);
   });
 
-  it('needs a larger excess while its history is young (same tail probability)', () => {
-    // After 100 residuals of a 2000-observation memory, the 20th-largest becomes the 1st: the maximum.
-    const values = gaussianSeries(106, 6).map((x) => 10 + x);
-    const spike = new ResidualSpike(20, 2000, 0.8);
-    values.slice(0, 105).forEach((value) => spike.next(value));
-    expect(spike.next(10 + 2.5)).toBe(0); // within the largest residuals seen so far
+  it('needs a larger jump when the series jumps heavy-tailed than when its noise is light-tailed', () => {
+    // The same jump, 12 units from the local level, after Gaussian noise and after noise with occasional bursts.
+    const light = gaussianSeries(3000, 6).map((x) => 50 + x);
+    const bursts = gaussianSeries(3000, 6).map((x, i) => 50 + x + (i % 97 === 0 ? 4 + (i % 7) * 1.5 : 0));
+    light[2900] += 12;
+    bursts[2900] += 12;
+    expect(scores(light)[2900]).toBeGreaterThanOrEqual(0.5);
+    expect(scores(bursts)[2900]).toBeLessThan(0.5);
   });
 
   it('is scale-free: multiplying the series by 1000 leaves the scores unchanged', () => {
     const values = gaussianSeries(2500, 8).map((x, i) => 10 + x + (i === 2000 ? 9 : 0));
     const scaled = values.map((x) => x * 1000);
-    expect(scores(scaled)).toEqual(scores(values));
+    expect(scores(scaled).map((s) => s.toFixed(9))).toEqual(scores(values).map((s) => s.toFixed(9)));
   });
 });
 
