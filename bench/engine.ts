@@ -4,25 +4,18 @@
  * for the kernel's peak RSS figure.
  *
  * By default the snapshot is the demo generator's (bench/demo-snapshot.ts: `headroom demo --resources N`'s sample
- * account, every resource type of the catalogue), and every step of `headroom analyze` is timed: the resource rules,
- * forecasts, anomalies, the account rules and prioritisation. `--synthetic` uses the older synthetic snapshot instead:
+ * account, every resource type of the catalogue), and every phase of the engine pipeline `headroom analyze` runs
+ * (lambdas/engine/pipeline.ts) is timed: batch (resource rules, metric anomalies, capacity forecasts, hourly spend),
+ * cost (forecasts, anomalies), run (account rules, prioritisation). `--synthetic` uses the older synthetic snapshot instead:
  * a synthetic snapshot in memory — 70 % EC2 instances (CPUUtilization, NetworkIn, NetworkOut), 20 % Lambda
  * functions (Duration, Invocations, used_memory_max), 10 % gp2 volumes (VolumeReadOps, VolumeWriteOps,
  * VolumeIdleTime) — each series 14 × 288 = 4,032 points. All series share one timestamp array (they are on the same
  * 5-minute grid; a collector can intern it the same way), so the data alone is ≈ 8 bytes × 3 × 4,032 per resource.
- * Times sliceSnapshot + analyseResources + prioritise (not data generation), as wall time and as this process's CPU time
- * (the fair figure on a shared machine: it excludes time spent waiting for a core), sampling RSS between batches of 500
- * resources (analyseResources is synchronous; the analyse-batch workflow step also runs in batches).
+ * Times the pipeline (not data generation), as wall time and as this process's CPU time (the fair figure on a shared
+ * machine: it excludes time spent waiting for a core), sampling RSS after every phase and batch (one per region).
  */
-import { analyseResources, createRuleContext, sliceSnapshot } from '../lambdas/engine/analyse.js';
-import { analyseAccount } from '../lambdas/engine/analyse-account.js';
-import { forecastCapacity } from '../lambdas/engine/insights/capacity-forecasts.js';
-import { forecastDailyCosts } from '../lambdas/engine/insights/cost-forecasts.js';
-import { hourlyComputeSpend } from '../lambdas/engine/insights/hourly-compute-spend.js';
-import { costAnomalies, metricAnomalies } from '../lambdas/engine/insights/reported-anomalies.js';
-import { prioritise } from '../lambdas/engine/prioritise/prioritise.js';
+import { analyseSnapshotPipeline, type PipelinePhase } from '../lambdas/engine/pipeline.js';
 import { accountRules, rules } from '../lambdas/engine/rules/index.js';
-import type { Finding } from '../lambdas/engine/types/action.js';
 import type { MetricSeries, Resource, Snapshot } from '../lambdas/engine/types/snapshot.js';
 import { buildDemoSnapshot } from './demo-snapshot.js';
 import { generator, option } from './support.js';
@@ -82,7 +75,6 @@ function buildSnapshot(count: number): Snapshot {
   return { version: 1, collectedAt: new Date(NOW).toISOString(), accounts: ['123456789012'], regions: ['us-east-1'], resources, series, costs: [], recommendations: [], issues: [] };
 }
 
-const BATCH = 500;
 const count = option('resources', 10_000);
 const synthetic = process.argv.includes('--synthetic');
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -97,42 +89,30 @@ await new Promise((resolve) => setTimeout(resolve, 1000));
 const heapAfterBuild = process.memoryUsage();
 let peakRss = process.memoryUsage().rss;
 const rssAfterBuild = peakRss;
-const now = Date.parse(snapshot.collectedAt);
 
-/** Times one phase as wall and CPU seconds (CPU is the fair figure on a shared machine), sampling RSS after it. */
-const phases: { name: string; wall: number; cpu: number }[] = [];
-function timed<T>(name: string, work: () => T): T {
+const PHASE_NAMES: Record<PipelinePhase, string> = {
+  slice: 'slice the snapshot',
+  batch: `batch phase (${rules.length} rules, anomalies, capacity)`,
+  cost: 'cost phase (forecasts, anomalies)',
+  run: `run phase (${accountRules.length} account rules, prioritise)`,
+};
+/** Each phase's wall and CPU seconds (CPU is the fair figure on a shared machine), summed over its calls (one per batch). */
+const phases = new Map<PipelinePhase, { name: string; wall: number; cpu: number }>();
+function observe<T>(phase: PipelinePhase, work: () => T): T {
   const cpu = process.cpuUsage();
   const wall = performance.now();
   const result = work();
   const used = process.cpuUsage(cpu);
-  phases.push({ name, wall: (performance.now() - wall) / 1000, cpu: (used.user + used.system) / 1e6 });
+  const sum = phases.get(phase) ?? { name: PHASE_NAMES[phase], wall: 0, cpu: 0 };
+  phases.set(phase, { name: sum.name, wall: sum.wall + (performance.now() - wall) / 1000, cpu: sum.cpu + (used.user + used.system) / 1e6 });
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   return result;
 }
 
-// The steps of analyseSnapshot (lambdas/cli/commands/analyze.ts, what `headroom analyze` runs), each timed.
-const context = createRuleContext({ now, prices: snapshot.prices });
-const slices = timed('sliceSnapshot', () => sliceSnapshot(snapshot));
-const resourceFindings = timed(`resource rules (${rules.length})`, () => {
-  const found: Finding[] = [];
-  for (let i = 0; i < slices.length; i += BATCH) {
-    for (const f of analyseResources(slices.slice(i, i + BATCH), context)) found.push(f);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }
-  return found;
-});
-const window = { now, lookbackDays: context.lookbackDays };
-const forecasts = timed('forecasts (cost + capacity)', () => [...forecastDailyCosts(snapshot.costs, snapshot.costForecast).forecasts, ...forecastCapacity(slices, window)]);
-const anomalies = timed('anomalies (metric + cost)', () => [...metricAnomalies(slices, window), ...costAnomalies(snapshot.costs, { now })]);
-const accountFindings = timed(`account rules (${accountRules.length})`, () =>
-  analyseAccount({ resources: snapshot.resources, findings: resourceFindings, hourlyComputeSpend: hourlyComputeSpend(slices, context), costs: snapshot.costs, anomalies, forecasts }, context),
-);
-const findings = [...resourceFindings, ...accountFindings];
-const actions = timed('prioritise', () => prioritise(findings));
+// What `headroom analyze` runs: the engine pipeline (lambdas/engine/pipeline.ts), one batch per region.
+const { findings, actions, forecasts, anomalies } = analyseSnapshotPipeline(snapshot, { pricesFor: () => snapshot.prices, observe });
 
-const total = phases.reduce((sum, p) => ({ wall: sum.wall + p.wall, cpu: sum.cpu + p.cpu }), { wall: 0, cpu: 0 });
-const rulesOnly = phases.filter((p) => !p.name.startsWith('forecasts') && !p.name.startsWith('anomalies')).reduce((sum, p) => sum + p.cpu, 0);
+const total = [...phases.values()].reduce((sum, p) => ({ wall: sum.wall + p.wall, cpu: sum.cpu + p.cpu }), { wall: 0, cpu: 0 });
 const byRule = new Map<string, number>();
 for (const f of findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
 const points = snapshot.series.reduce((sum, s) => sum + s.values.length, 0);
@@ -140,9 +120,9 @@ process.stdout.write(
   [
     `snapshot: ${synthetic ? 'synthetic' : `demo generator (seed 42)`}, ${snapshot.resources.length.toLocaleString('en')} resources, ${snapshot.series.length.toLocaleString('en')} series, ${points.toLocaleString('en')} points, ${grids} timestamp grid(s)`,
     `data generation (not timed below): ${buildSeconds.toFixed(2)} s, RSS after build ${mib(rssAfterBuild)} (V8 heap ${mib(heapAfterBuild.heapUsed)} used of ${mib(heapAfterBuild.heapTotal)})`,
-    ...phases.map((p) => `  ${p.name.padEnd(30)} ${p.wall.toFixed(2).padStart(6)} s wall ${p.cpu.toFixed(2).padStart(6)} s CPU`),
+    ...[...phases.values()].map((p) => `  ${p.name.padEnd(30)} ${p.wall.toFixed(2).padStart(6)} s wall ${p.cpu.toFixed(2).padStart(6)} s CPU`),
     `total engine time: ${total.wall.toFixed(2)} s wall (budget 10 s)`,
-    `engine CPU time: ${total.cpu.toFixed(2)} s (rules + prioritise alone ${rulesOnly.toFixed(2)} s; wall time inflates when other processes share the cores)`,
+    `engine CPU time: ${total.cpu.toFixed(2)} s (wall time inflates when other processes share the cores)`,
     `findings: ${findings.length} (${[...byRule].sort().map(([rule, n]) => `${rule} ${n}`).join(', ')}), actions: ${actions.length}, forecasts: ${forecasts.length}, anomalies: ${anomalies.length}`,
     `peak RSS sampled: ${mib(peakRss)} (budget 1.5 GB = 1431 MiB); the process's peak, data generation included: ${mib(process.resourceUsage().maxRSS * 1024)}`,
     '',

@@ -2,14 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { analyseResources, createRuleContext, ResourceConfigError, sliceSnapshot } from '../../engine/analyse.js';
-import { analyseAccount } from '../../engine/analyse-account.js';
-import { hourlyComputeSpend } from '../../engine/insights/hourly-compute-spend.js';
-import { forecastCapacity } from '../../engine/insights/capacity-forecasts.js';
-import { forecastDailyCosts, type NamedForecast } from '../../engine/insights/cost-forecasts.js';
-import { costAnomalies, metricAnomalies, type ReportedAnomaly } from '../../engine/insights/reported-anomalies.js';
-import { prioritise } from '../../engine/prioritise/prioritise.js';
-import type { Action, Finding } from '../../engine/types/action.js';
+import { ResourceConfigError } from '../../engine/analyse.js';
+import { analyseSnapshotPipeline, type PipelineResult } from '../../engine/pipeline.js';
 import type { Snapshot } from '../../engine/types/snapshot.js';
 import { CliError } from '../errors.js';
 import { formatActionTable } from '../format/action-table.js';
@@ -23,42 +17,23 @@ const AnalyzeOptionsSchema = z.object({
 export type AnalyzeOptions = z.output<typeof AnalyzeOptionsSchema>;
 
 /** What `analyze` produces. */
-export interface AnalyzeResult {
-  findings: Finding[];
-  actions: Action[];
-  forecasts: NamedForecast[];
-  anomalies: ReportedAnomaly[];
-}
+export type AnalyzeResult = PipelineResult;
 
 export { readSnapshotFile } from '../io/read-snapshot-file.js';
 
 /**
- * Runs the engine on a snapshot, deterministically (the evaluation time is the snapshot's collectedAt), in the order
- * the analysis workflow does: per-resource rules, metric and cost anomalies, cost and capacity forecasts, then the
- * account-level rules over all of them (Savings Plans sized after rightsizing, insights as performance actions), then
- * prioritisation.
+ * Runs the engine pipeline (engine/pipeline.ts, the same phases as the analysis workflow) on a snapshot,
+ * deterministically: the evaluation time is the snapshot's collectedAt, and every resource is priced with the
+ * snapshot's prices (the bundled catalogue when it has none). A resource config that does not match its type is a
+ * one-sentence CliError.
  */
 export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
-  const now = Date.parse(snapshot.collectedAt);
-  const context = createRuleContext({ now, prices: snapshot.prices });
-  const slices = sliceSnapshot(snapshot);
-  let resourceFindings: Finding[];
   try {
-    resourceFindings = analyseResources(slices, context);
+    return analyseSnapshotPipeline(snapshot, { pricesFor: () => snapshot.prices });
   } catch (error) {
     if (error instanceof ResourceConfigError) throw new CliError(`${error.message}.`);
     throw error;
   }
-  const window = { now, lookbackDays: context.lookbackDays };
-  const forecasts = [...forecastDailyCosts(snapshot.costs, snapshot.costForecast).forecasts, ...forecastCapacity(slices, window)];
-  // The same anomalies the analysis workflow reports (first day of each series and month-old cost spikes left out).
-  const anomalies = [...metricAnomalies(slices, window), ...costAnomalies(snapshot.costs, { now })].sort(
-    (a, b) => b.score - a.score || b.timestamp.localeCompare(a.timestamp),
-  );
-  const hourly = hourlyComputeSpend(slices, context);
-  const accountFindings = analyseAccount({ resources: snapshot.resources, findings: resourceFindings, hourlyComputeSpend: hourly, costs: snapshot.costs, anomalies, forecasts }, context);
-  const findings = [...resourceFindings, ...accountFindings];
-  return { findings, actions: prioritise(findings), forecasts, anomalies };
 }
 
 /** The JSON document of `--format json` (and of findings.json, which adds the raw findings). */

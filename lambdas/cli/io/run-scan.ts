@@ -4,13 +4,13 @@ import { createAwsPortsFor } from '../../collectors/aws/aws-ports.js';
 import { CountingThrottleMeter } from '../../collectors/aws/throttle-meter.js';
 import type { CollectorPorts, PortsFor } from '../../collectors/ports.js';
 import { runCollectors, type CollectorsResult } from '../../collectors/run-collectors.js';
+import { analyseSnapshotPipeline } from '../../engine/pipeline.js';
 import { totalMonthlySavingsUsd } from '../../engine/prioritise/prioritise.js';
 import type { Snapshot } from '../../engine/types/snapshot.js';
 import { MemoryStore } from '../../shared/store/memory-store.js';
 import { COST_SCOPE, type ApiCallCounts, type RunSummary } from '../../shared/store/store.js';
 import type { AnalyzeResult } from '../commands/analyze.js';
 import { CliError } from '../errors.js';
-import { analyseByRegion } from './analyse-by-region.js';
 import { callerAccount, type ResolvedCredentials } from './caller-account.js';
 import { resolveCredentials } from './resolve-credentials.js';
 import { runDigests } from './run-digests.js';
@@ -31,6 +31,8 @@ export interface ScanOptions {
   clientConfig?: Record<string, unknown>;
   /** The credential chain (tests replace it); default fromNodeProviderChain. */
   credentialChain?: Parameters<typeof resolveCredentials>[1];
+  /** Where the collectors read (tests: a sample account's ports); default the AWS SDK adapters. */
+  portsFor?: PortsFor;
 }
 
 export interface ScanResult {
@@ -47,7 +49,8 @@ export interface ScanResult {
 /**
  * `headroom scan`: a read-only scan of the caller's account from a laptop. Resolves credentials once (a missing one
  * is a one-sentence CliError), runs the same collectors as the deployed functions against AWS into an in-memory
- * store, runs the same engine (analyseByRegion: each region with its own list prices), and writes the demo's
+ * store, runs the same engine pipeline (engine/pipeline.ts: each region's resources with its own list prices, the
+ * Savings Plans and other account rules once over the whole scan), and writes the demo's
  * outputs. Nothing is written to AWS. Progress goes to `progress` (stderr in the CLI).
  */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
@@ -59,7 +62,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   progress(`scan: account ${account}, regions ${regions.join(', ')}${options.profile ? `, profile ${options.profile}` : ''}`);
 
   const ledger = new CountingThrottleMeter();
-  const aws = createAwsPortsFor({ builders: allAwsAdapters, credentialsFor: () => provider, ledger, clientConfig: options.clientConfig });
+  const aws = options.portsFor ?? createAwsPortsFor({ builders: allAwsAdapters, credentialsFor: () => provider, ledger, clientConfig: options.clientConfig });
   const store = new MemoryStore({ now: () => now });
   const runId = `scan-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
   const startedAt = new Date(now).toISOString();
@@ -83,7 +86,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   progress('analysis: running the engine');
   const snapshot = await snapshotFromStore(store, { accounts: [account], regions, collectedAt: now });
   const prices = new Map(await Promise.all(regions.map(async (region) => [region, await store.getPrices(region)] as const)));
-  const analysis = analyseByRegion(snapshot, (region) => prices.get(region));
+  const analysis = analyseSnapshotPipeline(snapshot, { pricesFor: (region) => prices.get(region) });
   const run: RunSummary = {
     runId,
     startedAt,

@@ -8,7 +8,7 @@ const READ_CONCURRENCY = 16;
 /**
  * The collected snapshot read back from the store (what the engine sees), validated against the published schema.
  * A snapshot holds one region's prices (PricesSchema): they are included when exactly one region was collected;
- * several regions' prices are read per region by analyseByRegion instead.
+ * several regions' prices are read per region by the scan instead.
  */
 export async function snapshotFromStore(store: HeadroomStore, scope: { accounts: string[]; regions: string[]; collectedAt: number }): Promise<Snapshot> {
   const resources = await store.listResources();

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { analyseResources, createRuleContext } from '../../engine/analyse.js';
-import { forecastCapacity } from '../../engine/insights/capacity-forecasts.js';
-import { hourlyComputeSpend } from '../../engine/insights/hourly-compute-spend.js';
-import { metricAnomalies } from '../../engine/insights/reported-anomalies.js';
+import { createRuleContext } from '../../engine/analyse.js';
+import { analyseBatchSlices } from '../../engine/pipeline.js';
 import type { ResourceSlice } from '../../engine/rules/rule.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
 import { mapLimited } from '../../shared/map-limited.js';
@@ -39,10 +37,10 @@ export { RunDataMissingError };
 const READ_CONCURRENCY = 8;
 
 /**
- * One Map iteration: loads the batch's resources with their series and external recommendations,
- * runs the engine on them (rules with the batch region's prices, metric anomalies, capacity-exhaustion forecasts,
- * hourly on-demand compute spend for Savings Plans sizing) and replaces the batch's findings, compute spend,
- * anomalies and capacity forecasts under the run (scope: the batch id; the forecast step's cost
+ * One Map iteration: loads the batch's resources with their series and external recommendations, runs the
+ * pipeline's batch phase on them (engine/pipeline.ts: rules with the batch region's prices, metric anomalies,
+ * capacity-exhaustion forecasts, hourly on-demand compute spend for Savings Plans sizing) and replaces the batch's
+ * findings, compute spend, anomalies and capacity forecasts under the run (scope: the batch id; the forecast step's cost
  * forecasts and anomalies live under 'cost'), so a retried batch leaves neither duplicates nor results its
  * earlier attempt made and this one no longer does.
  */
@@ -65,13 +63,10 @@ export async function analyseBatch(input: AnalyseBatchInput, deps: AnalyseBatchD
     headroomPercent: deps.headroomPercent,
     lookbackDays: deps.lookbackDays,
   });
-  const findings = analyseResources(slices, context);
+  const { findings, hourlyComputeSpend, anomalies, capacityForecasts } = analyseBatchSlices(slices, context);
   await store.putFindings(input.runId, input.batchId, findings);
-  await store.putComputeSpend(input.runId, input.batchId, hourlyComputeSpend(slices, context));
-  const window = { now: Date.parse(now), lookbackDays: deps.lookbackDays };
-  const anomalies = metricAnomalies(slices, window);
+  await store.putComputeSpend(input.runId, input.batchId, hourlyComputeSpend);
   await store.putAnomalies(input.runId, input.batchId, anomalies);
-  const capacity = forecastCapacity(slices, window);
-  await store.putForecasts(input.runId, capacity, input.batchId);
-  return { batchId: input.batchId, status: 'ok', findings: findings.length, anomalies: anomalies.length, capacityForecasts: capacity.length };
+  await store.putForecasts(input.runId, capacityForecasts, input.batchId);
+  return { batchId: input.batchId, status: 'ok', findings: findings.length, anomalies: anomalies.length, capacityForecasts: capacityForecasts.length };
 }

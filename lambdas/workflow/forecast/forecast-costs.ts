@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { forecastDailyCosts } from '../../engine/insights/cost-forecasts.js';
-import { costAnomalies } from '../../engine/insights/reported-anomalies.js';
+import { analyseCosts } from '../../engine/pipeline.js';
 import { COST_SCOPE, type HeadroomStore } from '../../shared/store/store.js';
 import { RunDataMissingError } from '../run-data-missing-error.js';
 import { RunIdSchema } from '../run-id.js';
@@ -21,8 +20,8 @@ export interface ForecastStepOutput {
 }
 
 /**
- * The forecast step: daily cost forecasts (engine forecastDailyCosts: 30 and 90 days, total and top
- * services, compared with Cost Explorer's own) and cost anomalies (engine costAnomalies: only alerts of the last
+ * The forecast step, the pipeline's cost phase (engine/pipeline.ts analyseCosts): daily cost forecasts (engine
+ * forecastDailyCosts: 30 and 90 days, total and top services, compared with Cost Explorer's own) and cost anomalies (engine costAnomalies: only alerts of the last
  * COST_ANOMALY_WINDOW_DAYS = 14 days, so a month-old spike is not announced again by every daily run), both
  * stored with the run under the scope 'cost'. Capacity-exhaustion forecasts come from the analyse-batch step
  * (they need each resource's series), under each batch's scope, so neither step overwrites the other's.
@@ -31,10 +30,8 @@ export async function forecastCosts(input: ForecastStepInput, deps: { store: Hea
   const { store } = deps;
   const now = input.now ?? (await store.getRun(input.runId))?.startedAt;
   if (!now) throw new RunDataMissingError(`run ${input.runId} is not in the store, so the forecast step has no evaluation time`);
-  const costs = await store.listCosts();
-  const { forecasts, skipped } = forecastDailyCosts(costs, await store.getCostForecast());
+  const { forecasts, skipped, anomalies } = analyseCosts(await store.listCosts(), await store.getCostForecast(), Date.parse(now));
   await store.putForecasts(input.runId, forecasts, COST_SCOPE);
-  const anomalies = costAnomalies(costs, { now: Date.parse(now) });
   await store.putAnomalies(input.runId, COST_SCOPE, anomalies);
   return { forecasts: forecasts.length, skipped, anomalies: anomalies.length };
 }

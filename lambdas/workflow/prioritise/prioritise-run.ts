@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { analyseAccount } from '../../engine/analyse-account.js';
 import { createRuleContext } from '../../engine/analyse.js';
-import { prioritise, totalMonthlySavingsUsd } from '../../engine/prioritise/prioritise.js';
+import { analyseRun, runRegion } from '../../engine/pipeline.js';
+import { totalMonthlySavingsUsd } from '../../engine/prioritise/prioritise.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
 import { RunDataMissingError } from '../run-data-missing-error.js';
 import { RunIdSchema } from '../run-id.js';
@@ -23,16 +23,17 @@ export interface PrioritiseDeps {
 }
 
 /**
- * Runs the account-level rules over the whole run (the batches' findings, the run's anomalies and forecasts, the
- * daily costs), then ranks and de-duplicates everything (engine prioritise) and replaces the run's stored actions
- * with the result. The evaluation time is the run's startedAt, as in the other steps, so a re-run gives the same
- * actions. The total counts positive savings only (engine totalMonthlySavingsUsd), the figure the CLI and report show.
+ * The pipeline's run phase (engine/pipeline.ts analyseRun): the account-level rules over the whole run (the batches'
+ * findings and compute spend, the run's anomalies and forecasts, the daily costs), then ranks and de-duplicates
+ * everything, and replaces the run's stored actions with the result. Priced with the run's region's prices when all
+ * resources are in one region (engine runRegion), as `analyze` does. The evaluation time is the run's startedAt, as
+ * in the other steps, so a re-run gives the same actions. The total counts positive savings only (engine
+ * totalMonthlySavingsUsd), the figure the CLI and report show.
  */
 export async function prioritiseRun(input: PrioritiseInput, deps: PrioritiseDeps): Promise<PrioritiseOutput> {
   const { store } = deps;
   const run = await store.getRun(input.runId);
   if (!run) throw new RunDataMissingError(`run ${input.runId} is not in the store, so the prioritise step has no evaluation time`);
-  const context = createRuleContext({ now: Date.parse(run.startedAt), headroomPercent: deps.headroomPercent, lookbackDays: deps.lookbackDays });
   const [findings, resources, costs, anomalies, forecasts, hourlyComputeSpend] = await Promise.all([
     store.listFindings(input.runId),
     store.listResources(),
@@ -41,8 +42,14 @@ export async function prioritiseRun(input: PrioritiseInput, deps: PrioritiseDeps
     store.listForecasts(input.runId),
     store.listComputeSpend(input.runId),
   ]);
-  const accountFindings = analyseAccount({ resources, findings, hourlyComputeSpend, costs, anomalies, forecasts }, context);
-  const actions = prioritise([...findings, ...accountFindings]);
+  const region = runRegion(resources);
+  const context = createRuleContext({
+    now: Date.parse(run.startedAt),
+    prices: region === undefined ? undefined : await store.getPrices(region),
+    headroomPercent: deps.headroomPercent,
+    lookbackDays: deps.lookbackDays,
+  });
+  const { accountFindings, actions } = analyseRun({ resources, findings, hourlyComputeSpend, costs, anomalies, forecasts }, context);
   await store.putActions(input.runId, actions);
   return { actionCount: actions.length, totalMonthlySavingsUsd: totalMonthlySavingsUsd(actions), accountFindings: accountFindings.length };
 }
