@@ -10,6 +10,7 @@ import { idleRdsInstance } from '../../../lambdas/engine/rules/rds/idle-instance
 import { memorySize } from '../../../lambdas/engine/rules/lambda/memory-size.js';
 import { arm64Candidate } from '../../../lambdas/engine/rules/lambda/arm64-candidate.js';
 import { missingRetention } from '../../../lambdas/engine/rules/logs/missing-retention.js';
+import { ingestExternalRecommendations } from '../../../lambdas/engine/rules/external/compute-optimizer.js';
 import { context, DAY_MS, NOW, resource, series, slice } from './fixtures.js';
 
 // Carbon saved by each rule, as Cloud Carbon Footprint computes it. Expected values are written out from CCF's
@@ -152,4 +153,39 @@ describe('carbon saved, by rule and region', () => {
       expect(carbonIn(c, 'ap-south-1')).toBeCloseTo((east * AP_SOUTH_1) / US_EAST_1, 2);
     });
   }
+});
+
+describe('carbon saved by an imported EC2 type change', () => {
+  const imported = (region: string, withCpu: boolean) => {
+    const res = resource('ec2:instance', 'i-co', { instanceType: 'm5.xlarge', state: 'running' }, region);
+    const [finding] = ingestExternalRecommendations(
+      {
+        resource: res,
+        series: withCpu ? [series(res.arn, 'CPUUtilization', 'Average', () => 12, { unit: 'Percent' })] : [],
+        recommendations: [
+          {
+            source: 'compute-optimizer',
+            resourceArn: res.arn,
+            finding: 'OVER_PROVISIONED',
+            current: { instanceType: 'm5.xlarge' },
+            options: [{ proposed: { instanceType: 'm5.large' }, monthlySavingsUsd: 70, performanceRisk: 1 }],
+          },
+        ],
+      },
+      context(),
+    );
+    return finding.carbonKgCo2eMonthly;
+  };
+
+  it('is the current type at our measured CPU less the proposed type doing the same work, in the region', () => {
+    // m5.xlarge (4 vCPU, 16 GiB) at 12 % → m5.large (2 vCPU, 8 GiB) at 24 %
+    const kwh = (4 * (0.74 + 0.12 * 2.76) - 2 * (0.74 + 0.24 * 2.76)) / 1000 + 8 * 0.000392;
+    expect(imported('us-east-1', true)).toBeCloseTo(kgPerMonth(kwh), 3);
+    expect(imported('eu-west-1', true)).toBeCloseTo(kgPerMonth(kwh, 0.000316), 3);
+  });
+
+  it("uses CCF's 50 % utilisation without CPU data of our own", () => {
+    const kwh = (4 * (0.74 + 0.5 * 2.76) - 2 * (0.74 + 1 * 2.76)) / 1000 + 8 * 0.000392;
+    expect(imported('us-east-1', false)).toBeCloseTo(kgPerMonth(kwh), 3);
+  });
 });
