@@ -11,12 +11,12 @@ export function context(overrides: Partial<Parameters<typeof createRuleContext>[
   return createRuleContext({ now: NOW, ...overrides });
 }
 
-export function resource(type: ResourceType, name: string, config: Record<string, unknown>): Resource {
+export function resource(type: ResourceType, name: string, config: Record<string, unknown>, region = 'us-east-1'): Resource {
   return {
-    arn: `arn:aws:${type.split(':')[0]}:us-east-1:123456789012:${type.split(':')[1]}/${name}`,
+    arn: `arn:aws:${type.split(':')[0]}:${region}:123456789012:${type.split(':')[1]}/${name}`,
     type,
     account: '123456789012',
-    region: 'us-east-1',
+    region,
     name,
     tags: {},
     config,

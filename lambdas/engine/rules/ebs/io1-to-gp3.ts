@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import { readConfig } from '../support/read-config.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
+import { storageKgCo2ePerMonth } from '../../carbon/estimate.js';
 import { gp3SizeForIops, gp3ThroughputFor } from './gp3-limits.js';
 import { io1MaxThroughputMiBps } from './io1-performance.js';
 
@@ -18,7 +19,8 @@ const RULE_ID = 'ebs/io1-to-gp3';
  * (io1's own 50 IOPS per GiB limit keeps real volumes inside gp3's ratio; the size increase guards snapshots that
  * say otherwise.) Risk 1 (low): io1 promises single-digit-millisecond latency more consistently than gp3. io2 is left
  * alone (its 99.999 % durability is usually the reason it was chosen). Reversible unless the size grows (EBS volumes
- * cannot shrink). No executor yet: applied by a person (ModifyVolume, online).
+ * cannot shrink). No executor yet: applied by a person (ModifyVolume, online). Carbon: CCF counts io1 and gp3 alike (SSD),
+ * so the change saves the footprint of the size difference: 0, or a negative figure when gp3 needs a larger volume.
  */
 export const io1ToGp3: Rule = {
   id: RULE_ID,
@@ -65,7 +67,8 @@ export const io1ToGp3: Rule = {
           sources: ['ebs-config', ...context.prices.sources],
         },
         automation: { executor: null },
-        carbonKgCo2eMonthly: 0,
+        carbonKgCo2eMonthly:
+          storageKgCo2ePerMonth(slice.resource.region, config.sizeGiB, 'ssd') - storageKgCo2ePerMonth(slice.resource.region, sizeGiB, 'ssd'),
       }),
     ];
   },

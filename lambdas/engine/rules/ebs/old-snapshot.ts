@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { storageKgCo2ePerMonth } from '../../carbon/estimate.js';
-import { EBS_REPLICATION_FACTOR } from '../../carbon/ccf-coefficients.js';
+import { EBS_SNAPSHOT_REPLICATION_FACTOR } from '../../carbon/ccf-coefficients.js';
 import { readConfig } from '../support/read-config.js';
 import { buildFinding } from '../support/build-finding.js';
 import { MS_PER_DAY } from '../support/series-window.js';
@@ -14,8 +14,6 @@ const RULE_ID = 'ebs/old-snapshot';
 export const OLD_SNAPSHOT_AGE_DAYS = 90;
 /** Orphaned old snapshots are often deliberate long-term backups: a person must confirm, so never certain. */
 const CONFIDENCE = 0.7;
-/** Snapshots live in S3, which CCF counts with 3 replicas (REPLICATION_FACTORS.S3), on HDD. */
-const S3_REPLICATION_FACTOR = 3;
 /** AWS Backup names its snapshots this way; their lifecycle is the backup plan's, not ours to second-guess. */
 const AWS_BACKUP_DESCRIPTION = /created by the aws backup service/i;
 
@@ -30,7 +28,8 @@ const AWS_BACKUP_DESCRIPTION = /created by the aws backup service/i;
  * no other snapshot references; the real figure needs its own block count (EBS direct APIs ListSnapshotBlocks /
  * ListChangedBlocks). The evidence says so. Risk 0 (nothing reads it), confidence 0.7, not reversible (unless a
  * Recycle Bin retention rule catches it). No executor (ebs-snapshot-delete snapshots and deletes volumes, not this).
- * Carbon: CCF storage estimate for HDD with S3's 3 replicas, also an upper bound.
+ * Carbon: CCF storage estimate for HDD with its 3 snapshot replicas (EC2_EBS_SNAPSHOT) in the snapshot's region, also an
+ * upper bound.
  */
 export const oldSnapshot: Rule = {
   id: RULE_ID,
@@ -46,7 +45,7 @@ export const oldSnapshot: Rule = {
     const pricePerGb = config.storageTier === 'archive' ? context.prices.ebsSnapshotArchiveGbMonthUsd : context.prices.ebsSnapshotGbMonthUsd;
     const monthlySavingsUsd = config.sizeGiB * pricePerGb;
     if (monthlySavingsUsd <= 0) return [];
-    const carbon = (storageKgCo2ePerMonth(config.sizeGiB, 'hdd') * S3_REPLICATION_FACTOR) / EBS_REPLICATION_FACTOR;
+    const carbon = storageKgCo2ePerMonth(slice.resource.region, config.sizeGiB, 'hdd', EBS_SNAPSHOT_REPLICATION_FACTOR);
 
     return [
       buildFinding({

@@ -86,7 +86,7 @@ export const unattachedVolume: Rule = {
           sources: ['ebs-config', ...(idleDays === undefined ? [] : ['cloudwatch']), ...context.prices.sources],
         },
         automation: { executor: 'ebs-snapshot-delete' },
-        carbonKgCo2eMonthly: storageKgCo2ePerMonth(config.sizeGiB, medium),
+        carbonKgCo2eMonthly: storageKgCo2ePerMonth(slice.resource.region, config.sizeGiB, medium),
       }),
     ];
   },

@@ -74,7 +74,7 @@ export const idleInstance: Rule = {
     // that window can be shorter than the 14-day decision window and hold no point: then over the decision window.
     const lookback = windowSeries(cpuSeries, context.now, context.lookbackDays).values;
     const { quantiles } = evidenceQuantiles(lookback.length > 0 ? lookback : cpu.values);
-    const carbon = spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(spec.vcpu, spec.memoryGiB, quantiles.p50 / 100) * idleShare : 0;
+    const carbon = spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(slice.resource.region, spec.vcpu, spec.memoryGiB, quantiles.p50 / 100, spec.architecture) * idleShare : 0;
     const maxIdleNetwork = Math.max(...idle.map((d) => networkByDay.get(d.day) ?? 0));
 
     return [

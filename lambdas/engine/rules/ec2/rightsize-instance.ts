@@ -82,8 +82,8 @@ export const rightsizeInstance: Rule = {
     );
     const meanCpuFraction = mean(cpu.values) / 100;
     const carbon =
-      computeKgCo2ePerMonth(current.vcpu, current.memoryGiB, meanCpuFraction) -
-      computeKgCo2ePerMonth(best.vcpu, best.memoryGiB, Math.min(1, (meanCpuFraction * current.vcpu) / best.vcpu));
+      computeKgCo2ePerMonth(slice.resource.region, current.vcpu, current.memoryGiB, meanCpuFraction, current.architecture) -
+      computeKgCo2ePerMonth(slice.resource.region, best.vcpu, best.memoryGiB, Math.min(1, (meanCpuFraction * current.vcpu) / best.vcpu), best.architecture);
 
     return [
       buildFinding({

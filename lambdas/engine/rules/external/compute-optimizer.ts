@@ -6,6 +6,8 @@ import { dataConfidence } from '../support/confidence.js';
 import { excerpt } from '../support/downsample.js';
 import { readConfig } from '../support/read-config.js';
 import { findSeries, windowSeries } from '../support/series-window.js';
+import { computeKgCo2ePerMonth } from '../../carbon/estimate.js';
+import { CCF_AVERAGE_CPU_FRACTION } from '../../carbon/ccf-coefficients.js';
 
 /**
  * Compute Optimizer does not publish a confidence. With metric evidence of our own for the resource (its main metric
@@ -30,6 +32,8 @@ interface Evidence {
   confidence: number;
   series: SeriesExcerpt[];
   hours: number;
+  /** Mean of the evidence series ÷ 100 when it is CPUUtilization (percent). */
+  cpuFraction?: number;
 }
 
 function metricEvidence(type: ResourceType, all: readonly MetricSeries[], context: RuleContext): Evidence | undefined {
@@ -43,7 +47,29 @@ function metricEvidence(type: ResourceType, all: readonly MetricSeries[], contex
     confidence: Math.min(EXTERNAL_CONFIDENCE, dataConfidence(window.coverage, window.daysObserved, context.lookbackDays)),
     series: [excerpt(found.metricName, found.stat, found.unit ?? '', window.timestamps, window.values)],
     hours,
+    ...(metric === 'CPUUtilization' ? { cpuFraction: window.values.reduce((a, b) => a + b, 0) / window.values.length / 100 } : {}),
   };
+}
+
+/**
+ * Carbon saved by an EC2 type change (carbon/estimate.ts, in the resource's region): the current type's compute at
+ * utilisation u less the proposed type's doing the same work,
+ *
+ *   saved = compute(current, u) − compute(proposed, min(1, u × vCPU current ÷ vCPU proposed))
+ *
+ * u = our own mean CPUUtilization when collected, else CCF's 50 %. 0 for other changes, or types missing from the
+ * catalogue. Example: m5.xlarge → m5.large at 12 % in us-east-1: (4.285 W + 16 GiB − 2.805 W − 8 GiB) ≈ 0.00462 kWh/h ≈ 1.45 kg a month.
+ */
+function ec2CarbonSaved(resource: Resource, current: Record<string, unknown>, proposed: Record<string, unknown>, cpuFraction: number | undefined, context: RuleContext): number {
+  if (resource.type !== 'ec2:instance' || typeof current.instanceType !== 'string' || typeof proposed.instanceType !== 'string') return 0;
+  const from = context.prices.ec2Spec(current.instanceType);
+  const to = context.prices.ec2Spec(proposed.instanceType);
+  if (!from?.vcpu || !from.memoryGiB || !to?.vcpu || !to.memoryGiB) return 0;
+  const u = cpuFraction ?? CCF_AVERAGE_CPU_FRACTION;
+  return (
+    computeKgCo2ePerMonth(resource.region, from.vcpu, from.memoryGiB, u, from.architecture) -
+    computeKgCo2ePerMonth(resource.region, to.vcpu, to.memoryGiB, Math.min(1, (u * from.vcpu) / to.vcpu), to.architecture)
+  );
 }
 
 /**
@@ -81,7 +107,8 @@ function ruleIdFor(source: ExternalRecommendation['source']): string {
  * Turns external recommendations on a resource (Compute Optimizer, and the same shape from Cost Optimization Hub or
  * Trusted Advisor) into findings with ruleId 'external/<source>', so prioritisation de-duplicates them against ours.
  * Takes the source's first (best-ranked) option; skips options that save nothing. Confidence needs metric evidence
- * (see EXTERNAL_CONFIDENCE); an EC2 move across architectures is a migration (effort high, no executor).
+ * (see EXTERNAL_CONFIDENCE); an EC2 move across architectures is a migration (effort high, no executor). Carbon: an
+ * EC2 type change's (ec2CarbonSaved); other changes carry no figure the source states, so 0.
  */
 export function ingestExternalRecommendations(slice: ResourceSlice, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -118,7 +145,7 @@ export function ingestExternalRecommendations(slice: ResourceSlice, context: Rul
           sources: evidence === undefined ? [rec.source] : [rec.source, 'cloudwatch'],
         },
         automation: { executor },
-        carbonKgCo2eMonthly: 0,
+        carbonKgCo2eMonthly: ec2CarbonSaved(slice.resource, rec.current, option.proposed, evidence?.cpuFraction, context),
       }),
     );
   }

@@ -5,6 +5,10 @@ import { dataConfidence } from '../support/confidence.js';
 import { excerpt } from '../support/downsample.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
+import { computeKgCo2ePerMonth } from '../../carbon/estimate.js';
+import { CCF_AVERAGE_CPU_FRACTION } from '../../carbon/ccf-coefficients.js';
+import { HOURS_PER_MONTH } from '../../pricing/price-book.js';
+import { cpuShare } from './duration-model.js';
 import { lambdaComputeUsage } from './compute-usage.js';
 import { arm64Runtime } from './arm64-runtimes.js';
 
@@ -22,8 +26,13 @@ const MIN_MONTHLY_SAVINGS_USD = 1;
  *
  * Flagged when savings ≥ $1/month. Performance risk 1 for bytecode runtimes (Java, .NET), 2 where native extensions or
  * a custom binary must be rebuilt (Node.js, Python, Ruby, provided). Effort medium (rebuild and test the package),
- * not automatable (executor null). Confidence = min(1, days observed / lookback). Carbon is not claimed (Cloud Carbon
- * Footprint has no Lambda-specific Graviton coefficient). The price ratio arm64/x86_64 is in the evidence so that
+ * not automatable (executor null). Confidence = min(1, days observed / lookback). Carbon saved: the function's vCPU
+ * share (duration-model.ts) for its billed hours, at CCF's average x86_64 watts less Graviton's, at CCF's 50 % average
+ * utilisation (memory is the same on both):
+ *
+ *   kg/month = (compute(x86_64) − compute(arm64)) × durationMs/month ÷ 3.6e6 ÷ 730    (carbon/estimate.ts)
+ *
+ * The price ratio arm64/x86_64 is in the evidence so that
  * prioritise/combine.ts can price this move together with a memory change.
  */
 export const arm64Candidate: Rule = {
@@ -46,6 +55,9 @@ export const arm64Candidate: Rule = {
     const proposed = gbSecondsPerMonth * armPrice;
     if (current - proposed < MIN_MONTHLY_SAVINGS_USD) return [];
     const { quantiles } = evidenceQuantiles(usage.duration.values);
+    const busyShare = usage.durationMsPerMonth / 3_600_000 / HOURS_PER_MONTH;
+    const kgAt = (architecture: 'x86_64' | 'arm64') =>
+      computeKgCo2ePerMonth(slice.resource.region, cpuShare(config.memoryMb), 0, CCF_AVERAGE_CPU_FRACTION, architecture) * busyShare;
 
     return [
       buildFinding({
@@ -77,7 +89,7 @@ export const arm64Candidate: Rule = {
           sources: ['cloudwatch', 'lambda-pricing-page', ...context.prices.sources],
         },
         automation: { executor: null },
-        carbonKgCo2eMonthly: 0,
+        carbonKgCo2eMonthly: kgAt('x86_64') - kgAt('arm64'),
       }),
     ];
   },

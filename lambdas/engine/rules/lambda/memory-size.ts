@@ -158,8 +158,8 @@ export const memorySize: Rule = {
     // Carbon: a function's allocation is memory plus its vCPU share, busy for the billed seconds of the month.
     const busyHours = (durationMs: number): number => (invocationsPerMonth * durationMs) / 1000 / 3600 / HOURS_PER_MONTH;
     const carbon =
-      computeKgCo2ePerMonth(cpuShare(m), m / 1024, cpuBound) * busyHours(avgMs) -
-      computeKgCo2ePerMonth(cpuShare(choice.size), choice.size / 1024, cpuBound) * busyHours(choice.avg);
+      computeKgCo2ePerMonth(slice.resource.region, cpuShare(m), m / 1024, cpuBound, config.architecture) * busyHours(avgMs) -
+      computeKgCo2ePerMonth(slice.resource.region, cpuShare(choice.size), choice.size / 1024, cpuBound, config.architecture) * busyHours(choice.avg);
     const { quantiles } = evidenceQuantiles(durationAvg.values);
 
     return [

@@ -5,6 +5,8 @@ import { dataConfidence } from '../support/confidence.js';
 import { excerpt } from '../support/downsample.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
+import { storageKgCo2ePerMonth } from '../../carbon/estimate.js';
+import { DEFAULT_REPLICATION_FACTOR } from '../../carbon/ccf-coefficients.js';
 
 export const MISSING_RETENTION_RULE_ID = 'logs/missing-retention';
 /**
@@ -29,7 +31,8 @@ const CONFIDENCE_WITHOUT_INGESTION = 0.3;
  * under-estimated (conservative). Without IncomingBytes the group's age is unknown (the snapshot does not carry its
  * creation time), so no saving is claimed (0, confidence 0.3) — the action still stops unbounded growth.
  * Performance risk 1: data older than 30 days is deleted for good (check compliance and audit needs first), hence
- * reversible = false. Effort low, executor 'log-retention'.
+ * reversible = false. Effort low, executor 'log-retention'. Carbon: the freed GB as HDD storage, once (CCF lists no
+ * replication factor for CloudWatch Logs: its default of 1), at the region's grid factor (carbon/estimate.ts).
  */
 export const missingRetention: Rule = {
   id: MISSING_RETENTION_RULE_ID,
@@ -81,7 +84,7 @@ export const missingRetention: Rule = {
           sources: ['cloudwatch-logs', ...(known ? ['cloudwatch'] : []), ...context.prices.sources],
         },
         automation: { executor: 'log-retention' },
-        carbonKgCo2eMonthly: 0,
+        carbonKgCo2eMonthly: storageKgCo2ePerMonth(slice.resource.region, freedGb, 'hdd', DEFAULT_REPLICATION_FACTOR),
       }),
     ];
   },

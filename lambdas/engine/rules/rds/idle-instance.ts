@@ -62,8 +62,8 @@ export const idleRdsInstance: Rule = {
     const cpuFraction = cpu.length > 0 ? cpu.reduce((a, b) => a + b, 0) / cpu.length / 100 : CCF_DEFAULT_CPU_FRACTION;
     // CCF estimates RDS from the EC2 instance of the same shape (db.m5.large → m5.large), SSD storage per copy.
     const spec = context.prices.ec2Spec(config.instanceClass.replace(/^db\./, ''));
-    const computeKg = spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(spec.vcpu, spec.memoryGiB, cpuFraction) * copies : 0;
-    const carbon = computeKg + storageKgCo2ePerMonth(config.storageGiB, 'ssd') * copies;
+    const computeKg = spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(slice.resource.region, spec.vcpu, spec.memoryGiB, cpuFraction, spec.architecture) * copies : 0;
+    const carbon = computeKg + storageKgCo2ePerMonth(slice.resource.region, config.storageGiB, 'ssd') * copies;
 
     return [
       buildFinding({

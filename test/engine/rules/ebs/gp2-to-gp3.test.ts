@@ -15,14 +15,25 @@ describe('gp2Performance', () => {
 });
 
 describe('ebs/gp2-to-gp3', () => {
-  it("flags a small gp2 volume: 20 % cheaper storage, gp3's free 3,000 IOPS and 125 MiB/s cover it", () => {
+  it("flags a small gp2 volume and keeps its 128 MiB/s: gp3's 125 plus 3 MiB/s priced at $0.04", () => {
     const [finding] = gp2ToGp3.evaluate(slice(volume({})), context());
-    expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 3000, throughputMiBps: 125 });
-    // gp2 100 × 0.10 = 10; gp3 100 × 0.08 = 8
-    expect(finding.monthlySavingsUsd).toBeCloseTo(2, 2);
+    expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 3000, throughputMiBps: 128 });
+    // gp2 100 × 0.10 = 10; gp3 100 × 0.08 + 3 × 0.04 = 8.12
+    expect(finding.monthlySavingsUsd).toBeCloseTo(1.88, 2);
+    expect(finding.evidence.statistics.gp3ExtraThroughputMiBps).toBe(3);
     expect(finding.performanceRisk).toBe(0);
     expect(finding.restartRequired).toBe(false);
     expect(finding.automation.executor).toBe('ebs-gp2-to-gp3');
+  });
+
+  it('never proposes less throughput or fewer IOPS than the gp2 volume delivers, burst included, at any size', () => {
+    for (const sizeGiB of [1, 33, 100, 170, 171, 251, 333, 334, 999, 1000, 1001, 2000, 5334, 16_384]) {
+      const gp2 = gp2Performance(sizeGiB);
+      const [finding] = gp2ToGp3.evaluate(slice(volume({ sizeGiB })), context());
+      if (!finding) continue;
+      expect(finding.proposed.throughputMiBps as number, `${sizeGiB} GiB`).toBeGreaterThanOrEqual(gp2.burstThroughputMiBps);
+      expect(finding.proposed.iops as number, `${sizeGiB} GiB`).toBeGreaterThanOrEqual(gp2.peakIops);
+    }
   });
 
   it('provisions the extra IOPS and throughput a large gp2 volume had and still saves', () => {
@@ -32,11 +43,15 @@ describe('ebs/gp2-to-gp3', () => {
     expect(finding.monthlySavingsUsd).toBeCloseTo(20, 2);
   });
 
-  it('flags a mid-size gp2 volume at low risk: its credit-based 250 MiB/s burst is not kept', () => {
-    const [finding] = gp2ToGp3.evaluate(slice(volume({ sizeGiB: 200 })), context());
-    expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 3000, throughputMiBps: 125 });
-    expect(finding.monthlySavingsUsd).toBeCloseTo(4, 2);
-    expect(finding.performanceRisk).toBe(1);
+  it("keeps a mid-size volume's 250 MiB/s burst, so it is flagged only where that still saves (above 250 GiB)", () => {
+    // 250 GiB: gp2 25; gp3 20 + 125 × 0.04 = 25 → nothing saved
+    expect(gp2ToGp3.evaluate(slice(volume({ sizeGiB: 250 })), context())).toEqual([]);
+    expect(gp2ToGp3.evaluate(slice(volume({ sizeGiB: 200 })), context())).toEqual([]);
+    const [finding] = gp2ToGp3.evaluate(slice(volume({ sizeGiB: 300 })), context());
+    expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 3000, throughputMiBps: 250 });
+    // gp2 30; gp3 24 + 5 = 29
+    expect(finding.monthlySavingsUsd).toBeCloseTo(1, 2);
+    expect(finding.performanceRisk).toBe(0);
   });
 
   it('passes volumes that are not gp2', () => {
@@ -47,21 +62,16 @@ describe('ebs/gp2-to-gp3', () => {
   it('uses snapshot price overrides', () => {
     const ctx = context({ prices: { region: 'eu-west-1', ec2HourlyUsd: {}, ebsGbMonthUsd: { gp2: 0.11, gp3: 0.088 } } });
     const [finding] = gp2ToGp3.evaluate(slice(volume({})), ctx);
-    expect(finding.monthlySavingsUsd).toBeCloseTo(11 - 8.8, 2);
+    expect(finding.monthlySavingsUsd).toBeCloseTo(11 - (8.8 + 3 * 0.04), 2);
+  });
+
+  it('claims no carbon: CCF counts gp2 and gp3 of one size alike', () => {
+    expect(gp2ToGp3.evaluate(slice(volume({ sizeGiB: 2000 })), context())[0].carbonKgCo2eMonthly).toBe(0);
   });
 });
 
 describe('ebs/gp2-to-gp3 with I/O metrics', () => {
-  it('keeps risk 0 when the IOPS provisioned still cover what gp2 delivered', async () => {
-    const { series } = await import('../fixtures.js');
-    const res = volume({ sizeGiB: 500 });
-    const ops = [series(res.arn, 'VolumeReadOps', 'Sum', () => 300 * 2000, { namespace: 'AWS/EBS' })];
-    const [finding] = gp2ToGp3.evaluate(slice(res, ops), context());
-    expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 3000, throughputMiBps: 250 });
-    expect(finding.performanceRisk).toBe(0);
-  });
-
-  it('provisions only the IOPS a large volume uses (p99.5 + headroom), not its full gp2 baseline', async () => {
+  it("keeps gp2's full IOPS even when the volume uses fewer, and shows the proposal's utilisation as evidence", async () => {
     const { series } = await import('../fixtures.js');
     const res = volume({ sizeGiB: 2000 });
     const ops = [
@@ -69,20 +79,12 @@ describe('ebs/gp2-to-gp3 with I/O metrics', () => {
       series(res.arn, 'VolumeWriteOps', 'Sum', () => 300 * 1500, { namespace: 'AWS/EBS' }),
     ];
     const [finding] = gp2ToGp3.evaluate(slice(res, ops), context());
-    // 2,500 IOPS × 1.2 = 3,000 → the free baseline suffices.
-    expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 3000, throughputMiBps: 250 });
-    expect(finding.monthlySavingsUsd).toBeCloseTo(200 - 165, 2);
+    expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 6000, throughputMiBps: 250 });
+    expect(finding.monthlySavingsUsd).toBeCloseTo(20, 2);
     expect(finding.evidence.statistics.p99_5Iops).toBeCloseTo(2500, 3);
-    expect(finding.performanceRisk).toBe(2); // fewer IOPS than gp2's 6,000: 2,500 of 3,000 = 83 %
+    expect(finding.evidence.statistics.p99_5IopsUtilisationPercent).toBeCloseTo(41.7, 1);
+    expect(finding.evidence.sources).toContain('cloudwatch');
+    expect(finding.performanceRisk).toBe(0);
     expect(finding.confidence).toBe(1);
-  });
-
-  it('keeps its id when the measured IOPS, and so the proposed IOPS, change between runs', async () => {
-    const { series } = await import('../fixtures.js');
-    const res = volume({ sizeGiB: 2000 });
-    const run = (iops: number) => gp2ToGp3.evaluate(slice(res, [series(res.arn, 'VolumeReadOps', 'Sum', () => 300 * iops, { namespace: 'AWS/EBS' })]), context())[0];
-    const [week1, week2] = [run(3000), run(3100)];
-    expect(week1.proposed.iops).not.toBe(week2.proposed.iops);
-    expect(week1.id).toBe(week2.id);
   });
 });

@@ -29,6 +29,13 @@ describe('ebs/io1-to-gp3', () => {
     expect(finding.proposed).toEqual({ volumeType: 'gp3', iops: 8000, throughputMiBps: 500, sizeGiB: 16 });
     expect(finding.monthlySavingsUsd).toBeCloseTo(479.97, 2);
     expect(finding.reversible).toBe(false);
+    // CCF storage: 6 GiB more SSD, twice replicated, in us-east-1 — a carbon cost, not a saving
+    const kg = (6 / 1000) * 1.2 * 2 / 1000 * 730 * 1.135 * 0.000379069 * 1000;
+    expect(finding.carbonKgCo2eMonthly).toBeCloseTo(-kg, 3);
+  });
+
+  it('saves no carbon when the size stays (io1 and gp3 are both SSD to CCF)', () => {
+    expect(io1ToGp3.evaluate(slice(volume({})), context())[0].carbonKgCo2eMonthly).toBe(0);
   });
 
   it('passes when the size gp3 needs would cost more than io1, and other volume types', () => {
