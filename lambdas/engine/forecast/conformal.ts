@@ -1,8 +1,6 @@
-import { selectInPlace } from '../stats/select-in-place.js';
-import { sortInPlace } from '../stats/sort-in-place.js';
 import type { CalibrationResiduals } from './calibration-residuals.js';
 import { leadBuckets } from './lead-buckets.js';
-import { quantileBySelection, quantileFromEnd } from './sorted-quantiles.js';
+import { quantileBySelection } from './quantile-by-selection.js';
 
 /** Offsets added to the point forecast at each lead 0…span−1 to get the prediction interval. */
 export interface ConformalOffsets {
@@ -37,35 +35,19 @@ export function conformalOffsets(calibration: CalibrationResiduals, level: numbe
   const upper = new Float64Array(span);
   const needed = new Float64Array(residuals.length).fill(Number.NaN);
   const pool = new Float64Array(residuals.length);
-  const ownLow = new Float64Array(span);
-  const ownHigh = new Float64Array(span);
   for (const [from, to] of leadBuckets(residuals, span, origins)) {
-    let count = 0;
-    for (let k = 0; k < origins; k++) for (let i = from; i < to; i++) if (!Number.isNaN(residuals[k * span + i])) pool[count++] = residuals[k * span + i];
+    const count = gatherBucket(residuals, span, origins, from, to, -1, pool);
     if (count < 2) continue;
-    const tails = bucketTails(pool, count, to - from, 1 - upperQ);
-    lower.fill(quantileFromEnd(tails.low, ownLow.subarray(0, 0), count, lowerQ), from, to);
-    upper.fill(quantileFromEnd(tails.high, ownHigh.subarray(0, 0), count, upperQ), from, to);
-    for (let k = 0; k < origins; k++) {
-      let ownCount = 0;
-      let lowCount = 0;
-      let highCount = 0;
+    lower.fill(quantileBySelection(pool, count, lowerQ), from, to);
+    upper.fill(quantileBySelection(pool, count, upperQ), from, to);
+    for (let held = 0; held < origins; held++) {
+      const rest = gatherBucket(residuals, span, origins, from, to, held, pool);
+      if (rest === count || rest < 2) continue;
+      const lo = quantileBySelection(pool, rest, lowerQ);
+      const hi = quantileBySelection(pool, rest, upperQ);
       for (let i = from; i < to; i++) {
-        const r = residuals[k * span + i];
-        if (Number.isNaN(r)) continue;
-        ownCount++;
-        if (tails.whole || r < tails.lowEdge) ownLow[lowCount++] = r;
-        else if (r > tails.highEdge) ownHigh[highCount++] = r;
-      }
-      if (ownCount === 0 || count - ownCount < 2) continue;
-      // A whole-sorted bucket needs all of the origin's values removed from both ends: one sorted copy serves both.
-      const ownBelow = sortInPlace(ownLow, lowCount).subarray(0, lowCount);
-      const ownAbove = tails.whole ? ownBelow : sortInPlace(ownHigh, highCount).subarray(0, highCount);
-      const lo = quantileFromEnd(tails.low, ownBelow, count - ownCount, lowerQ);
-      const hi = quantileFromEnd(tails.high, ownAbove, count - ownCount, upperQ);
-      for (let i = from; i < to; i++) {
-        const r = residuals[k * span + i];
-        if (!Number.isNaN(r)) needed[k * span + i] = wideningToCover(r, lo, hi);
+        const r = residuals[held * span + i];
+        if (!Number.isNaN(r)) needed[held * span + i] = wideningToCover(r, lo, hi);
       }
     }
   }
@@ -85,33 +67,14 @@ export function conformalOffsets(calibration: CalibrationResiduals, level: numbe
   return { lower, upper, widening, effectiveResiduals };
 }
 
-interface BucketTails {
-  /** The smallest and the largest values of the bucket, each ascending (the same array when `whole`). */
-  low: Float64Array;
-  high: Float64Array;
-  /** Values below lowEdge are all in `low`, values above highEdge all in `high`. */
-  lowEdge: number;
-  highEdge: number;
-  whole: boolean;
-}
-
-/**
- * The two tails of `pool[0..count)` that any of the bucket's quantiles, with or without one origin's
- * `width` residuals, can be read from: tail share · count + width + 3 values each (the held-out origin
- * can remove up to `width` of them), found by selection and sorted on their own. A bucket too small to
- * split is sorted whole.
- */
-function bucketTails(pool: Float64Array, count: number, width: number, tailShare: number): BucketTails {
-  const size = Math.ceil(tailShare * count) + width + 3;
-  if (2 * size >= count) {
-    const whole = sortInPlace(pool.slice(0, count));
-    return { low: whole, high: whole, lowEdge: Number.POSITIVE_INFINITY, highEdge: Number.NEGATIVE_INFINITY, whole: true };
+/** Copies the observed residuals of leads [from, to) of every origin but `skip` into `out`; returns how many. */
+function gatherBucket(residuals: Float64Array, span: number, origins: number, from: number, to: number, skip: number, out: Float64Array): number {
+  let count = 0;
+  for (let k = 0; k < origins; k++) {
+    if (k === skip) continue;
+    for (let i = k * span + from; i < k * span + to; i++) if (!Number.isNaN(residuals[i])) out[count++] = residuals[i];
   }
-  selectInPlace(pool, count - size, count);
-  const high = sortInPlace(pool.slice(count - size, count));
-  selectInPlace(pool, size - 1, count - size);
-  const low = sortInPlace(pool.slice(0, size));
-  return { low, high, lowEdge: low[size - 1], highEdge: high[0], whole: false };
+  return count;
 }
 
 /** Smallest λ ≥ 0 with λ·lo ≤ r ≤ λ·hi; ∞ when no λ does (r on the side where the offset has the wrong sign). */

@@ -9,4 +9,3 @@ export { selectInPlace } from './select-in-place.js';
 export { medianInPlace } from './median-in-place.js';
 export { variance } from './variance.js';
 export { standardDeviation } from './standard-deviation.js';
-export { sortInPlace } from './sort-in-place.js';
