@@ -1,38 +1,67 @@
 /**
- * Holdout evaluation of `forecastSeries` on every `timestamp,value` CSV under a folder:
- * for each series, hide its last day, forecast it from the rest, and compare with seasonal naive
- * (repeat the last visible day).
+ * Holdout evaluation of `forecastSeries` on every `timestamp,value` CSV under a folder, at three resolutions:
+ *   native  the series as given (NAB: 5-minute, some hourly), hide the last day;
+ *   hourly  averaged into UTC hours, hide the last day (24 slots);
+ *   daily   averaged into UTC days, only series spanning ≥ 42 days, hide the last 14 days.
+ * Each hidden part is forecast from the rest and compared with seasonal naive repeating the last visible
+ * day (native, hourly) or week (daily).
  *
- *   npx tsx scripts/eval-forecast.ts --data /path/to/nab/data [--days 1] [--cutoffs 1] [--verbose]
+ *   npx tsx scripts/eval-forecast.ts --data /path/to/nab/data [--resolution all|native|hourly|daily] [--cutoffs 1] [--series]
  *
- * `--cutoffs N` repeats the test N times, the k-th time (k = 0…N−1) also dropping the last k days
- * first, so one run checks the method on N different days of every series (a guard against tuning
- * to the final day). Results are summarised per cutoff and overall.
+ * `--cutoffs N` repeats each test N times, the k-th time (k = 0…N−1) first dropping k holdout lengths from
+ * the end, so one run checks the method on N different stretches of every series (a guard against
+ * tuning to the final day).
  *
- * Per series: MAE, seasonal-naive MAE, their ratio, and the share of hidden observations inside the
- * 80 % interval. Summary per folder and overall: geometric mean of the ratios, pooled coverage.
- * Scoring is on the hidden grid slots that hold an observation (gaps are not scored).
+ * Printed: per resolution, per category (the first folder under --data) and overall, the geometric mean
+ * of the per-series MAE ratios (ours / seasonal naive) and the pooled share of hidden observations inside
+ * the 80 % interval; `!` marks a figure outside its target (ratio ≤ 0.85, coverage 75–85 %).
+ * `--series` also prints one CSV row per series and test.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fillGaps } from '../lambdas/engine/forecast/fill-gaps.js';
-import { forecastSeries } from '../lambdas/engine/forecast/forecast.js';
-import { regularise } from '../lambdas/engine/forecast/regularise.js';
 import { parseSeriesCsv } from '../lambdas/engine/series/parse-csv.js';
+import { aggregate, type Observations } from './eval-forecast/aggregate.js';
+import { scoreHoldout, type HoldoutScore } from './eval-forecast/holdout.js';
+import { formatSummary, summarise } from './eval-forecast/summary.js';
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
-interface SeriesScore {
+interface Resolution {
   name: string;
-  group: string;
-  mae: number;
-  naiveMae: number;
-  ratio: number;
-  covered: number;
-  scored: number;
-  model: string;
-  ms: number;
+  /** The series at this resolution (null: not tested at it), and its step. */
+  prepare(series: Observations, stepMs: number): { series: Observations; stepMs: number } | null;
+  holdoutMs: number;
+  naiveSeasonMs: number;
+  minVisibleMs: number;
+}
+
+const RESOLUTIONS: Resolution[] = [
+  { name: 'native', prepare: (series, stepMs) => ({ series, stepMs }), holdoutMs: DAY_MS, naiveSeasonMs: DAY_MS, minVisibleMs: 3 * DAY_MS },
+  {
+    name: 'hourly',
+    prepare: (series, stepMs) => (stepMs > HOUR_MS ? null : { series: aggregate(series, stepMs, HOUR_MS), stepMs: HOUR_MS }),
+    holdoutMs: DAY_MS,
+    naiveSeasonMs: DAY_MS,
+    minVisibleMs: 3 * DAY_MS,
+  },
+  {
+    name: 'daily',
+    prepare: (series, stepMs) => {
+      const span = series.timestamps[series.timestamps.length - 1] - series.timestamps[0];
+      return stepMs > DAY_MS || span < 42 * DAY_MS ? null : { series: aggregate(series, stepMs, DAY_MS), stepMs: DAY_MS };
+    },
+    holdoutMs: 14 * DAY_MS,
+    naiveSeasonMs: 7 * DAY_MS,
+    minVisibleMs: 28 * DAY_MS,
+  },
+];
+
+interface Row extends HoldoutScore {
+  name: string;
+  category: string;
+  resolution: string;
 }
 
 function listCsvFiles(root: string): string[] {
@@ -46,81 +75,73 @@ function listCsvFiles(root: string): string[] {
     });
 }
 
-function evaluate(path: string, root: string, holdoutDays: number, skipDays: number): SeriesScore | string {
-  const rows = parseSeriesCsv(readFileSync(path, 'utf8'));
-  const grid = regularise(rows.map((row) => row.timestamp), rows.map((row) => row.value));
-  const horizon = Math.round((holdoutDays * DAY_MS) / grid.stepMs);
-  const visibleSlots = grid.values.length - horizon - Math.round((skipDays * DAY_MS) / grid.stepMs);
-  const period = Math.round(DAY_MS / grid.stepMs);
-  if (visibleSlots < 3 * period) return `${relative(root, path)}: skipped, fewer than 3 visible days`;
-  const cutoff = grid.start + (visibleSlots - 0.5) * grid.stepMs;
-  const visible = rows.filter((row) => row.timestamp < cutoff);
-  const started = performance.now();
-  // Only the visible rows go in: the step, seasons and everything else are inferred from them alone.
-  const result = forecastSeries({ timestamps: visible.map((row) => row.timestamp), values: visible.map((row) => row.value) }, horizon);
-  const ms = performance.now() - started;
-  const expectedFirst = grid.start + visibleSlots * grid.stepMs;
-  if (Math.abs(result.timestamps[0] - expectedFirst) > grid.stepMs / 2) {
-    return `${relative(root, path)}: skipped, the visible part's grid does not line up with the full series'`;
-  }
-  const naiveHistory = grid.values.slice(0, visibleSlots);
-  fillGaps(naiveHistory);
-  const hidden = grid.values.subarray(visibleSlots);
-  let absError = 0;
-  let naiveAbsError = 0;
-  let covered = 0;
-  let scored = 0;
-  for (let i = 0; i < horizon; i++) {
-    const actual = hidden[i];
-    if (Number.isNaN(actual)) continue;
-    scored++;
-    absError += Math.abs(actual - result.forecast[i]);
-    naiveAbsError += Math.abs(actual - naiveHistory[visibleSlots - period + (i % period)]);
-    if (actual >= result.lower80[i] && actual <= result.upper80[i]) covered++;
-  }
-  const mae = absError / scored;
-  const naiveMae = naiveAbsError / scored;
-  const name = relative(root, path) + (skipDays > 0 ? `@-${skipDays}d` : '');
-  const group = skipDays > 0 ? `cutoff -${skipDays}d` : 'cutoff at end';
-  return { name, group, mae, naiveMae, ratio: naiveMae > 0 ? mae / naiveMae : mae > 0 ? Number.POSITIVE_INFINITY : 1, covered, scored, model: result.model, ms };
+function medianStep(timestamps: readonly number[]): number {
+  const diffs = timestamps.slice(1).map((timestamp, index) => timestamp - timestamps[index]).filter((diff) => diff > 0).sort((a, b) => a - b);
+  return diffs[diffs.length >> 1];
 }
 
-function summarise(label: string, scores: SeriesScore[]): string {
-  // A ratio of 0 (perfect forecast) or ∞ (seasonal naive perfect) has no logarithm: reported, not averaged.
-  const finite = scores.filter((score) => Number.isFinite(score.ratio) && score.ratio > 0);
-  const excluded = scores.length - finite.length;
-  const geometricMean = Math.exp(finite.reduce((sum, score) => sum + Math.log(score.ratio), 0) / finite.length);
-  const coverage = scores.reduce((sum, score) => sum + score.covered, 0) / scores.reduce((sum, score) => sum + score.scored, 0);
-  const ratios = scores.map((score) => score.ratio).sort((a, b) => a - b);
-  const middle = ratios.length >> 1;
-  const medianRatio = ratios.length % 2 === 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
-  const note = excluded > 0 ? ` (${excluded} with ratio 0 or ∞ left out of the mean)` : '';
-  return `${label}: ${scores.length} series, geometric-mean MAE ratio ${geometricMean.toFixed(3)}${note} (median ${medianRatio.toFixed(3)}), 80% interval coverage ${(100 * coverage).toFixed(1)}%`;
+function fail(message: string): never {
+  process.stderr.write(`eval-forecast: ${message}\n`);
+  process.exit(2);
 }
 
-const { values: args } = parseArgs({ options: { data: { type: 'string' }, days: { type: 'string', default: '1' }, verbose: { type: 'boolean', default: false }, cutoffs: { type: 'string', default: '1' } } });
-if (!args.data) {
-  process.stderr.write('eval-forecast: --data DIR is required (a folder searched recursively for CSV files).\n');
-  process.exit(2);
-}
-if (!existsSync(args.data)) {
-  process.stderr.write(`eval-forecast: ${args.data} does not exist.\n`);
-  process.exit(2);
-}
-const holdoutDays = Number(args.days);
-const scores: SeriesScore[] = [];
-process.stdout.write('series,mae,seasonal_naive_mae,ratio,coverage80,ms,model\n');
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    resolution: { type: 'string', default: 'all' },
+    cutoffs: { type: 'string', default: '1' },
+    series: { type: 'boolean', default: false },
+  },
+});
+if (!args.data) fail('--data DIR is required (a folder searched recursively for CSV files).');
+if (!existsSync(args.data)) fail(`${args.data} does not exist.`);
+const resolutions = args.resolution === 'all' ? RESOLUTIONS : RESOLUTIONS.filter((resolution) => resolution.name === args.resolution);
+if (resolutions.length === 0) fail(`--resolution must be all, native, hourly or daily, got ${args.resolution}.`);
 const cutoffs = Number(args.cutoffs);
-for (let skipDays = 0; skipDays < cutoffs; skipDays++) for (const path of listCsvFiles(args.data)) {
-  const score = evaluate(path, args.data, holdoutDays, skipDays);
-  if (typeof score === 'string') {
-    process.stderr.write(`${score}\n`);
-    continue;
+if (!Number.isInteger(cutoffs) || cutoffs < 1) fail(`--cutoffs must be a positive integer, got ${args.cutoffs}.`);
+
+const root = args.data;
+const files = listCsvFiles(root).map((path) => {
+  const rows = parseSeriesCsv(readFileSync(path, 'utf8')).filter((row) => row.value !== null);
+  const series: Observations = { timestamps: rows.map((row) => row.timestamp), values: rows.map((row) => row.value as number) };
+  const name = relative(root, path) || path;
+  const category = name.includes(sep) ? name.split(sep)[0] : '.';
+  return { name, category, series, stepMs: medianStep(series.timestamps) };
+});
+
+const rows: Row[] = [];
+if (args.series) process.stdout.write('resolution,series,mae,seasonal_naive_mae,ratio,coverage80,ms,model\n');
+for (const resolution of resolutions) {
+  for (let k = 0; k < cutoffs; k++) {
+    for (const file of files) {
+      const prepared = resolution.prepare(file.series, file.stepMs);
+      if (prepared === null) continue;
+      const slots = (ms: number) => Math.round(ms / prepared.stepMs);
+      const horizon = slots(resolution.holdoutMs);
+      const plan = { horizon, skip: k * horizon, naivePeriod: slots(resolution.naiveSeasonMs), minVisible: slots(resolution.minVisibleMs) };
+      const name = file.name + (k > 0 ? `@-${k}` : '');
+      const score = scoreHoldout(prepared.series, plan);
+      if (typeof score === 'string') {
+        process.stderr.write(`${resolution.name} ${name}: ${score}\n`);
+        continue;
+      }
+      rows.push({ ...score, name, category: file.category, resolution: resolution.name });
+      if (args.series) {
+        process.stdout.write(
+          `${resolution.name},${name},${score.mae.toPrecision(4)},${score.naiveMae.toPrecision(4)},${score.ratio.toFixed(3)},${(score.covered / score.scored).toFixed(3)},${score.ms.toFixed(1)},"${score.model}"\n`,
+        );
+      }
+    }
   }
-  scores.push(score);
-  const model = args.verbose ? score.model : score.model.slice(0, 60);
-  process.stdout.write(`${score.name},${score.mae.toPrecision(4)},${score.naiveMae.toPrecision(4)},${score.ratio.toFixed(3)},${(score.covered / score.scored).toFixed(3)},${score.ms.toFixed(1)},"${model}"\n`);
 }
-const groups = [...new Set(scores.map((score) => score.group))];
-if (groups.length > 1) for (const group of groups) process.stdout.write(`${summarise(group, scores.filter((score) => score.group === group))}\n`);
-process.stdout.write(`${summarise('overall', scores)}\n`);
+
+for (const resolution of resolutions) {
+  const ofResolution = rows.filter((row) => row.resolution === resolution.name);
+  if (ofResolution.length === 0) continue;
+  const holdout = resolution.holdoutMs / DAY_MS;
+  process.stdout.write(`\n${resolution.name}: hide the last ${holdout} day${holdout === 1 ? '' : 's'}${cutoffs > 1 ? `, ${cutoffs} cutoffs` : ''}\n`);
+  for (const category of [...new Set(ofResolution.map((row) => row.category))]) {
+    process.stdout.write(`  ${formatSummary(category, summarise(ofResolution.filter((row) => row.category === category)))}\n`);
+  }
+  process.stdout.write(`  ${formatSummary('overall', summarise(ofResolution))}\n`);
+}

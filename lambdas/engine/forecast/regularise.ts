@@ -53,6 +53,15 @@ export function regularise(timestamps: readonly number[], values: readonly (numb
   if (slots > MAX_GRID_EXPANSION * timestamps.length + 1000) {
     throw new ForecastInputError(`timestamps span ${slots} steps of ${step} ms for ${timestamps.length} rows; the series is too sparse to regularise.`);
   }
+  if (order === null && slots === timestamps.length && isExactGrid(timestamps, start, step)) {
+    // The usual collector output: one row per slot already, so no averaging or slot arithmetic is needed.
+    const grid = new Float64Array(slots);
+    for (let slot = 0; slot < slots; slot++) {
+      const value = values[slot];
+      grid[slot] = value === null || !Number.isFinite(value) ? Number.NaN : value;
+    }
+    return { start, stepMs: step, values: grid };
+  }
   const sums = new Float64Array(slots);
   const counts = new Uint32Array(slots);
   for (let index = 0; index < timestamps.length; index++) {
@@ -65,6 +74,12 @@ export function regularise(timestamps: readonly number[], values: readonly (numb
   const grid = new Float64Array(slots);
   for (let slot = 0; slot < slots; slot++) grid[slot] = counts[slot] > 0 ? sums[slot] / counts[slot] : Number.NaN;
   return { start, stepMs: step, values: grid };
+}
+
+/** Whether timestamps[i] = start + i·step for every row. */
+function isExactGrid(timestamps: readonly number[], start: number, step: number): boolean {
+  for (let index = 0; index < timestamps.length; index++) if (timestamps[index] !== start + index * step) return false;
+  return true;
 }
 
 /** Rows usually arrive in time order: checking is O(n) where sorting an index is O(n log n). */
