@@ -360,6 +360,10 @@ export const SnapshotSchema = z.object({
   costs: z.array(DailyCostSchema),
   costForecast: CostForecastSchema.optional(),
   prices: PricesSchema.optional(),
+  regionPrices: z
+    .array(PricesSchema)
+    .optional()
+    .describe("Each collected region's list prices, when several regions were collected (each entry names its region). A resource is priced with its region's entry, else with `prices`, else with the bundled us-east-1 catalogue."),
   recommendations: z.array(ExternalRecommendationSchema).default([]),
   issues: z.array(CollectionIssueSchema).default([]),
 });
