@@ -7,6 +7,7 @@
  * (no packing into items and decoding back), and series on the same grid share one timestamp array (a collector or
  * a compact snapshot encoding can do the same): the values alone are ≈ 1 GB of float64 at 10,000 resources.
  */
+import { collectedPrices } from '../lambdas/cli/io/collected-prices.js';
 import { runCollectors } from '../lambdas/collectors/run-collectors.js';
 import type { MetricSeries, Snapshot } from '../lambdas/engine/types/snapshot.js';
 import { createSamplePortsFor, generateSampleAccount } from '../lambdas/local/sample-account/index.js';
@@ -66,8 +67,7 @@ export async function buildDemoSnapshot(resources: number, seed = 42): Promise<{
   const listed = await store.listResources();
   const recommendations = (await Promise.all(listed.map((r) => store.getRecommendations(r.arn)))).flat();
   store.compactSeries();
-  const [onlyRegion] = account.regions;
-  const prices = account.regions.length === 1 && onlyRegion !== undefined ? await store.getPrices(onlyRegion) : undefined;
+  const prices = await collectedPrices(store, account.regions);
   const snapshot: Snapshot = {
     version: 1,
     collectedAt: new Date(BENCH_NOW).toISOString(),
@@ -77,7 +77,7 @@ export async function buildDemoSnapshot(resources: number, seed = 42): Promise<{
     series: [...store.series.values()],
     costs: await store.listCosts(),
     costForecast: await store.getCostForecast(),
-    ...(prices === undefined ? {} : { prices }),
+    ...prices,
     recommendations,
     issues: await store.listIssues(),
   };

@@ -110,7 +110,7 @@ function observe<T>(phase: PipelinePhase, work: () => T): T {
 }
 
 // What `headroom analyze` runs: the engine pipeline (lambdas/engine/pipeline.ts), one batch per region.
-const { findings, actions, forecasts, anomalies } = analyseSnapshotPipeline(snapshot, { pricesFor: () => snapshot.prices, observe });
+const { findings, actions, forecasts, anomalies } = analyseSnapshotPipeline(snapshot, { observe });
 
 const total = [...phases.values()].reduce((sum, p) => ({ wall: sum.wall + p.wall, cpu: sum.cpu + p.cpu }), { wall: 0, cpu: 0 });
 const byRule = new Map<string, number>();

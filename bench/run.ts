@@ -4,6 +4,8 @@
  *            target ≤ 10 s, ≤ 1.5 GB RSS
  *   detect   10,000 series × 4,032 points                 }
  *   forecast 10,000 series × 4,032 points, horizon 288    } target: detect + forecast ≤ 10 s on one core
+ *   e2e      `headroom demo --resources 10000` (≤ 60 s wall), then `headroom analyze` on its snapshot.json (≤ 10 s
+ *            wall, ≤ 1.5 GB RSS), each under /usr/bin/time -v, start-up and file I/O included
  * Pass `--quick` for a 1,000-resource/series smoke run. CPU seconds are the fair figure on a shared machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ const benches = [
   { name: 'engine', script: 'engine.ts', args: ['--resources', size] },
   { name: 'detect', script: 'anomaly.ts', args: ['--series', size] },
   { name: 'forecast', script: 'forecast.ts', args: ['--series', size] },
+  { name: 'e2e', script: 'analyze-e2e.ts', args: ['--resources', size] },
 ];
 
 const cpuSeconds: Record<string, number> = {};

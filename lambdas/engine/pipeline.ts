@@ -111,6 +111,15 @@ export function runRegion(resources: readonly Resource[]): string | undefined {
   return regions.size === 1 ? [...regions][0] : undefined;
 }
 
+/**
+ * The prices a snapshot gives a region's resources: its `regionPrices` entry for the region, else `prices`, else
+ * undefined (the bundled catalogue). Every in-memory caller prices with this, so a snapshot file gives the answer the
+ * scan that wrote it gave.
+ */
+export function snapshotPricesFor(snapshot: Pick<Snapshot, 'prices' | 'regionPrices'>): (region: string) => Prices | undefined {
+  return (region) => snapshot.regionPrices?.find((p) => p.region === region) ?? snapshot.prices;
+}
+
 /** Anomalies in the order every output shows them: highest score first, then latest first. */
 export function rankAnomalies(anomalies: readonly ReportedAnomaly[]): ReportedAnomaly[] {
   return [...anomalies].sort((a, b) => b.score - a.score || b.timestamp.localeCompare(a.timestamp));
@@ -120,8 +129,8 @@ export function rankAnomalies(anomalies: readonly ReportedAnomaly[]): ReportedAn
 export type PipelinePhase = 'slice' | 'batch' | 'cost' | 'run';
 
 export interface SnapshotPipelineOptions extends Partial<PipelineSettings> {
-  /** The list prices of a region's resources; undefined: the bundled catalogue. */
-  pricesFor: (region: string) => Prices | undefined;
+  /** The list prices of a region's resources (undefined: the bundled catalogue); default snapshotPricesFor(snapshot). */
+  pricesFor?: (region: string) => Prices | undefined;
   /** Runs each phase (each batch once); the benchmarks time them with it. Default: runs it. */
   observe?: <T>(phase: PipelinePhase, work: () => T) => T;
 }
@@ -130,11 +139,12 @@ export interface SnapshotPipelineOptions extends Partial<PipelineSettings> {
  * The three phases over a snapshot held in memory: one batch per account and region (each priced with
  * `pricesFor(region)`), the cost phase, then the run phase. The evaluation time defaults to the snapshot's collectedAt.
  */
-export function analyseSnapshotPipeline(snapshot: Snapshot, options: SnapshotPipelineOptions): PipelineResult {
+export function analyseSnapshotPipeline(snapshot: Snapshot, options: SnapshotPipelineOptions = {}): PipelineResult {
+  const pricesFor = options.pricesFor ?? snapshotPricesFor(snapshot);
   const observe = options.observe ?? ((_phase, work) => work());
   const now = options.now ?? Date.parse(snapshot.collectedAt);
   const contextFor = (region: string | undefined) =>
-    createRuleContext({ now, headroomPercent: options.headroomPercent, lookbackDays: options.lookbackDays, prices: region === undefined ? undefined : options.pricesFor(region) });
+    createRuleContext({ now, headroomPercent: options.headroomPercent, lookbackDays: options.lookbackDays, prices: region === undefined ? undefined : pricesFor(region) });
   const groups = observe('slice', () => groupByAccountAndRegion(sliceSnapshot(snapshot)));
   const batches = groups.map(({ region, slices }) => observe('batch', () => analyseBatchSlices(slices, contextFor(region))));
   const cost = observe('cost', () => analyseCosts(snapshot.costs, snapshot.costForecast, now));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseSnapshotPipeline, runRegion, type PipelinePhase } from '../../lambdas/engine/pipeline.js';
+import { analyseSnapshotPipeline, runRegion, snapshotPricesFor, type PipelinePhase } from '../../lambdas/engine/pipeline.js';
 import type { Prices, Resource, Snapshot } from '../../lambdas/engine/types/snapshot.js';
 import { NOW, resource, series } from './rules/fixtures.js';
 
@@ -55,6 +55,17 @@ describe('analyseSnapshotPipeline', () => {
     const reversed = analyseSnapshotPipeline({ ...snapshot, resources: [...snapshot.resources].reverse() }, { pricesFor });
     expect(reversed.actions).toEqual(forward.actions);
     expect(seen).toEqual(['slice', 'batch', 'batch', 'cost', 'run']);
+  });
+});
+
+describe('snapshotPricesFor', () => {
+  it("prices a region with its regionPrices entry, else with the snapshot's prices, and analyses with them by default", () => {
+    const usPrices: Prices = { region: 'us-east-1', ec2HourlyUsd: { 'm5.2xlarge': 0.4 }, ebsGbMonthUsd: {} };
+    expect(snapshotPricesFor({ regionPrices: [usPrices, euPrices] })('eu-west-1')).toBe(euPrices);
+    expect(snapshotPricesFor({ regionPrices: [usPrices], prices: euPrices })('eu-west-1')).toBe(euPrices);
+    expect(snapshotPricesFor({ regionPrices: [usPrices] })('ap-south-1')).toBeUndefined();
+    const snapshot = { ...twoRegionSnapshot(), regionPrices: [euPrices] };
+    expect(analyseSnapshotPipeline(snapshot).actions).toEqual(analyseSnapshotPipeline(snapshot, { pricesFor }).actions);
   });
 });
 

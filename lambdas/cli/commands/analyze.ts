@@ -23,13 +23,13 @@ export { readSnapshotFile } from '../io/read-snapshot-file.js';
 
 /**
  * Runs the engine pipeline (engine/pipeline.ts, the same phases as the analysis workflow) on a snapshot,
- * deterministically: the evaluation time is the snapshot's collectedAt, and every resource is priced with the
- * snapshot's prices (the bundled catalogue when it has none). A resource config that does not match its type is a
+ * deterministically: the evaluation time is the snapshot's collectedAt, and each resource is priced with its region's
+ * prices in the snapshot (engine snapshotPricesFor; the bundled catalogue when it has none). A resource config that does not match its type is a
  * one-sentence CliError.
  */
 export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
   try {
-    return analyseSnapshotPipeline(snapshot, { pricesFor: () => snapshot.prices });
+    return analyseSnapshotPipeline(snapshot);
   } catch (error) {
     if (error instanceof ResourceConfigError) throw new CliError(`${error.message}.`);
     throw error;

@@ -85,8 +85,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   progress('analysis: running the engine');
   const snapshot = await snapshotFromStore(store, { accounts: [account], regions, collectedAt: now });
-  const prices = new Map(await Promise.all(regions.map(async (region) => [region, await store.getPrices(region)] as const)));
-  const analysis = analyseSnapshotPipeline(snapshot, { pricesFor: (region) => prices.get(region) });
+  // Priced as `headroom analyze` prices the snapshot.json written below: each region with the prices collected for it.
+  const analysis = analyseSnapshotPipeline(snapshot);
   const run: RunSummary = {
     runId,
     startedAt,

@@ -10,6 +10,7 @@ import {
 } from '../../engine/types/snapshot.js';
 import type { SnapshotSummary } from '../../notify/format/report-html.js';
 import type { HeadroomStore } from '../../shared/store/store.js';
+import { collectedPrices } from './collected-prices.js';
 
 /**
  * Writes snapshot.json piece by piece in the line layout the schema documents (SnapshotSchema's `series`): line 1
@@ -40,7 +41,7 @@ export async function writeSnapshotFile(path: string, snapshot: Snapshot): Promi
  * Streams the collected snapshot from the store to `path` without holding it in memory: resources in the store's
  * order, each resource's series as read back; the other members are validated against the published schema like
  * snapshotFromStore (the series already are, by the store).
- * Prices are included when exactly one region was collected. Returns the counts the report shows.
+ * Prices as snapshotFromStore includes them (collected-prices.ts). Returns the counts the report shows.
  */
 export async function writeSnapshotFromStore(
   path: string,
@@ -48,8 +49,7 @@ export async function writeSnapshotFromStore(
   scope: { accounts: string[]; regions: string[]; collectedAt: number },
 ): Promise<SnapshotSummary> {
   const resources = await store.listResources();
-  const [onlyRegion] = scope.regions;
-  const prices = scope.regions.length === 1 && onlyRegion !== undefined ? await store.getPrices(onlyRegion) : undefined;
+  const prices = await collectedPrices(store, scope.regions);
   const costForecast = await store.getCostForecast();
   const { series: _none, recommendations: _later, ...head } = SnapshotSchema.parse({
     version: 1,
@@ -60,7 +60,7 @@ export async function writeSnapshotFromStore(
     series: [],
     costs: await store.listCosts(),
     ...(costForecast === undefined ? {} : { costForecast }),
-    ...(prices === undefined ? {} : { prices }),
+    ...prices,
     issues: await store.listIssues(),
   });
   let metricSeries = 0;

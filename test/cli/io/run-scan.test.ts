@@ -1,7 +1,11 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseSnapshot } from '../../../lambdas/cli/commands/analyze.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyseSnapshot, readSnapshotFile } from '../../../lambdas/cli/commands/analyze.js';
+import { writeSnapshotFile } from '../../../lambdas/cli/io/write-snapshot-file.js';
 import { runScan, type ScanResult } from '../../../lambdas/cli/io/run-scan.js';
 import { runCollectors } from '../../../lambdas/collectors/run-collectors.js';
 import { SAVINGS_PLANS_RULE_ID } from '../../../lambdas/engine/rules/account/savings-plans.js';
@@ -44,6 +48,16 @@ describe('one snapshot, one answer: a multi-region scan', () => {
     expect(digest(scan.analysis.actions)).toEqual(digest(single.actions));
     expect(scan.analysis.forecasts).toEqual(single.forecasts);
     expect(scan.analysis.anomalies).toEqual(single.anomalies);
+  });
+
+  it('gives the answer `headroom analyze` gives on the snapshot file it writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-run-scan-'));
+    try {
+      await writeSnapshotFile(join(dir, 'snapshot.json'), scan.snapshot);
+      expect(digest(analyseSnapshot(readSnapshotFile(join(dir, 'snapshot.json'))).actions)).toEqual(digest(scan.analysis.actions));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives the same actions and the same Savings Plan as the analysis workflow steps over the same collection', async () => {
