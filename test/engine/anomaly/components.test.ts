@@ -105,4 +105,27 @@ describe('SeasonalHistory', () => {
     expect(season.high).toBe(0);
     expect(season.rangeAt(100_500, 5000)).toBe(false); // older than the retention
   });
+
+  it('answers from its cache exactly as from a scan, and forgets the cache when a value arrives out of order', () => {
+    const minute = 60_000;
+    const random = seededNoise(11);
+    const cached = new SeasonalHistory(25 * 60 * minute, 20 * minute, 3, 1);
+    const scanned = new SeasonalHistory(25 * 60 * minute, 20 * minute, 3);
+    const day = 24 * 60 * minute;
+    for (let t = 0; t < 3 * day; t += 5 * minute) {
+      const value = random();
+      cached.add(t, value);
+      scanned.add(t, value);
+      expect(cached.rangeAt(t, day, 0)).toBe(scanned.rangeAt(t, day));
+      expect([cached.low, cached.high]).toEqual([scanned.low, scanned.high]);
+    }
+    const now = 3 * day;
+    cached.rangeAt(now, day, 0);
+    cached.add(now - day, 1000); // late: lands in the range just read
+    scanned.add(now - day, 1000);
+    cached.rangeAt(now, day, 0);
+    scanned.rangeAt(now, day);
+    expect(cached.high).toBe(1000);
+    expect(scanned.high).toBe(1000);
+  });
 });
