@@ -1,6 +1,6 @@
 import { AnomalyLikelihood } from './anomaly-likelihood.js';
 import type { DetectorParameters } from './parameters.js';
-import { RangeBreak } from './range-break.js';
+import { rangeBreakouts } from './range-break.js';
 import { ResidualSpike } from './residual-spike.js';
 import { RobustBaseline } from './robust-baseline.js';
 import { SeasonalDeviation } from './seasonal-deviation.js';
@@ -103,15 +103,16 @@ export function seriesScale(stepMs: number, p: DetectorParameters): SeriesScale 
 function baselineAndBreakout(values: Float64Array, memory: number, p: DetectorParameters, out: Float64Array): Float64Array {
   const n = values.length;
   const deviations = new Float64Array(n);
+  const margins = new Float64Array(n);
   const baseline = new RobustBaseline(p.baselineMemory);
-  const range = new RangeBreak(memory);
   for (let i = 0; i < n; i++) {
     const x = values[i];
-    out[i] = breakoutToScore(range.breakout(x, p.breakoutSpreads * baseline.currentSpread));
-    range.push(x);
+    margins[i] = p.breakoutSpreads * baseline.currentSpread;
     deviations[i] = baseline.deviation(x);
     baseline.update(x);
   }
+  rangeBreakouts(values, memory, margins, out);
+  for (let i = 0; i < n; i++) out[i] = breakoutToScore(out[i]);
   return deviations;
 }
 
