@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_PARAMETERS, type DetectorParameters } from './parameters.js';
 import { scoreSeries } from './score-series.js';
+import { SignalKindSchema } from './signal-kind.js';
 
 /**
  * Default sensitivity in [0, 1]: one setting for every metric. Higher means more alerts; the alert
@@ -10,6 +11,8 @@ export const DEFAULT_SENSITIVITY = 0.5;
 
 export const DetectOptionsSchema = z.object({
   sensitivity: z.number().min(0).max(1).optional(),
+  /** What the series measures (`signal-kind.ts`), when known; otherwise inferred from its first values. */
+  kind: SignalKindSchema.optional(),
 });
 
 export type DetectOptions = z.infer<typeof DetectOptionsSchema> & {
@@ -108,7 +111,7 @@ function scanSeries(
   if (timestamps.length !== values.length) {
     throw new RangeError(`A series needs one value per timestamp; got ${timestamps.length} timestamps and ${values.length} values.`);
   }
-  const { sensitivity = DEFAULT_SENSITIVITY } = DetectOptionsSchema.parse({ sensitivity: options.sensitivity });
+  const { sensitivity = DEFAULT_SENSITIVITY, kind } = DetectOptionsSchema.parse({ sensitivity: options.sensitivity, kind: options.kind });
   if (scores === undefined && isConstant(values)) return [];
   const positions: number[] = [];
   for (let i = 0; i < values.length; i++) {
@@ -122,7 +125,7 @@ function scanSeries(
     finiteValues[j] = values[positions[j]] as number;
   }
   const finiteScores = new Float64Array(positions.length);
-  const alertAt = scoreSeries(finiteTimes, finiteValues, { ...DEFAULT_PARAMETERS, ...options.parameters }, 1 - sensitivity, finiteScores);
+  const alertAt = scoreSeries(finiteTimes, finiteValues, { ...DEFAULT_PARAMETERS, ...options.parameters }, 1 - sensitivity, finiteScores, kind);
   if (scores !== undefined) for (let j = 0; j < positions.length; j++) scores[positions[j]] = finiteScores[j];
   return alertAt.map((j) => ({ index: positions[j], score: finiteScores[j] }));
 }

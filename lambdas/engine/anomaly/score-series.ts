@@ -4,6 +4,7 @@ import { rangeBreakouts } from './range-break.js';
 import { ResidualSpike } from './residual-spike.js';
 import { RobustBaseline } from './robust-baseline.js';
 import { SeasonalDeviation } from './seasonal-deviation.js';
+import { inferSignalKind, KIND_HANDLING, type SignalKind } from './signal-kind.js';
 import { StuckRun } from './stuck-run.js';
 import { nominalStepMs, observationsIn, STEP_SAMPLE } from './time-scale.js';
 
@@ -46,6 +47,7 @@ export function scoreSeries(
   parameters: DetectorParameters,
   alertThreshold: number,
   scores: Float64Array,
+  kind?: SignalKind,
 ): number[] {
   const n = values.length;
   scores.fill(0, 0, n);
@@ -53,10 +55,13 @@ export function scoreSeries(
   const p = parameters;
   const stepMs = nominalStepMs(Array.from(times.subarray(0, STEP_SAMPLE)));
   const { memory, logAlpha, refractory } = seriesScale(stepMs, p);
+  const warmUp = warmUpLength(times, p);
+  const handling = KIND_HANDLING[kind ?? inferSignalKind(values, warmUp) ?? 'count'];
 
   // Breakout, then the larger of it and the change and spike scores, accumulate in `gated`.
   const gated = new Float64Array(n);
-  const deviations = baselineAndBreakout(values, memory, p, gated);
+  const below = handling.upOnly ? new Uint8Array(n) : undefined;
+  const deviations = baselineAndBreakout(values, memory, p, gated, below);
   if (p.changeWeight > 0) changeScores(deviations, p, gated);
   if (p.spikeWeight > 0) spikeScores(values, new ResidualSpike(memory, p.tailCount, p.tailMinimumHeld, logAlpha), p.spikeWeight, gated);
   const exempt = new Float64Array(n);
@@ -72,8 +77,8 @@ export function scoreSeries(
     logAlpha,
   });
   seasonalScores(times, values, seasonal, p, exempt, seen);
-  if (p.stuckWeight > 0) stuckScores(values, new StuckRun(memory, p.stuckMinimumRun, p.stuckMargin), p.stuckWeight, exempt);
-  return decide(times, gated, exempt, seen, p, refractory, alertThreshold, scores);
+  if (p.stuckWeight > 0 && handling.stuck) stuckScores(values, new StuckRun(memory, p.stuckMinimumRun, p.stuckMargin), p.stuckWeight, exempt);
+  return decide({ gated, exempt, seen, below }, warmUp, refractory, p, alertThreshold, scores);
 }
 
 /** The sizes a series' step gives its memories (docs/anomaly-detection.md, "Time rule"). */
@@ -99,8 +104,11 @@ export function seriesScale(stepMs: number, p: DetectorParameters): SeriesScale 
   };
 }
 
-/** Breakout scores into `out`; returns each value's distance from the baseline before it, in spreads. */
-function baselineAndBreakout(values: Float64Array, memory: number, p: DetectorParameters, out: Float64Array): Float64Array {
+/**
+ * Breakout scores into `out`; returns each value's distance from the baseline before it, in spreads. `below`, when
+ * given, marks the values under that baseline's level.
+ */
+function baselineAndBreakout(values: Float64Array, memory: number, p: DetectorParameters, out: Float64Array, below?: Uint8Array): Float64Array {
   const n = values.length;
   const deviations = new Float64Array(n);
   const margins = new Float64Array(n);
@@ -108,6 +116,7 @@ function baselineAndBreakout(values: Float64Array, memory: number, p: DetectorPa
   for (let i = 0; i < n; i++) {
     const x = values[i];
     margins[i] = p.breakoutSpreads * baseline.currentSpread;
+    if (below !== undefined && i > 0 && x < baseline.currentLevel) below[i] = 1;
     deviations[i] = baseline.deviation(x);
     baseline.update(x);
   }
@@ -157,29 +166,48 @@ function stuckScores(values: Float64Array, stuck: StuckRun, weight: number, out:
   }
 }
 
-/** Combines the views, applies the seasonal gate, the warm-up and the refractory period; writes `scores`. */
-function decide(
-  times: Float64Array,
-  gated: Float64Array,
-  exempt: Float64Array,
-  seen: Uint8Array,
-  p: DetectorParameters,
-  refractory: number,
-  alertThreshold: number,
-  scores: Float64Array,
-): number[] {
-  const alerts: number[] = [];
+/**
+ * Values in the warm-up: the first `warmUp` observations and `warmUpMinHours` of history, whichever is longer, but
+ * no longer than `warmUpMaxHours`. Returns how many leading values it covers.
+ */
+function warmUpLength(times: Float64Array, p: DetectorParameters): number {
   const first = times[0];
-  const minAge = p.warmUpMinHours * HOUR_MS;
-  const maxAge = p.warmUpMaxHours * HOUR_MS;
+  let i = 0;
+  while (i < times.length) {
+    const age = times[i] - first;
+    if (!((i < p.warmUp || age < p.warmUpMinHours * HOUR_MS) && age < p.warmUpMaxHours * HOUR_MS)) break;
+    i++;
+  }
+  return i;
+}
+
+/** Per-value outputs of the views. */
+interface ViewScores {
+  /** Largest of the breakout, change and spike scores (subject to the seasonal gate). */
+  gated: Float64Array;
+  /** Largest of the seasonal and stuck scores (not gated). */
+  exempt: Float64Array;
+  /** 1 where the value lay within last season's range at this time. */
+  seen: Uint8Array;
+  /** For an up-only kind: 1 where the value lay below the baseline (cannot alert). */
+  below?: Uint8Array;
+}
+
+/**
+ * Combines the views, applies the seasonal gate, the warm-up (the first `warmUp` values score 0) and the refractory
+ * period; writes `scores` and returns the alert positions.
+ */
+function decide(views: ViewScores, warmUp: number, refractory: number, p: DetectorParameters, alertThreshold: number, scores: Float64Array): number[] {
+  const { gated, exempt, seen, below } = views;
+  const alerts: number[] = [];
   let sinceAlert = Number.POSITIVE_INFINITY;
   for (let i = 0; i < gated.length; i++) {
     sinceAlert++;
+    if (i < warmUp) continue;
     let score = gated[i];
     if (score >= alertThreshold && seen[i] === 1) score *= p.seasonGate;
     if (exempt[i] > score) score = exempt[i];
-    const age = times[i] - first;
-    if ((i < p.warmUp || age < minAge) && age < maxAge) continue;
+    if (below !== undefined && below[i] === 1) score = 0;
     if (sinceAlert <= refractory) {
       // The incident lasts while scores stay at alert level: a sustained excursion alerts once.
       if (score >= alertThreshold) sinceAlert = 0;
