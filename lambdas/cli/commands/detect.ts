@@ -13,7 +13,7 @@ export function registerDetect(program: Command): void {
     .description('Score every row of a timestamp,value CSV for anomalies; prints timestamp,value,anomaly_score,alert')
     .requiredOption('--csv <file>', 'input CSV with a timestamp,value header (5-minute metrics, daily costs, ...)')
     .option('--sensitivity <0..1>', `alert sensitivity, higher alerts more (default ${DEFAULT_SENSITIVITY})`)
-    .option('--kind <kind>', `what the series measures: ${SignalKindSchema.options.join(', ')} (default: inferred from its first values)`)
+    .option('--kind <kind>', `what the series measures: ${SignalKindSchema.options.join(', ')} (default: none; a step-like series is recognised from its first values)`)
     .action((options: { csv: string; sensitivity?: string; kind?: string }) => {
       process.stdout.write(runDetect(options.csv, options.sensitivity, options.kind));
     });
