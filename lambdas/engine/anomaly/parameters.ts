@@ -94,7 +94,7 @@ export const DEFAULT_PARAMETERS: DetectorParameters = Object.freeze({
   seasonSlack: 0.1,
   seasonGate: 0,
   warmUp: 100,
-  warmUpMinHours: 24,
+  warmUpMinHours: 12,
   warmUpMaxHours: 28 * 24,
   refractoryHours: 6,
   refractoryMinObservations: 3,

@@ -43,7 +43,7 @@ describe('step-aware incidents', () => {
     expect(alertRows(values, MINUTE)).toEqual([first, first + 600]);
   });
 
-  it('needs a day of history at a 1-minute step before alerting (a warm-up in time, not 100 minutes)', () => {
+  it('needs half a day of history at a 1-minute step before alerting (a warm-up in time, not 100 minutes)', () => {
     const values = gaussianSeries(2 * 1440, 32).map((x) => 40 + x);
     values[300] += 30; // after 5 hours
     values[1900] += 60; // after 31 hours (not at the same time of day as the first)
