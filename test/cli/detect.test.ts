@@ -59,9 +59,11 @@ describe('runDetect', () => {
     expect(() => runDetect(path)).toThrow(/line 3: "yesterday" is not a timestamp/);
   });
 
-  it('rejects a missing file and a sensitivity outside [0, 1] with one sentence', () => {
+  it('rejects a missing file, a sensitivity outside [0, 1] and an unknown kind with one sentence; takes a known kind', () => {
     expect(() => runDetect(join(dir, 'absent.csv'))).toThrow(/Cannot read series file .*absent\.csv: it does not exist\./);
     expect(() => runDetect(writeCsv('ok.csv', spikeLines()), '2')).toThrow(/--sensitivity must be a number between 0 and 1/);
+    expect(() => runDetect(writeCsv('ok.csv', spikeLines()), undefined, 'errors')).toThrow(/--kind must be one of count, percent/);
+    expect(runDetect(writeCsv('ok.csv', spikeLines()), undefined, 'latency')).toMatch(/^timestamp,value,anomaly_score,alert/);
   });
 });
 

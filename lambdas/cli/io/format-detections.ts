@@ -1,5 +1,5 @@
 import type { SeriesRow } from '../../engine/series/parse-csv.js';
-import type { Detection } from '../../engine/anomaly/streaming-detector.js';
+import type { Detection } from '../../engine/anomaly/detect.js';
 
 /** Anomaly scores are printed with 6 decimals, trailing zeros trimmed (e.g. `0.25`, `0`). */
 export function formatScore(score: number): string {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeriesRow } from '../../engine/series/parse-csv.js';
-import type { Detection } from '../../engine/anomaly/streaming-detector.js';
+import type { Detection } from '../../engine/anomaly/detect.js';
 import { csvField, formatScore } from './format-detections.js';
 
 /**

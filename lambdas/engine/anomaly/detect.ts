@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_PARAMETERS, type DetectorParameters } from './parameters.js';
-import { NOTHING_UNUSUAL, StreamingDetector, type Detection } from './streaming-detector.js';
+import { scoreSeries } from './score-series.js';
+import { SignalKindSchema } from './signal-kind.js';
 
 /**
  * Default sensitivity in [0, 1]: one setting for every metric. Higher means more alerts; the alert
@@ -10,12 +11,26 @@ export const DEFAULT_SENSITIVITY = 0.5;
 
 export const DetectOptionsSchema = z.object({
   sensitivity: z.number().min(0).max(1).optional(),
+  /** What the series measures (`signal-kind.ts`), when known; otherwise inferred from its first values. */
+  kind: SignalKindSchema.optional(),
 });
 
 export type DetectOptions = z.infer<typeof DetectOptionsSchema> & {
   /** For experiments and tests only; the product always uses the defaults. */
   parameters?: Partial<DetectorParameters>;
 };
+
+export interface Detection {
+  /** Anomaly score in [0, 1]. */
+  readonly score: number;
+  readonly alert: boolean;
+}
+
+/**
+ * The result for an ordinary point, shared (and frozen) rather than allocated per point: most points score 0,
+ * and one object per point was a large share of the garbage collector's work on long series.
+ */
+const NOTHING_UNUSUAL: Detection = Object.freeze({ score: 0, alert: false });
 
 export interface SeriesPoint {
   /** Epoch milliseconds. Only the order of points matters to the detector; steps may be irregular. */
@@ -39,9 +54,7 @@ export interface DetectorAlert {
  */
 export function detectAnomalies(points: readonly SeriesPoint[], options: DetectOptions = {}): Detection[] {
   const scores = new Float64Array(points.length);
-  const timestamps = points.map((p) => p.timestamp);
-  const values = points.map((p) => p.value);
-  const alerts = scanSeries(timestamps, values, detectorFor(timestamps, values, options), scores);
+  const alerts = scanSeries(points.map((p) => p.timestamp), points.map((p) => p.value), options, scores);
   const detections: Detection[] = new Array<Detection>(points.length);
   let next = 0;
   for (let i = 0; i < points.length; i++) {
@@ -62,8 +75,7 @@ export function detectAlerts(
   values: ArrayLike<number | null>,
   options: DetectOptions = {},
 ): DetectorAlert[] {
-  const detector = detectorFor(timestamps, values, options);
-  return isConstant(values) ? [] : scanSeries(timestamps, values, detector);
+  return scanSeries(timestamps, values, options);
 }
 
 /**
@@ -85,32 +97,35 @@ function isConstant(values: ArrayLike<number | null>): boolean {
   return true;
 }
 
-/** A fresh detector for a series, after checking the options and that the arrays are parallel. */
-function detectorFor(timestamps: ArrayLike<number>, values: ArrayLike<number | null>, options: DetectOptions): StreamingDetector {
-  if (timestamps.length !== values.length) {
-    throw new RangeError(`A series needs one value per timestamp; got ${timestamps.length} timestamps and ${values.length} values.`);
-  }
-  const { sensitivity = DEFAULT_SENSITIVITY } = DetectOptionsSchema.parse({ sensitivity: options.sensitivity });
-  return new StreamingDetector({ ...DEFAULT_PARAMETERS, ...options.parameters }, 1 - sensitivity);
-}
-
 /**
- * The one loop behind both: feeds the finite values in order to the detector and returns the alerts; `scores`, when
- * given, receives every point's score (left 0 at gaps).
+ * The one scan behind both: checks the options and that the arrays are parallel, scores the finite values in order
+ * (a constant series is skipped: it cannot alert) and returns the alerts at their positions in the input; `scores`,
+ * when given, receives every point's score (left 0 at gaps).
  */
 function scanSeries(
   timestamps: ArrayLike<number>,
   values: ArrayLike<number | null>,
-  detector: StreamingDetector,
+  options: DetectOptions,
   scores?: Float64Array,
 ): DetectorAlert[] {
-  const alerts: DetectorAlert[] = [];
+  if (timestamps.length !== values.length) {
+    throw new RangeError(`A series needs one value per timestamp; got ${timestamps.length} timestamps and ${values.length} values.`);
+  }
+  const { sensitivity = DEFAULT_SENSITIVITY, kind } = DetectOptionsSchema.parse({ sensitivity: options.sensitivity, kind: options.kind });
+  if (scores === undefined && isConstant(values)) return [];
+  const positions: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value === null || !Number.isFinite(value)) continue;
-    const score = detector.observe(timestamps[i], value);
-    if (scores !== undefined) scores[i] = score;
-    if (detector.alerted) alerts.push({ index: i, score });
+    if (value !== null && Number.isFinite(value)) positions.push(i);
   }
-  return alerts;
+  const finiteTimes = new Float64Array(positions.length);
+  const finiteValues = new Float64Array(positions.length);
+  for (let j = 0; j < positions.length; j++) {
+    finiteTimes[j] = timestamps[positions[j]];
+    finiteValues[j] = values[positions[j]] as number;
+  }
+  const finiteScores = new Float64Array(positions.length);
+  const alertAt = scoreSeries(finiteTimes, finiteValues, { ...DEFAULT_PARAMETERS, ...options.parameters }, 1 - sensitivity, finiteScores, kind);
+  if (scores !== undefined) for (let j = 0; j < positions.length; j++) scores[positions[j]] = finiteScores[j];
+  return alertAt.map((j) => ({ index: positions[j], score: finiteScores[j] }));
 }

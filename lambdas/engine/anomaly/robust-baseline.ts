@@ -14,6 +14,11 @@ export class RobustBaseline {
 
   constructor(private readonly memory: number) {}
 
+  /** Current level (0 before any value). */
+  get currentLevel(): number {
+    return this.level;
+  }
+
   /** Current mean absolute deviation around the level. */
   get currentSpread(): number {
     return this.spread;

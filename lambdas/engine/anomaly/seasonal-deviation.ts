@@ -47,7 +47,7 @@ export class SeasonalDeviation {
     // Buckets of a third of the tolerance (at least one step): the range is read over ±tolerance in 2·3 + 1 buckets.
     const bucketMs = Math.max(options.stepMs, options.toleranceMs / 3);
     const longest = this.periods.length > 0 ? Math.max(...this.periods) : 0;
-    this.history = new SeasonalHistory(longest + options.toleranceMs, bucketMs, Math.floor(options.toleranceMs / bucketMs));
+    this.history = new SeasonalHistory(longest + options.toleranceMs, bucketMs, Math.floor(options.toleranceMs / bucketMs), this.periods.length);
     this.deviations = new TailProbability(options.tailCount, options.memory, options.minimumHeld);
   }
 
@@ -57,8 +57,10 @@ export class SeasonalDeviation {
     this.hadShort = false;
     let distance = Number.POSITIVE_INFINITY;
     const history = this.history;
-    for (const period of this.periods) {
-      const found = history.rangeAt(t, period);
+    const periods = this.periods;
+    for (let slot = 0; slot < periods.length; slot++) {
+      const period = periods[slot];
+      const found = history.rangeAt(t, period, slot);
       if (period === this.shortPeriod) {
         this.hadShort = found;
         this.shortLow = history.low;

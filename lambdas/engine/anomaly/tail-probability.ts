@@ -45,6 +45,8 @@ export class TailProbability {
 
   /** ln P̂(X > x) from the values pushed so far (0 when x is not in the fitted tail or the history is too short). */
   logTail(x: number): number {
+    // Most values are at or below the (tailCount + 1)-th largest, itself ≤ the (k + 1)-th below: not in the tail.
+    if (!(x > this.top.lowerBound(this.tailCount + 1))) return 0;
     const held = this.top.size;
     if (held < this.minimumHeld) return 0;
     const k = Math.max(MINIMUM_ORDER, Math.min(this.tailCount, Math.ceil((this.tailCount * held) / this.memory), Math.floor(held / 5)));

@@ -1,4 +1,5 @@
 import { detectAlerts } from '../anomaly/detect.js';
+import { kindOfMetric, type SignalKind } from '../anomaly/signal-kind.js';
 import type { DailyCost, MetricSeries } from '../types/snapshot.js';
 import { dailyCostSeries } from './daily-cost-series.js';
 import { MAX_SERVICES } from './cost-forecasts.js';
@@ -13,8 +14,13 @@ export interface SeriesAnomaly {
 }
 
 /** The detector's alerts over one series, straight from its arrays (no object per point). */
-function alertsOf(timestamps: readonly number[], values: readonly (number | null)[], subject: SeriesAnomaly['subject']): SeriesAnomaly[] {
-  return detectAlerts(timestamps, values).map(({ index, score }) => ({
+function alertsOf(
+  timestamps: readonly number[],
+  values: readonly (number | null)[],
+  subject: SeriesAnomaly['subject'],
+  kind: SignalKind | undefined,
+): SeriesAnomaly[] {
+  return detectAlerts(timestamps, values, { kind }).map(({ index, score }) => ({
     subject,
     timestamp: new Date(timestamps[index]).toISOString(),
     value: values[index] as number,
@@ -23,13 +29,19 @@ function alertsOf(timestamps: readonly number[], values: readonly (number | null
 }
 
 /**
- * Runs the default-sensitivity detector (the one `headroom detect` exposes) over every metric series and
- * over the daily cost of the total and the top services, and returns its alerts, highest score first.
+ * Runs the default-sensitivity detector (the one `headroom detect` exposes) over every metric series (its kind read
+ * from the metric's name and unit) and over the daily cost of the total and the top services, and returns its
+ * alerts, highest score first.
  */
 export function findSeriesAnomalies(input: { series: readonly MetricSeries[]; costs: readonly DailyCost[] }): SeriesAnomaly[] {
   const metricAlerts = input.series.flatMap((s) =>
-    alertsOf(s.timestamps, s.values, { kind: 'metric', resourceArn: s.resourceArn, metric: `${s.namespace}/${s.metricName}`, stat: s.stat }),
+    alertsOf(
+      s.timestamps,
+      s.values,
+      { kind: 'metric', resourceArn: s.resourceArn, metric: `${s.namespace}/${s.metricName}`, stat: s.stat },
+      kindOfMetric(s.metricName, s.unit),
+    ),
   );
-  const costAlerts = dailyCostSeries([...input.costs], MAX_SERVICES).flatMap((s) => alertsOf(s.timestamps, s.values, { kind: 'cost', service: s.subject }));
+  const costAlerts = dailyCostSeries([...input.costs], MAX_SERVICES).flatMap((s) => alertsOf(s.timestamps, s.values, { kind: 'cost', service: s.subject }, 'cost'));
   return [...metricAlerts, ...costAlerts].sort((a, b) => b.score - a.score || a.timestamp.localeCompare(b.timestamp));
 }

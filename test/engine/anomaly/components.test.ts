@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AnomalyLikelihood } from '../../../lambdas/engine/anomaly/anomaly-likelihood.js';
 import { logGaussianTail } from '../../../lambdas/engine/anomaly/gaussian-tail.js';
-import { RangeBreak } from '../../../lambdas/engine/anomaly/range-break.js';
+import { rangeBreakouts } from '../../../lambdas/engine/anomaly/range-break.js';
 import { RobustBaseline } from '../../../lambdas/engine/anomaly/robust-baseline.js';
 import { SeasonalHistory } from '../../../lambdas/engine/anomaly/seasonal-history.js';
-import { SlidingMax } from '../../../lambdas/engine/anomaly/sliding-max.js';
 import { seededNoise } from './synthetic.js';
 
 describe('logGaussianTail', () => {
@@ -17,40 +16,37 @@ describe('logGaussianTail', () => {
   });
 });
 
-describe('SlidingMax', () => {
-  it('returns the maximum of the last `size` values, matching a brute-force scan', () => {
+describe('rangeBreakouts', () => {
+  const breakouts = (values: number[], memory: number, margin = 0) => {
+    const out = new Float64Array(values.length);
+    rangeBreakouts(Float64Array.from(values), memory, new Float64Array(values.length).fill(margin), out);
+    return Array.from(out);
+  };
+
+  it('measures how far each value leaves the range of the values before it, in range widths', () => {
+    const out = breakouts([10, 20, 15, 18, 25, 5, 16, 12], 3);
+    expect(out[0]).toBe(0); // no range yet
+    expect(out[1]).toBe(Number.POSITIVE_INFINITY); // a range of one value, left
+    expect(out[3]).toBe(0); // 18 inside [10, 20]
+    expect(out[4]).toBeCloseTo(1, 12); // 25 above the range [15, 20] of 20, 15, 18: (25 − 20) / 5
+    expect(out[5]).toBeCloseTo(1, 12); // 5 below [15, 25]: (15 − 5) / 10; the 10 and 20 are out of memory
+    expect(breakouts([10, 20, 15, 25], 3, 5)[3]).toBe(0); // within the margin
+  });
+
+  it('matches a brute-force scan of the previous `memory` values at every position', () => {
     const random = seededNoise(3);
-    const window = new SlidingMax(7);
-    const seen: number[] = [];
-    expect(window.max()).toBe(Number.NEGATIVE_INFINITY);
-    for (let i = 0; i < 500; i++) {
-      const value = Math.floor(random() * 20);
-      window.push(value);
-      seen.push(value);
-      expect(window.max()).toBe(Math.max(...seen.slice(-7)));
+    for (const memory of [1, 2, 7, 64]) {
+      const values = Array.from({ length: 500 }, () => Math.floor(random() * 20));
+      const out = breakouts(values, memory);
+      for (let i = 1; i < values.length; i++) {
+        const window = values.slice(Math.max(0, i - memory), i);
+        const max = Math.max(...window);
+        const min = Math.min(...window);
+        const x = values[i];
+        const outside = x > max ? x - max : x < min ? min - x : 0;
+        expect(out[i]).toBe(outside === 0 ? 0 : max > min ? outside / (max - min) : Number.POSITIVE_INFINITY);
+      }
     }
-  });
-});
-
-describe('RangeBreak', () => {
-  it('measures how far a value leaves the recent range, in range widths', () => {
-    const range = new RangeBreak(3);
-    expect(range.breakout(100)).toBe(0);
-    for (const x of [10, 20, 15]) range.push(x);
-    expect(range.breakout(18)).toBe(0);
-    expect(range.breakout(25)).toBeCloseTo(0.5, 12);
-    expect(range.breakout(5)).toBeCloseTo(0.5, 12);
-    expect(range.breakout(25, 5)).toBe(0);
-    range.push(16); // 10 falls out of the memory
-    expect(range.breakout(12)).toBeCloseTo(3 / 5, 12);
-  });
-
-  it('treats any move away from a constant range as an infinite breakout', () => {
-    const range = new RangeBreak(10);
-    range.push(4);
-    range.push(4);
-    expect(range.breakout(4)).toBe(0);
-    expect(range.breakout(4.001)).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
@@ -104,5 +100,28 @@ describe('SeasonalHistory', () => {
     season.rangeAt(100_200, 1000);
     expect(season.high).toBe(0);
     expect(season.rangeAt(100_500, 5000)).toBe(false); // older than the retention
+  });
+
+  it('answers from its cache exactly as from a scan, and forgets the cache when a value arrives out of order', () => {
+    const minute = 60_000;
+    const random = seededNoise(11);
+    const cached = new SeasonalHistory(25 * 60 * minute, 20 * minute, 3, 1);
+    const scanned = new SeasonalHistory(25 * 60 * minute, 20 * minute, 3);
+    const day = 24 * 60 * minute;
+    for (let t = 0; t < 3 * day; t += 5 * minute) {
+      const value = random();
+      cached.add(t, value);
+      scanned.add(t, value);
+      expect(cached.rangeAt(t, day, 0)).toBe(scanned.rangeAt(t, day));
+      expect([cached.low, cached.high]).toEqual([scanned.low, scanned.high]);
+    }
+    const now = 3 * day;
+    cached.rangeAt(now, day, 0);
+    cached.add(now - day, 1000); // late: lands in the range just read
+    scanned.add(now - day, 1000);
+    cached.rangeAt(now, day, 0);
+    scanned.rangeAt(now, day);
+    expect(cached.high).toBe(1000);
+    expect(scanned.high).toBe(1000);
   });
 });

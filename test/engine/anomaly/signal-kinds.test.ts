@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnomalies } from '../../../lambdas/engine/anomaly/detect.js';
+import { detectAnomalies, type DetectOptions } from '../../../lambdas/engine/anomaly/detect.js';
+import { inferSignalKind, kindOfMetric } from '../../../lambdas/engine/anomaly/signal-kind.js';
 import { gaussianSeries, seededNoise, toPoints } from './synthetic.js';
 
 /**
  * One synthetic series per kind of signal the product scans (no metric names: the detector sees only timestamps
  * and values). Each kind is checked both ways: its normal behaviour stays quiet, and an incident of that kind alerts.
  */
-const alertRows = (values: readonly (number | null)[], stepMs = 300_000) =>
-  detectAnomalies(toPoints(values, stepMs)).flatMap((d, i) => (d.alert ? [i] : []));
+const alertRows = (values: readonly (number | null)[], stepMs = 300_000, options: DetectOptions = {}) =>
+  detectAnomalies(toPoints(values, stepMs), options).flatMap((d, i) => (d.alert ? [i] : []));
 const DAY = 288; // 5-minute observations per day
 const daily = (i: number, period = DAY) => Math.sin((2 * Math.PI * i) / period);
 
@@ -75,5 +76,44 @@ describe('signal kinds', () => {
     expect(alertRows(cost, 86_400_000)).toEqual([]);
     const spike = cost.map((x, i) => (i === 35 ? x * 1.8 : x));
     expect(alertRows(spike, 86_400_000)).toEqual([35]);
+  });
+});
+
+describe('explicit kinds', () => {
+  it('error counts (a hint): a long quiet is good news and so is a drop, while a burst still alerts', () => {
+    const uniform = seededNoise(26);
+    const sporadic = Array.from({ length: 14 * DAY }, (_, i) => (i < 10 * DAY && uniform() < 1 / 6 ? 1 + Math.floor(3 * uniform()) : 0));
+    const stopped = alertRows(sporadic).filter((i) => i >= 10 * DAY);
+    expect(stopped.length).toBeGreaterThan(0); // unhinted: a stopped signal (it could be a disk that writes in bursts)
+    expect(alertRows(sporadic, 300_000, { kind: 'error-count' }).filter((i) => i >= 10 * DAY)).toEqual([]);
+    const steady = Array.from({ length: 14 * DAY }, () => poisson(8, uniform));
+    const drop = steady.map((x, i) => (i >= 10 * DAY && i < 10 * DAY + 36 ? 0 : x));
+    expect(alertRows(drop).some((i) => i >= 10 * DAY && i < 10 * DAY + 36)).toBe(true);
+    expect(alertRows(drop, 300_000, { kind: 'error-count' }).filter((i) => i >= 10 * DAY && i < 10 * DAY + 36)).toEqual([]);
+    const burst = steady.map((x, i) => (i >= 11 * DAY && i < 11 * DAY + 3 ? 60 : x));
+    expect(alertRows(burst, 300_000, { kind: 'error-count' }).some((i) => i >= 11 * DAY && i < 11 * DAY + 3)).toBe(true);
+  });
+
+  it('step-like metrics (inferred from the warm-up): a level held longer than ever before is not a stuck signal', () => {
+    // Desired count: changes a few times a day at first, then holds for a week.
+    const desired = Array.from({ length: 14 * DAY }, (_, i) => (i < 7 * DAY ? 2 + (Math.floor(i / 100) % 3) : 3));
+    expect(inferSignalKind(Float64Array.from(desired), DAY)).toBe('step');
+    expect(alertRows(desired).filter((i) => i > 7 * DAY + 1)).toEqual([]);
+    expect(alertRows(desired, 300_000, { kind: 'count' }).filter((i) => i > 7 * DAY + 1).length).toBeGreaterThan(0);
+  });
+
+  it('reads the kind from a CloudWatch metric name and unit, and leaves it to the values when they say nothing', () => {
+    expect(kindOfMetric('CPUUtilization', 'Percent')).toBe('percent');
+    expect(kindOfMetric('TargetResponseTime', 'Seconds')).toBe('latency');
+    expect(kindOfMetric('Duration', 'Milliseconds')).toBe('latency');
+    expect(kindOfMetric('Errors', 'Count')).toBe('error-count');
+    expect(kindOfMetric('HTTPCode_Target_5XX_Count', 'Count')).toBe('error-count');
+    expect(kindOfMetric('ThrottledRequests', 'Count')).toBe('error-count');
+    expect(kindOfMetric('RequestCount', 'Count')).toBe('count');
+    expect(kindOfMetric('NetworkIn', 'Bytes')).toBe('count');
+    expect(kindOfMetric('ConsumedReadCapacityUnits', 'Count/Second')).toBe('count');
+    expect(kindOfMetric('ProvisionedReadCapacityUnits', 'None')).toBeUndefined();
+    expect(kindOfMetric('Anything', undefined)).toBeUndefined();
+    expect(inferSignalKind(Float64Array.from([1, 2, 3, 4]), 4)).toBeUndefined();
   });
 });

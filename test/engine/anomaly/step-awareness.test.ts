@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAnomalies } from '../../../lambdas/engine/anomaly/detect.js';
 import { DEFAULT_PARAMETERS } from '../../../lambdas/engine/anomaly/parameters.js';
-import { StreamingDetector } from '../../../lambdas/engine/anomaly/streaming-detector.js';
+import { seriesScale } from '../../../lambdas/engine/anomaly/score-series.js';
 import { nominalStepMs, observationsIn } from '../../../lambdas/engine/anomaly/time-scale.js';
 import { gaussianSeries, toPoints } from './synthetic.js';
 
@@ -24,12 +24,12 @@ describe('time scale', () => {
     expect(observationsIn(6, 24 * HOUR, 3)).toBe(3);
   });
 
-  it('sizes a streaming detector from the timestamps of its first values', () => {
-    for (const step of [MINUTE, 5 * MINUTE, HOUR, 24 * HOUR]) {
-      const detector = new StreamingDetector(DEFAULT_PARAMETERS, 0.5);
-      for (let i = 0; i < 12; i++) detector.observe(i * step, i % 3);
-      expect(detector.stepMs).toBe(step);
-    }
+  it('sizes memory, false-alarm probability and refractory period from the step, in time with floors', () => {
+    const at = (step: number) => seriesScale(step, DEFAULT_PARAMETERS);
+    expect(at(MINUTE)).toEqual({ memory: 20_160, logAlpha: Math.log(1 / 129_600), refractory: 360 });
+    expect(at(5 * MINUTE)).toEqual({ memory: 4032, logAlpha: Math.log(1 / 25_920), refractory: 72 });
+    expect(at(HOUR)).toEqual({ memory: 4032, logAlpha: Math.log(1 / 2160), refractory: 6 });
+    expect(at(24 * HOUR)).toEqual({ memory: 4032, logAlpha: Math.log(1 / 1000), refractory: 3 });
   });
 });
 
@@ -43,7 +43,7 @@ describe('step-aware incidents', () => {
     expect(alertRows(values, MINUTE)).toEqual([first, first + 600]);
   });
 
-  it('needs a day of history at a 1-minute step before alerting (a warm-up in time, not 100 minutes)', () => {
+  it('needs half a day of history at a 1-minute step before alerting (a warm-up in time, not 100 minutes)', () => {
     const values = gaussianSeries(2 * 1440, 32).map((x) => 40 + x);
     values[300] += 30; // after 5 hours
     values[1900] += 60; // after 31 hours (not at the same time of day as the first)
