@@ -32,6 +32,9 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'network/idle-nat-gateway': 'remove',
   'account/savings-plans': 'tune',
   'account/insight-actions': 'protect',
+  's3/cold-data-tiering': 'tune',
+  's3/missing-multipart-abort': 'tune',
+  's3/noncurrent-versions': 'tune',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

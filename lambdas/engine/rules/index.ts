@@ -14,6 +14,9 @@ import { idleLoadBalancer } from './elb/idle-load-balancer.js';
 import { unassociatedElasticIp } from './network/unassociated-elastic-ip.js';
 import { idleNatGateway } from './network/idle-nat-gateway.js';
 import { oldSnapshot } from './ebs/old-snapshot.js';
+import { coldDataTiering } from './s3/cold-data-tiering.js';
+import { missingMultipartAbort } from './s3/missing-multipart-abort.js';
+import { noncurrentVersions } from './s3/noncurrent-versions.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -32,6 +35,9 @@ export const rules: Rule[] = [
   idleLoadBalancer,
   unassociatedElasticIp,
   idleNatGateway,
+  coldDataTiering,
+  missingMultipartAbort,
+  noncurrentVersions,
 ];
 
 export { accountRules } from './account/index.js';
