@@ -17,6 +17,9 @@ import { oldSnapshot } from './ebs/old-snapshot.js';
 import { coldDataTiering } from './s3/cold-data-tiering.js';
 import { missingMultipartAbort } from './s3/missing-multipart-abort.js';
 import { noncurrentVersions } from './s3/noncurrent-versions.js';
+import { overprovisionedShards } from './kinesis/overprovisioned-shards.js';
+import { shortPolling } from './sqs/short-polling.js';
+import { expressCandidate } from './stepfunctions/express-candidate.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -38,6 +41,9 @@ export const rules: Rule[] = [
   coldDataTiering,
   missingMultipartAbort,
   noncurrentVersions,
+  overprovisionedShards,
+  shortPolling,
+  expressCandidate,
 ];
 
 export { accountRules } from './account/index.js';

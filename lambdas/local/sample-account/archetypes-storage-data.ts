@@ -106,7 +106,7 @@ function pipelines(context: BuildContext, region: string, rand: Random, team: (t
         stateCount: blocked ? 3 : 2,
       }),
       // Executions per second: a busy event handler, or a few ETL runs.
-      workload: { level: blocked ? 0.01 : rand.between(3, 20), dailyAmplitude: 0.4, peakHourUtc: 16, weekendFactor: 0.8, growthPerDay: 0, noise: 0.1 },
+      workload: { level: blocked ? 0.01 : rand.between(1, 6), dailyAmplitude: 0.4, peakHourUtc: 16, weekendFactor: 0.8, growthPerDay: 0, noise: 0.1 },
       details: { durationMs: blocked ? 600_000 : rand.between(300, 3000) },
     });
   }

@@ -99,7 +99,7 @@ export const coldDataTiering: Rule = {
         domain: 'storage',
         resource: slice.resource,
         current: { storageClass: 'STANDARD', lifecycleTransitions: 0 },
-        proposed: { lifecycleRule: { id: 'headroom-intelligent-tiering', transitions: [{ days: 0, storageClass: 'INTELLIGENT_TIERING' }] } },
+        proposed: { transition: { ruleId: 'headroom-intelligent-tiering', days: 0, storageClass: 'INTELLIGENT_TIERING' } },
         monthlySavingsUsd: savings,
         performanceRisk: 1,
         confidence: roundTo(confidence, 2),

@@ -50,7 +50,7 @@ export const missingMultipartAbort: Rule = {
         domain: 'storage',
         resource: slice.resource,
         current: { abortIncompleteMultipartUpload: null, lifecycleRules: config.lifecycleRules.length },
-        proposed: { lifecycleRule: { id: 'headroom-abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadDays: ABORT_AFTER_DAYS } },
+        proposed: { abortIncompleteMultipartUpload: { ruleId: 'headroom-abort-incomplete-multipart-uploads', daysAfterInitiation: ABORT_AFTER_DAYS } },
         monthlySavingsUsd: 0,
         performanceRisk: 0,
         confidence: stale > 0 ? CONFIDENCE_STALE_SEEN : CONFIDENCE_PREVENTIVE,

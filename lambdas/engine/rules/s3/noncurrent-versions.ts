@@ -45,7 +45,7 @@ export const noncurrentVersions: Rule = {
         domain: 'storage',
         resource: slice.resource,
         current: { versioning: config.versioning, noncurrentVersionExpiration: null },
-        proposed: { lifecycleRule: { id: 'headroom-expire-noncurrent-versions', noncurrentVersionExpirationDays: NONCURRENT_DAYS } },
+        proposed: { noncurrentVersionExpiration: { ruleId: 'headroom-expire-noncurrent-versions', noncurrentDays: NONCURRENT_DAYS } },
         monthlySavingsUsd: 0,
         performanceRisk: 1,
         confidence: CONFIDENCE,

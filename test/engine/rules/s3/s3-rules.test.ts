@@ -16,7 +16,7 @@ const objects = (n: number) => daily('NumberOfObjects', () => n);
 describe('s3/missing-multipart-abort', () => {
   it('flags a bucket holding data with no whole-bucket abort rule, more confident when stale uploads exist', () => {
     const [preventive] = missingMultipartAbort.evaluate(slice(bucket({}), [size(() => 10)]), context());
-    expect(preventive).toMatchObject({ monthlySavingsUsd: 0, confidence: 0.5, performanceRisk: 0, proposed: { lifecycleRule: { abortIncompleteMultipartUploadDays: 7 } } });
+    expect(preventive).toMatchObject({ monthlySavingsUsd: 0, confidence: 0.5, performanceRisk: 0, proposed: { abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } } });
     const [stale] = missingMultipartAbort.evaluate(slice(bucket({ staleMultipartUploads: 4 }), [size(() => 10)]), context());
     expect(stale.confidence).toBe(0.9);
     expect(stale.evidence.statistics.staleMultipartUploads).toBe(4);
@@ -40,7 +40,7 @@ describe('s3/noncurrent-versions', () => {
   it('flags a versioned bucket that never expires noncurrent versions (Enabled or Suspended)', () => {
     for (const versioning of ['Enabled', 'Suspended']) {
       const [finding] = noncurrentVersions.evaluate(slice(bucket({ versioning }), [size(() => 50), objects(1000)]), context());
-      expect(finding).toMatchObject({ reversible: false, proposed: { lifecycleRule: { noncurrentVersionExpirationDays: 30 } } });
+      expect(finding).toMatchObject({ reversible: false, proposed: { noncurrentVersionExpiration: { noncurrentDays: 30 } } });
     }
   });
 
@@ -64,7 +64,7 @@ describe('s3/cold-data-tiering', () => {
     expect(finding.evidence.statistics).toMatchObject({ method: 'age-heuristic', coldShare: 1 });
     expect(finding.monthlySavingsUsd).toBeCloseTo(1000 * 0.0105 - 100 * 0.0025, 2);
     expect(finding.confidence).toBe(0.4);
-    expect(finding.proposed).toEqual({ lifecycleRule: { id: 'headroom-intelligent-tiering', transitions: [{ days: 0, storageClass: 'INTELLIGENT_TIERING' }] } });
+    expect(finding.proposed).toEqual({ transition: { ruleId: 'headroom-intelligent-tiering', days: 0, storageClass: 'INTELLIGENT_TIERING' } });
   });
 
   it('with the age heuristic: data written in the last 30 days counts as warm', () => {
