@@ -43,6 +43,20 @@ export const PORT_ACTIONS: Record<CollectorPortKey, readonly string[]> = {
     'logs:DescribeLogGroups',
     'logs:ListTagsForResource',
     'apigateway:GET',
+    's3:ListAllMyBuckets',
+    's3:GetLifecycleConfiguration',
+    's3:GetBucketVersioning',
+    's3:GetBucketTagging',
+    's3:GetMetricsConfiguration',
+    's3:ListBucketMultipartUploads',
+    'kinesis:ListStreams',
+    'kinesis:DescribeStreamSummary',
+    'kinesis:ListTagsForStream',
+    'sqs:ListQueues',
+    'sqs:GetQueueAttributes',
+    'sqs:ListQueueTags',
+    'states:ListStateMachines',
+    'states:DescribeStateMachine',
   ],
   pricing: ['pricing:GetProducts'],
 };
@@ -55,6 +69,11 @@ export const PORT_ACTIONS: Record<CollectorPortKey, readonly string[]> = {
 export const IAM_ACTION_OF_CALL: Readonly<Record<string, string>> = {
   'apigateway:GetRestApis': 'apigateway:GET',
   'apigateway:GetApis': 'apigateway:GET',
+  // S3 names several bucket-configuration actions differently from their API operations.
+  's3:ListBuckets': 's3:ListAllMyBuckets',
+  's3:GetBucketLifecycleConfiguration': 's3:GetLifecycleConfiguration',
+  's3:ListBucketMetricsConfigurations': 's3:GetMetricsConfiguration',
+  's3:ListMultipartUploads': 's3:ListBucketMultipartUploads',
 };
 
 /** The IAM action a counted call needs: its own name unless IAM_ACTION_OF_CALL says otherwise. */

@@ -65,6 +65,7 @@ import type {
 import type { DescribeDBInstancesCommandInput, DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
 import type { GetRestApisCommandInput, GetRestApisCommandOutput } from '@aws-sdk/client-api-gateway';
 import type { GetApisCommandInput, GetApisCommandOutput } from '@aws-sdk/client-apigatewayv2';
+import type { StorageDataInventoryPort } from './inventory/storage-data-port.js';
 
 /**
  * Ports at the SDK-command level: one method per AWS API call, with the SDK's own input and output
@@ -100,7 +101,8 @@ export interface PricingPort {
   getProducts(input: GetProductsCommandInput): Promise<GetProductsCommandOutput>;
 }
 
-export interface InventoryPort {
+/** S3, Kinesis, SQS and Step Functions calls: inventory/storage-data-port.ts. */
+export interface InventoryPort extends StorageDataInventoryPort {
   describeInstances(input: DescribeInstancesCommandInput): Promise<DescribeInstancesCommandOutput>;
   describeVolumes(input: DescribeVolumesCommandInput): Promise<DescribeVolumesCommandOutput>;
   describeSnapshots(input: DescribeSnapshotsCommandInput): Promise<DescribeSnapshotsCommandOutput>;

@@ -8,7 +8,7 @@ function snapshot(): Snapshot {
   const instance = resource('ec2:instance', 'i-1', { instanceType: 'm5.2xlarge', state: 'running' });
   const gp2 = resource('ebs:volume', 'vol-1', { volumeType: 'gp2', sizeGiB: 500, state: 'in-use', attachedInstanceId: 'i-1' });
   const orphan = resource('ebs:volume', 'vol-2', { volumeType: 'gp2', sizeGiB: 100, state: 'available', createTime: new Date(NOW - 90 * DAY_MS).toISOString() });
-  const bucket = resource('s3:bucket', 'logs', { versioning: true });
+  const bucket = resource('s3:bucket', 'logs', { versioning: 'Enabled' });
   return SnapshotSchema.parse({
     version: 1,
     collectedAt: new Date(NOW).toISOString(),

@@ -22,6 +22,7 @@ import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/cl
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import type { InventoryPort } from '../ports.js';
 import { clientOptions, meteredClient, type AdapterConfig } from './client-config.js';
+import { awsStorageDataInventory } from './storage-data-inventory-adapter.js';
 import type { CountingThrottleMeter } from './throttle-meter.js';
 
 /** InventoryPort over the SDK: EC2, ELBv2, Lambda, RDS, DynamoDB, CloudWatch Logs and API Gateway (v1, v2) clients, one command per method. */
@@ -36,6 +37,7 @@ export function awsInventoryPort(config: AdapterConfig, meter: CountingThrottleM
   const apiGateway = meteredClient(APIGatewayClient, config, meter);
   const apiGatewayV2 = meteredClient(ApiGatewayV2Client, config, meter);
   return {
+    ...awsStorageDataInventory(config, meter),
     describeInstances: (input) => ec2.send(new DescribeInstancesCommand(input)),
     describeVolumes: (input) => ec2.send(new DescribeVolumesCommand(input)),
     describeSnapshots: (input) => ec2.send(new DescribeSnapshotsCommand(input)),

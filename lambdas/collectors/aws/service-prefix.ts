@@ -19,6 +19,10 @@ const PREFIXES: Record<string, string> = {
   RDSClient: 'rds',
   STSClient: 'sts',
   S3Client: 's3',
+  // Step Functions' IAM prefix is `states`, not the client's name.
+  SFNClient: 'states',
+  KinesisClient: 'kinesis',
+  SQSClient: 'sqs',
 };
 
 /** The IAM prefix of a client; an unlisted client falls back to its name without `Client`, lower-cased. */

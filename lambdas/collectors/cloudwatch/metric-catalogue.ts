@@ -1,5 +1,6 @@
 import type { Dimension } from '@aws-sdk/client-cloudwatch';
 import type { Resource, ResourceType } from '../../engine/types/snapshot.js';
+import { storageDataMetricCatalogue } from './storage-data-metrics.js';
 
 /** One statistic of one metric, without its dimensions. */
 export interface MetricStatSpec {
@@ -85,6 +86,8 @@ const webSocketApi = family('AWS/ApiGateway', 'ApiId', lastArnSegment, (r) => r.
  *   ExecutionError Sum, IntegrationLatency p99 (a WebSocket API publishes no Latency or Count).
  */
 export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
+  // S3, Kinesis, SQS, Step Functions: storage-data-metrics.ts.
+  ...storageDataMetricCatalogue,
   'ec2:instance': [
     ec2('CPUUtilization', 'Average', 'Percent'),
     ec2('CPUUtilization', 'Maximum', 'Percent'),

@@ -6,6 +6,8 @@ import { listApis } from './list-apis.js';
 import { listLoadBalancers } from './list-load-balancers.js';
 import { listAddresses, listNatGateways } from './list-network.js';
 import { listSnapshots } from './list-snapshots.js';
+import { storageDataUnits } from './list-storage-data.js';
+import { STORAGE_DATA_SERVICE_OF } from './storage-data-port.js';
 import { normaliseOrRecord, readOrRecord, type Listing } from './listing.js';
 import { normaliseInstance, normaliseVolume, type Placement } from './normalise-ec2.js';
 import { normaliseDbInstance, normaliseLogGroup, normaliseTable } from './normalise-data.js';
@@ -58,6 +60,7 @@ export async function collectInventory(context: CollectorContext): Promise<Colle
         ['dynamodb:table', (listing) => listTables(port, where, listing)],
         ['logs:log-group', (listing) => listLogGroups(port, where, listing)],
         ['apigateway:api', (listing) => listApis(port, where, listing)],
+        ...storageDataUnits(port, where, context.now),
       ];
       for (const [type, list] of units) {
         await collectUnit(report, where, ports, async () => {
@@ -98,6 +101,7 @@ function inventoryServiceOf(method: string): string {
     describeTargetHealth: 'elasticloadbalancing',
     getRestApis: 'apigateway',
     getApis: 'apigateway',
+    ...STORAGE_DATA_SERVICE_OF,
   };
   return owners[method] ?? 'ec2';
 }

@@ -36,6 +36,7 @@ import {
   DYNAMODB_WRITE_REQUEST_UNIT_USD,
 } from './dynamodb-prices.js';
 import { LOGS_INGESTION_GB_USD, LOGS_STORAGE_GB_MONTH_USD } from './logs-prices.js';
+import { STORAGE_DATA_PRICES, type StorageDataPrices } from './storage-data-prices.js';
 
 export type { Ec2InstanceSpec } from './ec2-catalogue.js';
 export type { EbsVolumeType } from './ebs-prices.js';
@@ -96,6 +97,8 @@ export interface PriceBook {
   };
   /** CloudWatch Logs Standard class. */
   readonly logs: { readonly ingestionGbUsd: number; readonly storageGbMonthUsd: number };
+  /** S3, Kinesis, SQS and Step Functions (bundled us-east-1 prices: storage-data-prices.ts). */
+  readonly storageData: StorageDataPrices;
   /** Where the numbers come from, for evidence.sources. */
   readonly sources: readonly string[];
 }
@@ -198,6 +201,7 @@ export function createPriceBook(overrides?: Prices): PriceBook {
       ingestionGbUsd: logs.ingestionGbUsd ?? LOGS_INGESTION_GB_USD,
       storageGbMonthUsd: logs.storageGbMonthUsd ?? LOGS_STORAGE_GB_MONTH_USD,
     },
+    storageData: STORAGE_DATA_PRICES,
     sources: overrides ? ['snapshot-prices', 'price-catalogue'] : ['price-catalogue'],
   };
 }

@@ -68,8 +68,25 @@ const dynamoOnDemandResolvesCapacity: Combiner = {
   risk: (a) => a.performanceRisk,
 };
 
+const S3_LIFECYCLE_RULES = ['s3/missing-multipart-abort', 's3/noncurrent-versions', 's3/cold-data-tiering'];
+
+/**
+ * S3 lifecycle rules on one bucket (abort incomplete uploads, expire noncurrent versions, tier current objects) are
+ * separate rules of one lifecycle configuration acting on disjoint bytes — incomplete parts, noncurrent versions,
+ * current objects — so they are applied together and their savings add.
+ */
+const s3LifecycleRulesTogether: Combiner = {
+  id: 's3-lifecycle-rules-together',
+  matches: (a, b) => {
+    const partsA = a.ruleId.split('+');
+    const partsB = b.ruleId.split('+');
+    return [...partsA, ...partsB].every((r) => S3_LIFECYCLE_RULES.includes(r)) && partsA.every((r) => !partsB.includes(r));
+  },
+  savings: (a, b) => a.monthlySavingsUsd + b.monthlySavingsUsd,
+};
+
 /** Every combiner, tried in this order on each pair. */
-export const COMBINERS: readonly Combiner[] = [lambdaMemoryAndArm64, lambdaTimeoutAlongside, dynamoOnDemandResolvesCapacity];
+export const COMBINERS: readonly Combiner[] = [lambdaMemoryAndArm64, lambdaTimeoutAlongside, dynamoOnDemandResolvesCapacity, s3LifecycleRulesTogether];
 
 const EFFORT_RANK: Readonly<Record<Effort, number>> = { low: 0, medium: 1, high: 2 };
 

@@ -32,6 +32,12 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'network/idle-nat-gateway': 'remove',
   'account/savings-plans': 'tune',
   'account/insight-actions': 'protect',
+  's3/cold-data-tiering': 'tune',
+  's3/missing-multipart-abort': 'tune',
+  's3/noncurrent-versions': 'tune',
+  'kinesis/overprovisioned-shards': 'resize',
+  'sqs/short-polling': 'tune',
+  'stepfunctions/express-candidate': 'tune',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

@@ -14,6 +14,12 @@ import { idleLoadBalancer } from './elb/idle-load-balancer.js';
 import { unassociatedElasticIp } from './network/unassociated-elastic-ip.js';
 import { idleNatGateway } from './network/idle-nat-gateway.js';
 import { oldSnapshot } from './ebs/old-snapshot.js';
+import { coldDataTiering } from './s3/cold-data-tiering.js';
+import { missingMultipartAbort } from './s3/missing-multipart-abort.js';
+import { noncurrentVersions } from './s3/noncurrent-versions.js';
+import { overprovisionedShards } from './kinesis/overprovisioned-shards.js';
+import { shortPolling } from './sqs/short-polling.js';
+import { expressCandidate } from './stepfunctions/express-candidate.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -32,6 +38,12 @@ export const rules: Rule[] = [
   idleLoadBalancer,
   unassociatedElasticIp,
   idleNatGateway,
+  coldDataTiering,
+  missingMultipartAbort,
+  noncurrentVersions,
+  overprovisionedShards,
+  shortPolling,
+  expressCandidate,
 ];
 
 export { accountRules } from './account/index.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createSeriesDecoder, decodeSnapshotSeries } from './compact-series.js';
+import { KinesisStreamConfigSchema, S3BucketConfigSchema, SqsQueueConfigSchema, StateMachineConfigSchema } from './storage-data-configs.js';
 
 /**
  * The snapshot is everything the engine needs about an account: resources with their configuration,
@@ -25,6 +26,7 @@ export const ResourceTypeSchema = z.enum([
   'kinesis:stream',
   'states:state-machine',
   'savingsplans:commitment',
+  'sqs:queue',
 ]);
 export type ResourceType = z.infer<typeof ResourceTypeSchema>;
 
@@ -144,6 +146,18 @@ export const ApiGatewayConfigSchema = z.object({
   createdDate: z.iso.datetime().optional(),
 });
 
+export {
+  S3BucketConfigSchema,
+  KinesisStreamConfigSchema,
+  SqsQueueConfigSchema,
+  StateMachineConfigSchema,
+  type S3BucketConfig,
+  type S3LifecycleRule,
+  type KinesisStreamConfig,
+  type SqsQueueConfig,
+  type StateMachineConfig,
+} from './storage-data-configs.js';
+
 /** A resource: identity plus type-specific configuration. `config` is validated per `type` by `parseResourceConfig`. */
 export const ResourceSchema = ResourceRefSchema.extend({
   config: z.record(z.string(), z.unknown()),
@@ -162,6 +176,10 @@ export const configSchemaByType = {
   'ec2:nat-gateway': NatGatewayConfigSchema,
   'elb:load-balancer': LoadBalancerConfigSchema,
   'apigateway:api': ApiGatewayConfigSchema,
+  's3:bucket': S3BucketConfigSchema,
+  'kinesis:stream': KinesisStreamConfigSchema,
+  'sqs:queue': SqsQueueConfigSchema,
+  'states:state-machine': StateMachineConfigSchema,
 } as const;
 export type Ec2Config = z.infer<typeof Ec2ConfigSchema>;
 export type EbsVolumeConfig = z.infer<typeof EbsVolumeConfigSchema>;

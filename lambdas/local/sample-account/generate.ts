@@ -3,6 +3,7 @@ import { apiFleet, batchWorker, idleDevInstance, memoryBoundCache } from './arch
 import { database, orphanStorage } from './archetypes-data.js';
 import { backups, loadBalancer, networkEdge } from './archetypes-network.js';
 import { apiFunctions, pipelineFunctions } from './archetypes-serverless.js';
+import { storageAndPipelines } from './archetypes-storage-data.js';
 import { BuildContext, type Builder } from './build-context.js';
 import { sampleCostForecast, sampleDailyCosts, SERVICES } from './costs.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
@@ -47,6 +48,7 @@ const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
   { build: database },
   { build: networkEdge },
   { build: backups },
+  { build: storageAndPipelines },
 ];
 
 /**

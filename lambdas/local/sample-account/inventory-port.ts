@@ -7,12 +7,15 @@ import type { InventoryPort } from '../../collectors/ports.js';
 import { ec2Catalogue } from './catalogue.js';
 import type { SampleResource } from './model.js';
 import { createSampleNetworkInventory } from './network-inventory-port.js';
+import { createSampleStorageDataInventory } from './storage-data-inventory-port.js';
 import { decodeToken, encodeToken, pageSize, requestKey } from './page-token.js';
 import { responseMetadata, SampleServiceError } from './sample-errors.js';
 
 export interface SampleListOptions {
   /** Caps every list page below the API's own maximum (tests use it to force several pages). */
   maxPageSize?: number;
+  /** The account's "now", epoch ms (dates the sample's stale multipart uploads); default: the newest resource's creation. */
+  now?: number;
 }
 
 const STATE_CODES: Record<string, number> = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 };
@@ -41,6 +44,7 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
 
   return {
     ...createSampleNetworkInventory(samples, cap),
+    ...createSampleStorageDataInventory(samples, cap, options.now ?? Math.max(0, ...samples.map((s) => s.createdAt))),
 
     async describeInstances(input) {
       const key = requestKey(input, 'NextToken');

@@ -1,6 +1,7 @@
 import { hashNormal, hashUnit } from './prng.js';
 import type { Incident, SampleResource } from './model.js';
 import { loadAt } from './workload.js';
+import { storageDataPublishedMetrics, storageDataSlotValue } from './storage-data-metrics.js';
 
 /** A metric the sample account publishes, addressed the way CloudWatch addresses it (the exact dimension set). */
 export interface PublishedMetric {
@@ -98,7 +99,7 @@ export function publishedMetrics(sample: SampleResource, seed: number): Publishe
     case 'ec2:nat-gateway':
       return all('AWS/NATGateway', [{ Name: 'NatGatewayId', Value: lastSegment(r.arn) }], [['BytesInFromSource', 'Bytes'], ['BytesInFromDestination', 'Bytes'], ['ActiveConnectionCount', 'Count']]);
     default:
-      return [];
+      return storageDataPublishedMetrics(sample);
   }
 }
 
@@ -259,7 +260,7 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
     if (metricName === 'ActiveConnectionCount') return Math.round(load * (details.connectionsPerMBps ?? 40) * (stat === 'Maximum' ? 1.2 + 0.3 * u : 1));
     return undefined;
   }
-  return undefined;
+  return storageDataSlotValue(sample, metricName, stat, t, context.now, load, u, context.seed);
 }
 
 /**

@@ -54,7 +54,7 @@ export function createSamplePortsFor(account: SampleAccount, options: SamplePort
 function regionPorts(account: SampleAccount, region: string, metricContext: MetricContext, options: SamplePortsOptions): CollectorPorts {
   const samples = account.resources.filter((s) => s.resource.region === region);
   return {
-    inventory: createSampleInventoryPort(samples, options),
+    inventory: createSampleInventoryPort(samples, { ...options, now: account.now }),
     cloudwatch: createSampleCloudWatchPort(samples, metricContext, options),
     costExplorer: costExplorerPort(account, options),
     computeOptimizer: createSampleComputeOptimizerPort(account.computeOptimizer, region, options),

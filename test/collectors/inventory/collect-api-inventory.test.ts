@@ -20,6 +20,7 @@ import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js'
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectInventory } from '../../../lambdas/collectors/inventory/collect-inventory.js';
 import { ACCOUNT, testContext } from '../helpers/context.js';
+import { emptyStorageDataServices } from '../helpers/storage-data-mocks.js';
 
 const apiGateway = mockClient(APIGatewayClient);
 const apiGatewayV2 = mockClient(ApiGatewayV2Client);
@@ -32,6 +33,7 @@ const logs = mockClient(CloudWatchLogsClient);
 const allMocks = [apiGateway, apiGatewayV2, ec2, elb, lambda, rds, dynamodb, logs];
 
 beforeEach(() => {
+  emptyStorageDataServices();
   // Every other service answers with an empty inventory.
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
   ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });

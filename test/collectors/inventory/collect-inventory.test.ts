@@ -21,6 +21,7 @@ import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js'
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectInventory } from '../../../lambdas/collectors/inventory/collect-inventory.js';
 import { ACCOUNT, testContext } from '../helpers/context.js';
+import { emptyStorageDataServices } from '../helpers/storage-data-mocks.js';
 
 const ec2 = mockClient(EC2Client);
 const lambda = mockClient(LambdaClient);
@@ -31,6 +32,7 @@ const apiGateway = mockClient(APIGatewayClient);
 const apiGatewayV2 = mockClient(ApiGatewayV2Client);
 const elb = mockClient(ElasticLoadBalancingV2Client);
 beforeEach(() => {
+  emptyStorageDataServices();
   apiGateway.on(GetRestApisCommand).resolves({ items: [] });
   apiGatewayV2.on(GetApisCommand).resolves({ Items: [] });
   // Services a test does not look at answer with empty inventories.

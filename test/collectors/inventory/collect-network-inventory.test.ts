@@ -27,6 +27,7 @@ import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js'
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectInventory } from '../../../lambdas/collectors/inventory/collect-inventory.js';
 import { ACCOUNT, testContext } from '../helpers/context.js';
+import { emptyStorageDataServices } from '../helpers/storage-data-mocks.js';
 
 const ec2 = mockClient(EC2Client);
 const elb = mockClient(ElasticLoadBalancingV2Client);
@@ -39,6 +40,7 @@ const apiGatewayV2 = mockClient(ApiGatewayV2Client);
 const denied = (name: string) => Object.assign(new Error(`not authorized (${name})`), { name, $fault: 'client', $metadata: { httpStatusCode: 403 } });
 
 beforeEach(() => {
+  emptyStorageDataServices();
   apiGateway.on(GetRestApisCommand).resolves({ items: [] });
   apiGatewayV2.on(GetApisCommand).resolves({ Items: [] });
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
