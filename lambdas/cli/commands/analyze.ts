@@ -56,7 +56,7 @@ export function analyseSnapshot(snapshot: Snapshot): AnalyzeResult {
     (a, b) => b.score - a.score || b.timestamp.localeCompare(a.timestamp),
   );
   const hourly = hourlyComputeSpend(slices, context);
-  const accountFindings = analyseAccount({ resources: snapshot.resources, findings: resourceFindings, hourlyComputeSpend: hourly, costs: snapshot.costs, anomalies, forecasts }, context);
+  const accountFindings = analyseAccount({ resources: snapshot.resources, findings: resourceFindings, hourlyComputeSpend: hourly, costs: snapshot.costs, commitments: snapshot.commitments, anomalies, forecasts }, context);
   const findings = [...resourceFindings, ...accountFindings];
   return { findings, actions: prioritise(findings), forecasts, anomalies };
 }

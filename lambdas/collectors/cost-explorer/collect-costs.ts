@@ -146,7 +146,7 @@ function sumAmounts(amounts: (string | undefined)[], field: string): number | un
  * The cached answer of `request` when an unexpired one is stored, else `fetch()`'s, then cached. The key hashes
  * the API name and the whole request (dates, metrics, filter), so any change of query asks AWS again.
  */
-async function cachedAnswer<S extends z.ZodType>(
+export async function cachedAnswer<S extends z.ZodType>(
   context: CollectorContext,
   report: ReportBuilder,
   api: string,

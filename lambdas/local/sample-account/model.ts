@@ -108,4 +108,9 @@ export interface SampleAccount {
   costForecast: CostForecast & { daily: { date: string; mean: number; lower: number; upper: number }[] };
   computeOptimizer: SampleComputeOptimizer;
   incidents: Incident[];
+  /**
+   * A Compute Savings Plan the account already holds (commitments-port.ts reports its coverage and utilisation):
+   * $/hour of commitment at `discount` off on-demand. A commitment of 0 is an account without plans.
+   */
+  existingSavingsPlan: { hourlyCommitmentUsd: number; discount: number };
 }

@@ -33,15 +33,16 @@ export async function prioritiseRun(input: PrioritiseInput, deps: PrioritiseDeps
   const run = await store.getRun(input.runId);
   if (!run) throw new RunDataMissingError(`run ${input.runId} is not in the store, so the prioritise step has no evaluation time`);
   const context = createRuleContext({ now: Date.parse(run.startedAt), headroomPercent: deps.headroomPercent, lookbackDays: deps.lookbackDays });
-  const [findings, resources, costs, anomalies, forecasts, hourlyComputeSpend] = await Promise.all([
+  const [findings, resources, costs, anomalies, forecasts, hourlyComputeSpend, commitments] = await Promise.all([
     store.listFindings(input.runId),
     store.listResources(),
     store.listCosts(),
     store.listAnomalies(input.runId),
     store.listForecasts(input.runId),
     store.listComputeSpend(input.runId),
+    store.listCommitments(),
   ]);
-  const accountFindings = analyseAccount({ resources, findings, hourlyComputeSpend, costs, anomalies, forecasts }, context);
+  const accountFindings = analyseAccount({ resources, findings, hourlyComputeSpend, costs, anomalies, forecasts, commitments }, context);
   const actions = prioritise([...findings, ...accountFindings]);
   await store.putActions(input.runId, actions);
   return { actionCount: actions.length, totalMonthlySavingsUsd: totalMonthlySavingsUsd(actions), accountFindings: accountFindings.length };
