@@ -25,6 +25,8 @@ export const ResourceTypeSchema = z.enum([
   'kinesis:stream',
   'states:state-machine',
   'savingsplans:commitment',
+  /** An EC2 Auto Scaling group (known from Compute Optimizer's group recommendations; its members are ec2:instance). */
+  'autoscaling:group',
 ]);
 export type ResourceType = z.infer<typeof ResourceTypeSchema>;
 

@@ -1,4 +1,4 @@
-import type { InstanceRecommendation, LambdaFunctionRecommendation, VolumeRecommendation } from '@aws-sdk/client-compute-optimizer';
+import type { AutoScalingGroupRecommendation, InstanceRecommendation, LambdaFunctionRecommendation, VolumeRecommendation } from '@aws-sdk/client-compute-optimizer';
 import type { CostForecast, DailyCost, Resource } from '../../engine/types/snapshot.js';
 
 export type Archetype =
@@ -93,6 +93,8 @@ export interface SampleComputeOptimizer {
   ec2: InstanceRecommendation[];
   ebs: VolumeRecommendation[];
   lambda: LambdaFunctionRecommendation[];
+  /** One per Auto Scaling group of members (whose own per-instance recommendations are in `ec2` too, as AWS gives them). */
+  autoScalingGroups: AutoScalingGroupRecommendation[];
 }
 
 /** A deterministic synthetic AWS account; metric values are computed on demand (metrics.ts). */
