@@ -4,6 +4,7 @@ import { collectUnit, type CollectorContext } from '../context.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
 import { cachedAnswer } from './collect-costs.js';
 import {
+  COMMITMENT_CACHE_TTL_SEC,
   commitmentWindow,
   reservationCoverage,
   reservationCoverageRequest,
@@ -20,11 +21,11 @@ const SavingsPlansUtilisationSchema = z.object({ commitmentUsd: SavingsPlansShap
 const ReservationsSchema = z.record(z.string(), CommitmentCoverageSchema.shape.reservations.unwrap());
 
 /**
- * The existing commitments of every configured account over the last 14 complete days (commitment-requests.ts),
+ * The existing commitments of every configured account over 14 complete days ending last Monday (commitment-requests.ts),
  * through the same Cost Explorer account as the costs (context.costExplorerAccount, else the first account):
  * EC2 Reserved Instance coverage of all accounts in one GetReservationCoverage request, then per account one
  * GetSavingsPlansCoverage and one GetSavingsPlansUtilization request (neither groups by account): 2 × accounts + 1
- * requests at $0.01, each answer cached in the store for 12 hours like the cost answers (report.cacheHits).
+ * requests at $0.01, each answer cached in the store for a week, the life of its window (report.cacheHits).
  * A failing request is a CollectionIssue: without the Reserved Instance answer the accounts are stored without
  * `reservations`; an account whose Savings Plans answers fail is not stored (its coverage is unknown, not zero).
  */
@@ -36,7 +37,7 @@ export async function collectCommitments(context: CollectorContext): Promise<Col
   const ports = context.portsFor(home, homeRegion);
   const port = countingPort(ports.costExplorer, 'ce', report);
   const cached = <S extends z.ZodType>(api: string, request: object, schema: S, fetch: () => Promise<z.output<S>>) =>
-    cachedAnswer(context, report, `ce:${api}`, { caller: home, request }, schema, fetch);
+    cachedAnswer(context, report, `ce:${api}`, { caller: home, request }, schema, fetch, COMMITMENT_CACHE_TTL_SEC);
 
   let reservations: Record<string, ReservationHours> | undefined;
   await collectUnit(report, { account: home }, ports, async () => {

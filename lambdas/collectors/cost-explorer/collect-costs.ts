@@ -153,6 +153,7 @@ export async function cachedAnswer<S extends z.ZodType>(
   request: object,
   schema: S,
   fetch: () => Promise<z.output<S>>,
+  ttlSec = COST_EXPLORER_CACHE_TTL_SEC,
 ): Promise<z.output<S>> {
   const key = cacheKey({ api, request });
   const hit = await context.store.getCached(COST_EXPLORER_CACHE, key, schema);
@@ -161,6 +162,6 @@ export async function cachedAnswer<S extends z.ZodType>(
     return hit;
   }
   const answer = await fetch();
-  await context.store.putCached(COST_EXPLORER_CACHE, key, answer, COST_EXPLORER_CACHE_TTL_SEC);
+  await context.store.putCached(COST_EXPLORER_CACHE, key, answer, ttlSec);
   return answer;
 }

@@ -11,13 +11,20 @@ import { CostExplorerShapeError, parseAmount } from './parse-amount.js';
 
 /** Complete UTC days of existing coverage read: the engine's default lookback, the hours a new plan is sized on. */
 export const COMMITMENT_WINDOW_DAYS = 14;
+/**
+ * The window ends at the latest Monday 00:00 UTC, so its requests (and their cache keys) change once a week, and
+ * answers are kept that long: 2 × accounts + 1 requests a week instead of a day. Coverage moves only when a plan or
+ * reservation is bought or expires; one bought since shows at the next weekly refresh.
+ */
+export const COMMITMENT_CACHE_TTL_SEC = 7 * 86_400;
+const DAYS_SINCE_MONDAY = (epochMs: number) => (new Date(epochMs).getUTCDay() + 6) % 7;
 /** The SERVICE value Cost Explorer gives EC2 instance usage (Reserved Instance coverage defaults to it; named anyway). */
 const EC2_COMPUTE = 'Amazon Elastic Compute Cloud - Compute';
 
-/** The window [today − 14 days, today) every commitment request asks about. */
+/** The window [Monday − 14 days, Monday) every commitment request asks about, Monday the latest at or before today. */
 export function commitmentWindow(now: number): { Start: string; End: string } {
-  const today = utcDayStart(now);
-  return { Start: isoDay(utcDayStart(today, -COMMITMENT_WINDOW_DAYS)), End: isoDay(today) };
+  const monday = utcDayStart(now, -DAYS_SINCE_MONDAY(now));
+  return { Start: isoDay(utcDayStart(monday, -COMMITMENT_WINDOW_DAYS)), End: isoDay(monday) };
 }
 
 /**

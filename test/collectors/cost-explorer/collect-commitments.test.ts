@@ -35,14 +35,14 @@ const reservationGroup = (account: string, reserved: string, onDemand: string, c
 
 function mockAll(): void {
   ce.on(GetSavingsPlansCoverageCommand, { NextToken: undefined })
-    .resolves({ SavingsPlansCoverages: [coverageDay('2026-11-15', '2026-11-16', '24.0000000000', '10')], NextToken: 'sp-2' })
+    .resolves({ SavingsPlansCoverages: [coverageDay('2026-11-09', '2026-11-10', '24.0000000000', '10')], NextToken: 'sp-2' })
     .on(GetSavingsPlansCoverageCommand, { NextToken: 'sp-2' })
-    .resolves({ SavingsPlansCoverages: [coverageDay('2026-11-16', '2026-11-17', '26', '12.5')] });
+    .resolves({ SavingsPlansCoverages: [coverageDay('2026-11-10', '2026-11-11', '26', '12.5')] });
   ce.on(GetSavingsPlansUtilizationCommand).resolves(utilisationTotal('420', '378'));
   ce.on(GetReservationCoverageCommand, { NextPageToken: undefined })
-    .resolves({ CoveragesByTime: [{ TimePeriod: { Start: '2026-11-15', End: '2026-11-29' }, Groups: [reservationGroup(ACCOUNT, '100', '236', '23.6')] }], NextPageToken: 'ri-2' })
+    .resolves({ CoveragesByTime: [{ TimePeriod: { Start: '2026-11-09', End: '2026-11-23' }, Groups: [reservationGroup(ACCOUNT, '100', '236', '23.6')] }], NextPageToken: 'ri-2' })
     .on(GetReservationCoverageCommand, { NextPageToken: 'ri-2' })
-    .resolves({ CoveragesByTime: [{ TimePeriod: { Start: '2026-11-15', End: '2026-11-29' }, Groups: [reservationGroup(OTHER, '0', '50', '5')] }] });
+    .resolves({ CoveragesByTime: [{ TimePeriod: { Start: '2026-11-09', End: '2026-11-23' }, Groups: [reservationGroup(OTHER, '0', '50', '5')] }] });
 }
 
 describe('collectCommitments', () => {
@@ -55,15 +55,16 @@ describe('collectCommitments', () => {
     expect(await context.store.listCommitments()).toEqual([
       {
         account: ACCOUNT,
-        start: '2026-11-15',
-        end: '2026-11-29',
+        start: '2026-11-09',
+        end: '2026-11-23',
         savingsPlans: { coveredOnDemandUsd: 50, uncoveredOnDemandUsd: 22.5, commitmentUsd: 420, usedCommitmentUsd: 378 },
         reservations: { reservedHours: 100, onDemandHours: 236, onDemandCostUsd: 23.6 },
       },
     ]);
     expect(report.calls).toEqual({ 'ce:GetReservationCoverage': 2, 'ce:GetSavingsPlansCoverage': 2, 'ce:GetSavingsPlansUtilization': 1 });
+    // NOW is Sunday 2026-11-29: the window is the 14 days before the latest Monday, 2026-11-23.
     expect(ce.commandCalls(GetSavingsPlansCoverageCommand)[0].args[0].input).toEqual({
-      TimePeriod: { Start: '2026-11-15', End: '2026-11-29' },
+      TimePeriod: { Start: '2026-11-09', End: '2026-11-23' },
       Granularity: 'DAILY',
       Metrics: ['SpendCoveredBySavingsPlans'],
       Filter: { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [ACCOUNT] } },
@@ -74,13 +75,15 @@ describe('collectCommitments', () => {
     expect(ri).toMatchObject({ GroupBy: [{ Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' }], Metrics: ['Hour', 'Cost'] });
   });
 
-  it('answers a second run the same day from the store cache, paying for nothing', async () => {
+  it('answers from the store cache for the rest of the week, and asks again once a new Monday starts a new window', async () => {
     mockAll();
     const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
     await collectCommitments(context);
     const second = await collectCommitments(context);
     expect(second.calls).toEqual({});
     expect(second.cacheHits).toEqual({ 'ce:GetReservationCoverage': 1, 'ce:GetSavingsPlansCoverage': 1, 'ce:GetSavingsPlansUtilization': 1 });
+    const monday = await collectCommitments({ ...context, now: context.now + 86_400_000 });
+    expect(monday.calls).toEqual({ 'ce:GetReservationCoverage': 2, 'ce:GetSavingsPlansCoverage': 2, 'ce:GetSavingsPlansUtilization': 1 });
   });
 
   it('records a denied Reserved Instance request as an issue and still stores the Savings Plans coverage', async () => {
