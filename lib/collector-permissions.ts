@@ -15,7 +15,7 @@ export type CollectorPortKey = 'cloudwatch' | 'costExplorer' | 'computeOptimizer
 
 export const PORT_ACTIONS: Record<CollectorPortKey, readonly string[]> = {
   cloudwatch: ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'],
-  costExplorer: ['ce:GetCostAndUsage', 'ce:GetCostForecast'],
+  costExplorer: ['ce:GetCostAndUsage', 'ce:GetCostForecast', 'ce:GetSavingsPlansCoverage', 'ce:GetSavingsPlansUtilization', 'ce:GetReservationCoverage'],
   computeOptimizer: [
     'compute-optimizer:GetEC2InstanceRecommendations',
     'compute-optimizer:GetEBSVolumeRecommendations',

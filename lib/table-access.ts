@@ -12,7 +12,7 @@ import type { HandlerRole } from './handlers.js';
  */
 export const ITEM_KINDS = {
   inventory: ['INV#*', 'ARN#*', 'SCOPES'],
-  costs: ['COST#*', 'COSTFORECAST', 'SCOPES'],
+  costs: ['COST#*', 'COSTFORECAST', 'COMMITMENTS', 'SCOPES'],
   prices: ['PRICES'],
   cache: ['CACHE#*'],
   issues: ['ISSUES'],

@@ -12,6 +12,7 @@ export type CollectorStore = Pick<
   | 'putSeries'
   | 'putCosts'
   | 'putCostForecast'
+  | 'putCommitments'
   | 'putRecommendations'
   | 'deleteRecommendations'
   | 'putIssues'

@@ -17,6 +17,12 @@ import type {
   GetCostAndUsageCommandOutput,
   GetCostForecastCommandInput,
   GetCostForecastCommandOutput,
+  GetReservationCoverageCommandInput,
+  GetReservationCoverageCommandOutput,
+  GetSavingsPlansCoverageCommandInput,
+  GetSavingsPlansCoverageCommandOutput,
+  GetSavingsPlansUtilizationCommandInput,
+  GetSavingsPlansUtilizationCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
 import type {
   DescribeLogGroupsCommandInput,
@@ -82,6 +88,10 @@ export interface CloudWatchPort {
 export interface CostExplorerPort {
   getCostAndUsage(input: GetCostAndUsageCommandInput): Promise<GetCostAndUsageCommandOutput>;
   getCostForecast(input: GetCostForecastCommandInput): Promise<GetCostForecastCommandOutput>;
+  /** Existing commitments: what Savings Plans covered (NextToken-paged), how much of them was used, what RIs covered (NextPageToken-paged). */
+  getSavingsPlansCoverage(input: GetSavingsPlansCoverageCommandInput): Promise<GetSavingsPlansCoverageCommandOutput>;
+  getSavingsPlansUtilization(input: GetSavingsPlansUtilizationCommandInput): Promise<GetSavingsPlansUtilizationCommandOutput>;
+  getReservationCoverage(input: GetReservationCoverageCommandInput): Promise<GetReservationCoverageCommandOutput>;
 }
 
 export interface ComputeOptimizerPort {

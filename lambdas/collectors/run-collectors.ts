@@ -2,7 +2,7 @@ import type { ApiCallCounts } from '../shared/store/store.js';
 import { collectMetrics } from './cloudwatch/collect-metrics.js';
 import { collectRecommendations } from './compute-optimizer/collect-recommendations.js';
 import type { CollectorContext } from './context.js';
-import { collectCosts } from './cost-explorer/collect-costs.js';
+import { collectCostExplorer } from './cost-explorer/collect-cost-explorer.js';
 import { collectInventory } from './inventory/collect-inventory.js';
 import { collectPrices } from './pricing/collect-prices.js';
 import { sumReports, type CollectionReport } from './report.js';
@@ -39,7 +39,7 @@ export interface CollectorsResult {
 const STEPS: [CollectorName, (context: CollectorContext) => Promise<CollectionReport>][] = [
   ['inventory', collectInventory],
   ['cloudwatch', collectMetrics],
-  ['cost-explorer', collectCosts],
+  ['cost-explorer', collectCostExplorer],
   ['compute-optimizer', collectRecommendations],
   ['pricing', collectPrices],
 ];

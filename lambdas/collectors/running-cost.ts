@@ -108,6 +108,8 @@ export interface RunningCostInputs {
   costCacheHours?: number;
   /** Daily periods per GetCostAndUsage page (undocumented by AWS; 30 assumed, as the sample account pages). */
   costDaysPerPage?: number;
+  /** Accounts read (existing-commitment requests are per account); default 1. */
+  accounts?: number;
   inventoryCollectionsPerDay?: number;
   computeOptimizerCollectionsPerDay?: number;
   /** Price List collections a day (weekly by default: 1/7). */
@@ -154,7 +156,8 @@ export interface RunningCostBreakdown {
  *   points; calls = ⌈Q / 500⌉; pages = Σ per call ⌈queries_in_call × P / 100,800⌉; metrics billed = Q + (pages −
  *   calls) (each page boundary splits at most one query, billed again: an upper bound); plus ListMetrics requests.
  * Cost Explorer, per paid collection: ⌈90 / costDaysPerPage⌉ GetCostAndUsage pages + 1 GetCostForecast; paid
- *   collections a day = min(costCollectionsPerDay, 24 / costCacheHours). Price List GetProducts: free.
+ *   collections a day = min(costCollectionsPerDay, 24 / costCacheHours); plus the existing commitments, 2 × accounts
+ *   + 1 requests a week (their window changes weekly: cost-explorer/commitment-requests.ts). Price List GetProducts: free.
  * Lambda: invocations a day = the five collectors' runs + per analysis (plan + batches + forecast + prioritise +
  *   persist + 2 notify); GB-s = Σ memory/1,024 × (base + perResource × resources it handles) (LAMBDA_PROFILE).
  * Step Functions: ANALYSIS_TRANSITIONS.fixed + perBatch × ⌈R / batchSize⌉ per analysis run.
@@ -200,7 +203,8 @@ export function estimateMonthlyRunningCost(inputs: RunningCostInputs): RunningCo
 
   // Cost Explorer
   const costExplorerRequests = Math.ceil(90 / (inputs.costDaysPerPage ?? 30)) + 1;
-  const costExplorer = costExplorerRequests * PRICES.costExplorerPerRequest * paidCostRuns * DAYS_PER_MONTH;
+  const commitmentRequestsPerWeek = 2 * (inputs.accounts ?? 1) + 1;
+  const costExplorer = (costExplorerRequests * paidCostRuns + commitmentRequestsPerWeek / 7) * PRICES.costExplorerPerRequest * DAYS_PER_MONTH;
 
   // Lambda
   const batches = Math.ceil(resources / batchSize);

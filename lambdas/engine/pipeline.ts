@@ -1,5 +1,5 @@
 import type { Action, Finding } from './types/action.js';
-import type { CostForecast, DailyCost, Prices, Resource, Snapshot } from './types/snapshot.js';
+import type { CommitmentCoverage, CostForecast, DailyCost, Prices, Resource, Snapshot } from './types/snapshot.js';
 import type { ResourceSlice, RuleContext } from './rules/rule.js';
 import { analyseResources, createRuleContext, sliceSnapshot } from './analyse.js';
 import { analyseAccount } from './analyse-account.js';
@@ -49,6 +49,8 @@ export interface RunAnalysisInput {
   costs: readonly DailyCost[];
   anomalies: readonly ReportedAnomaly[];
   forecasts: readonly NamedForecast[];
+  /** Existing Savings Plans and Reserved Instance coverage per account; absent: none known. */
+  commitments?: readonly CommitmentCoverage[];
 }
 
 /** What phase 3 produces. */
@@ -153,7 +155,7 @@ export function analyseSnapshotPipeline(snapshot: Snapshot, options: SnapshotPip
   const anomalies = rankAnomalies([...batches.flatMap((b) => b.anomalies), ...cost.anomalies]);
   const hourly = batches.flatMap((b) => b.hourlyComputeSpend);
   const run = observe('run', () =>
-    analyseRun({ resources: snapshot.resources, findings, hourlyComputeSpend: hourly, costs: snapshot.costs, anomalies, forecasts }, contextFor(runRegion(snapshot.resources))),
+    analyseRun({ resources: snapshot.resources, findings, hourlyComputeSpend: hourly, costs: snapshot.costs, anomalies, forecasts, commitments: snapshot.commitments }, contextFor(runRegion(snapshot.resources))),
   );
   return { findings: [...findings, ...run.accountFindings], actions: run.actions, forecasts, anomalies };
 }

@@ -1,7 +1,7 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ComputeOptimizerClient, GetEBSVolumeRecommendationsCommand, OptInRequiredException } from '@aws-sdk/client-compute-optimizer';
-import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
+import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand, GetSavingsPlansUtilizationCommand } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeSecurityGroupsCommand, DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -60,6 +60,8 @@ beforeEach(() => {
     ResultsByTime: [{ TimePeriod: { Start: '2026-11-27', End: '2026-11-28' }, Groups: [{ Keys: ['Amazon Elastic Compute Cloud - Compute', ACCOUNT], Metrics: { UnblendedCost: { Amount: '12.5', Unit: 'USD' }, AmortizedCost: { Amount: '10', Unit: 'USD' } } }] }],
   });
   ce.on(GetCostForecastCommand).resolves({ Total: { Amount: '400', Unit: 'USD' }, ForecastResultsByTime: [] });
+  // An account without Savings Plans: Total is required in GetSavingsPlansUtilization's response (API reference).
+  ce.on(GetSavingsPlansUtilizationCommand).resolves({ Total: { Utilization: { TotalCommitment: '0', UsedCommitment: '0', UnusedCommitment: '0', UtilizationPercentage: '0' } } });
   co.on(GetEBSVolumeRecommendationsCommand).rejects(new OptInRequiredException({ message: 'The account is not opted in.', $metadata: { httpStatusCode: 400 } }));
   pricing.on(GetProductsCommand).callsFake(async (input: { Filters?: { Field?: string; Value?: string }[] }) => {
     const storage = input.Filters?.some((f) => f.Field === 'productFamily' && f.Value === 'Storage');

@@ -33,7 +33,11 @@ describe('runCollectors over the sample account (the demo path)', () => {
       'pricing:start', 'pricing:done',
     ]);
     // Every resource of the sample account is collected, S3 buckets included.
-    expect((await store.listResources()).map((r) => r.arn).sort()).toEqual(account.resources.map((r) => r.resource.arn).sort());
+    const inventoried = (await store.listResources()).filter((r) => r.type !== 'autoscaling:group');
+    expect(inventoried.map((r) => r.arn).sort()).toEqual(account.resources.map((r) => r.resource.arn).sort());
+    // Auto Scaling groups are known from Compute Optimizer's group recommendations, one resource each.
+    const groups = (await store.listResources()).filter((r) => r.type === 'autoscaling:group');
+    expect(groups.map((g) => g.name).sort()).toEqual(account.computeOptimizer.autoScalingGroups.map((g) => g.autoScalingGroupName).sort());
     expect(await store.listResources({ region: 'eu-west-1' })).not.toHaveLength(0);
 
     const costs = await store.listCosts();
@@ -44,7 +48,7 @@ describe('runCollectors over the sample account (the demo path)', () => {
 
     expect(result.total.issues).toEqual([expect.objectContaining({ source: 'compute-optimizer', region: 'eu-west-1', code: 'OptInRequiredException' })]);
     expect(result.reports['compute-optimizer']?.itemsWritten.recommendations).toBe(
-      account.computeOptimizer.ec2.length + account.computeOptimizer.ebs.length + account.computeOptimizer.lambda.length,
+      account.computeOptimizer.ec2.length + account.computeOptimizer.ebs.length + account.computeOptimizer.lambda.length + account.computeOptimizer.autoScalingGroups.length,
     );
     expect(result.total.calls['cloudwatch:GetMetricData']).toBeGreaterThan(1);
     // The sample account has no Price List: the pricing collector asks nothing (the engine's bundled catalogue applies).

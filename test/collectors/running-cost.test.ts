@@ -32,12 +32,15 @@ describe('estimateMonthlyRunningCost', () => {
     expect(estimate.monthlyUsd.cloudwatch).toBeCloseTo((3840 * PRICES.getMetricDataPerMetric + 4 * PRICES.cloudwatchPerRequest) * MONTH, 10);
   });
 
-  it('pays Cost Explorer at most twice a day with the 12-hour cache: 3 pages of 90 days + 1 forecast each', () => {
+  it('pays Cost Explorer at most twice a day with the 12-hour cache: 3 pages of 90 days + 1 forecast each, and the commitments weekly', () => {
+    // Existing commitments: 2 × accounts + 1 requests a week.
+    const commitments = (accounts: number) => ((2 * accounts + 1) / 7) * 0.01 * MONTH;
     const daily = estimateMonthlyRunningCost({ resources: 10 });
     expect(daily.costExplorerRequestsPerRun).toBe(4);
-    expect(daily.monthlyUsd.costExplorer).toBeCloseTo(4 * 0.01 * MONTH, 10);
+    expect(daily.monthlyUsd.costExplorer).toBeCloseTo(4 * 0.01 * MONTH + commitments(1), 10);
     const hourly = estimateMonthlyRunningCost({ resources: 10, costCollectionsPerDay: 24 });
-    expect(hourly.monthlyUsd.costExplorer).toBeCloseTo(2 * 4 * 0.01 * MONTH, 10);
+    expect(hourly.monthlyUsd.costExplorer).toBeCloseTo(2 * 4 * 0.01 * MONTH + commitments(1), 10);
+    expect(estimateMonthlyRunningCost({ resources: 10, accounts: 5 }).monthlyUsd.costExplorer).toBeCloseTo(4 * 0.01 * MONTH + commitments(5), 10);
   });
 
   it('counts state transitions from the analysis shape: fixed states plus one per batch', () => {

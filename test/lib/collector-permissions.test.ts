@@ -66,7 +66,7 @@ describe('collector permissions', () => {
       expect({ role, keys }).toEqual({ role, keys: [...COLLECTOR_PORTS[role]].sort() });
     }
     expect(COLLECTOR_READ_ACTIONS['collect-compute-optimizer']).toContain('ec2:DescribeInstances');
-    expect(COLLECTOR_READ_ACTIONS['collect-cost-explorer']).toEqual(['ce:GetCostAndUsage', 'ce:GetCostForecast']);
+    expect(COLLECTOR_READ_ACTIONS['collect-cost-explorer']).toEqual(['ce:GetCostAndUsage', 'ce:GetCostForecast', 'ce:GetReservationCoverage', 'ce:GetSavingsPlansCoverage', 'ce:GetSavingsPlansUtilization']);
   });
 
   it('declare dependent actions only for actions a port sends, and only read actions anywhere', () => {

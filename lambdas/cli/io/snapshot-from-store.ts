@@ -27,5 +27,6 @@ export async function snapshotFromStore(store: HeadroomStore, scope: { accounts:
     ...(regionPrices === undefined ? {} : { regionPrices }),
     recommendations: perResource.flatMap((data) => data.recommendations),
     issues: await store.listIssues(),
+    commitments: await store.listCommitments(),
   });
 }

@@ -62,6 +62,7 @@ export async function writeSnapshotFromStore(
     ...(costForecast === undefined ? {} : { costForecast }),
     ...prices,
     issues: await store.listIssues(),
+    commitments: await store.listCommitments(),
   });
   let metricSeries = 0;
   await writeLayout(path, head, async (emit) => {

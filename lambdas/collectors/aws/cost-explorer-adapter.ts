@@ -1,4 +1,11 @@
-import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
+import {
+  CostExplorerClient,
+  GetCostAndUsageCommand,
+  GetCostForecastCommand,
+  GetReservationCoverageCommand,
+  GetSavingsPlansCoverageCommand,
+  GetSavingsPlansUtilizationCommand,
+} from '@aws-sdk/client-cost-explorer';
 import type { CostExplorerPort } from '../ports.js';
 import { meteredClient, type AdapterConfig } from './client-config.js';
 import type { CountingThrottleMeter } from './throttle-meter.js';
@@ -14,5 +21,8 @@ export function awsCostExplorerPort(config: AdapterConfig, meter: CountingThrott
   return {
     getCostAndUsage: (input) => client.send(new GetCostAndUsageCommand(input)),
     getCostForecast: (input) => client.send(new GetCostForecastCommand(input)),
+    getSavingsPlansCoverage: (input) => client.send(new GetSavingsPlansCoverageCommand(input)),
+    getSavingsPlansUtilization: (input) => client.send(new GetSavingsPlansUtilizationCommand(input)),
+    getReservationCoverage: (input) => client.send(new GetReservationCoverageCommand(input)),
   };
 }

@@ -3,6 +3,7 @@ import type { CollectorApiError } from '../collector-api-error.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import type { ComputeOptimizerPort } from '../ports.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
+import { groupResource, type GroupType } from './group-resources.js';
 import {
   normaliseAutoScalingGroupRecommendation,
   normaliseEcsServiceRecommendation,
@@ -30,6 +31,10 @@ type FetchPage = (token?: string) => Promise<Page<ExternalRecommendation | undef
  * unit completes, the inventoried resources of its type in that account and region that it returned no
  * recommendation for (and no per-item error) lose their stored one: Compute Optimizer stopped
  * recommending on them (the resource was resized, or has too little history now), so the old advice is stale.
+ *
+ * Auto Scaling groups and ECS services are not inventoried: their unit also makes the groups it returned the complete
+ * set of stored resources of that type in the account and region (group-resources.ts, store.replaceResources), so
+ * each recommendation has a resource to become one action on, and a group no longer recommended on goes with its advice.
  */
 export async function collectRecommendations(context: CollectorContext): Promise<CollectionReport> {
   const report = new ReportBuilder('compute-optimizer');
@@ -38,15 +43,14 @@ export async function collectRecommendations(context: CollectorContext): Promise
       const ports = context.portsFor(account, region);
       const port = countingPort(ports.computeOptimizer, 'compute-optimizer', report);
       const where = { account, region };
-      // Auto Scaling groups are not inventoried (no resource type): their recommendations are kept, never pruned.
-      const units: [ResourceType | undefined, FetchPage][] = [
+      const units: [ResourceType, FetchPage, GroupType?][] = [
         ['ec2:instance', (token) => ec2Page(port, account, token)],
         ['ebs:volume', (token) => ebsPage(port, account, token)],
         ['lambda:function', (token) => lambdaPage(port, account, token)],
-        [undefined, (token) => autoScalingGroupPage(port, account, token)],
-        ['ecs:service', (token) => ecsPage(port, account, token)],
+        ['autoscaling:group', (token) => autoScalingGroupPage(port, account, token), 'autoscaling:group'],
+        ['ecs:service', (token) => ecsPage(port, account, token), 'ecs:service'],
       ];
-      for (const [type, fetchPage] of units) {
+      for (const [type, fetchPage, groupType] of units) {
         const failure = await collectUnit(report, where, ports, async () => {
           const recommendations: ExternalRecommendation[] = [];
           const erroredIds: string[] = [];
@@ -60,10 +64,14 @@ export async function collectRecommendations(context: CollectorContext): Promise
             }
             token = page.nextToken || undefined;
           } while (token !== undefined);
+          if (groupType !== undefined) {
+            const groups = recommendations.flatMap((r) => groupResource(groupType, r, where) ?? []);
+            await context.store.replaceResources({ ...where, type: groupType }, groups);
+            report.countWritten('groupResources', groups.length);
+          }
           if (recommendations.length > 0) await context.store.putRecommendations(recommendations);
           report.countWritten('recommendations', recommendations.length);
 
-          if (type === undefined) return;
           const returned = new Set(recommendations.map((r) => r.resourceArn));
           const inScope = (await context.store.listResources(where)).filter((r) => r.type === type).map((r) => r.arn);
           const stale = inScope.filter((arn) => !returned.has(arn) && !erroredIds.some((id) => arn === id || arn.endsWith(`/${id}`) || arn.endsWith(`:${id}`)));

@@ -146,13 +146,14 @@ function sumAmounts(amounts: (string | undefined)[], field: string): number | un
  * The cached answer of `request` when an unexpired one is stored, else `fetch()`'s, then cached. The key hashes
  * the API name and the whole request (dates, metrics, filter), so any change of query asks AWS again.
  */
-async function cachedAnswer<S extends z.ZodType>(
+export async function cachedAnswer<S extends z.ZodType>(
   context: CollectorContext,
   report: ReportBuilder,
   api: string,
   request: object,
   schema: S,
   fetch: () => Promise<z.output<S>>,
+  ttlSec = COST_EXPLORER_CACHE_TTL_SEC,
 ): Promise<z.output<S>> {
   const key = cacheKey({ api, request });
   const hit = await context.store.getCached(COST_EXPLORER_CACHE, key, schema);
@@ -161,6 +162,6 @@ async function cachedAnswer<S extends z.ZodType>(
     return hit;
   }
   const answer = await fetch();
-  await context.store.putCached(COST_EXPLORER_CACHE, key, answer, COST_EXPLORER_CACHE_TTL_SEC);
+  await context.store.putCached(COST_EXPLORER_CACHE, key, answer, ttlSec);
   return answer;
 }

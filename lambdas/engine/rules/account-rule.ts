@@ -2,7 +2,7 @@ import type { Domain, Finding } from '../types/action.js';
 import type { NamedForecast } from '../insights/cost-forecasts.js';
 import type { ReportedAnomaly } from '../insights/reported-anomalies.js';
 import type { HourlySpend } from '../insights/hourly-compute-spend.js';
-import type { DailyCost, Resource } from '../types/snapshot.js';
+import type { CommitmentCoverage, DailyCost, Resource } from '../types/snapshot.js';
 import type { RuleContext } from './rule.js';
 
 /**
@@ -19,6 +19,8 @@ export interface AccountRuleInput {
   hourlyComputeSpend: readonly HourlySpend[];
   /** Daily unblended cost by service and account (Cost Explorer). */
   costs: readonly DailyCost[];
+  /** Existing Savings Plans and Reserved Instance coverage per account (Cost Explorer); absent: none known. */
+  commitments?: readonly CommitmentCoverage[];
   /** Metric and cost anomalies of the run. */
   anomalies: readonly ReportedAnomaly[];
   /** Cost forecasts and capacity-exhaustion forecasts of the run. */

@@ -27,6 +27,8 @@ export const ResourceTypeSchema = z.enum([
   'states:state-machine',
   'savingsplans:commitment',
   'sqs:queue',
+  /** An EC2 Auto Scaling group (known from Compute Optimizer's group recommendations; its members are ec2:instance). */
+  'autoscaling:group',
 ]);
 export type ResourceType = z.infer<typeof ResourceTypeSchema>;
 
@@ -348,6 +350,30 @@ export const PricesSchema = z.object({
 });
 export type Prices = z.infer<typeof PricesSchema>;
 
+/**
+ * What one account's existing commitments covered over a window of complete UTC days [start, end) (Cost Explorer):
+ * its Savings Plans' coverage (GetSavingsPlansCoverage) and utilisation (GetSavingsPlansUtilization), and its EC2
+ * Reserved Instances' coverage in hours (GetReservationCoverage). Sizing a new plan subtracts what these already
+ * cover (lambdas/engine/rules/account/existing-coverage.ts). Amounts in USD over the whole window.
+ */
+export const CommitmentCoverageSchema = z.object({
+  account: z.string().regex(/^\d{12}$/, 'account must be a 12-digit AWS account id'),
+  start: z.iso.date(),
+  end: z.iso.date(),
+  savingsPlans: z.object({
+    /** SpendCoveredBySavingsPlans: the on-demand cost of the usage the plans covered. */
+    coveredOnDemandUsd: usd,
+    /** OnDemandCost: Savings-Plans-eligible usage billed at on-demand rates. */
+    uncoveredOnDemandUsd: usd,
+    /** TotalCommitment and UsedCommitment (Savings Plans charges, not on-demand equivalents). */
+    commitmentUsd: usd,
+    usedCommitmentUsd: usd,
+  }),
+  /** EC2 Reserved Instance coverage: reserved and on-demand running hours, and the on-demand hours' cost. */
+  reservations: z.object({ reservedHours: usd, onDemandHours: usd, onDemandCostUsd: usd }).optional(),
+});
+export type CommitmentCoverage = z.infer<typeof CommitmentCoverageSchema>;
+
 /** A collector's trouble that did not stop the collection (denied region, not opted in, throttled). */
 export const CollectionIssueSchema = z.object({
   source: z.string(),
@@ -384,5 +410,7 @@ export const SnapshotSchema = z.object({
     .describe("Each collected region's list prices, when several regions were collected (each entry names its region). A resource is priced with its region's entry, else with `prices`, else with the bundled us-east-1 catalogue."),
   recommendations: z.array(ExternalRecommendationSchema).default([]),
   issues: z.array(CollectionIssueSchema).default([]),
+  /** Existing Savings Plans and Reserved Instance coverage per account; absent in older snapshots (none assumed). */
+  commitments: z.array(CommitmentCoverageSchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -9,7 +9,7 @@ export interface SampleComputeOptimizerOptions {
 
 /**
  * Compute Optimizer for one region of the sample account: recommendations filtered by accountIds and
- * ARNs (none for Auto Scaling groups and ECS services, which the sample account does not run), paged with nextToken (maxResults up to 1000); a region that is not opted in answers every
+ * ARNs (none for ECS services, which the sample account does not run), paged with nextToken (maxResults up to 1000); a region that is not opted in answers every
  * call with OptInRequiredException, as the real service does.
  */
 export function createSampleComputeOptimizerPort(
@@ -61,12 +61,18 @@ export function createSampleComputeOptimizerPort(
       const { page, nextToken } = paged(items, input, 'GetLambdaFunctionRecommendations');
       return { lambdaFunctionRecommendations: page, nextToken, $metadata: responseMetadata() };
     },
-    // The sample account runs no Auto Scaling groups or ECS services: both answer empty pages, after the same opt-in check.
     async getAutoScalingGroupRecommendations(input) {
       requireOptIn();
-      const { page, nextToken } = paged([], input, 'GetAutoScalingGroupRecommendations');
+      const items = data.autoScalingGroups.filter(
+        (r) =>
+          inRegion(r.autoScalingGroupArn) &&
+          accountMatches(input.accountIds, r.accountId) &&
+          (input.autoScalingGroupArns === undefined || input.autoScalingGroupArns.includes(r.autoScalingGroupArn ?? '')),
+      );
+      const { page, nextToken } = paged(items, input, 'GetAutoScalingGroupRecommendations');
       return { autoScalingGroupRecommendations: page, nextToken, errors: [], $metadata: responseMetadata() };
     },
+    // The sample account runs no ECS services: an empty page, after the same opt-in check.
     async getECSServiceRecommendations(input) {
       requireOptIn();
       const { page, nextToken } = paged([], input, 'GetECSServiceRecommendations');

@@ -20,7 +20,11 @@ const SUPPORTED_GROUP_KEYS = new Set(['SERVICE', 'LINKED_ACCOUNT']);
  * NextPageToken paging, and GetCostForecast only from today onwards (DataUnavailableException
  * otherwise) with prediction-interval bounds.
  */
-export function createSampleCostExplorerPort(costs: DailyCost[], now: number, options: SampleCostExplorerOptions = {}): CostExplorerPort {
+export function createSampleCostExplorerPort(
+  costs: DailyCost[],
+  now: number,
+  options: SampleCostExplorerOptions = {},
+): Pick<CostExplorerPort, 'getCostAndUsage' | 'getCostForecast'> {
   return {
     async getCostAndUsage(input) {
       const start = parseDay(input.TimePeriod?.Start, 'TimePeriod.Start');

@@ -193,3 +193,21 @@ export function sampleCostForecast(costs: DailyCost[], now: number, days = 30): 
     daily,
   };
 }
+
+/** Discount of the sample's existing plan: the bundled 1-year no-upfront Compute Savings Plan rate for EC2. */
+const EXISTING_PLAN_DISCOUNT = 0.25;
+/** The existing plan covers this share of the quietest recent day's eligible spend: a part, not all, of the base. */
+const EXISTING_PLAN_SHARE_OF_BASE = 0.4;
+
+/**
+ * The Compute Savings Plan the sample account already holds, so sizing a new one must net it out: its commitment is
+ * 40 % of the lowest daily EC2 + Lambda spend of the last 14 days, per hour, at the plan's rate —
+ * C = 0.4 × min_d(spend_d ÷ 24) × (1 − 0.25), rounded to the cent (it is used fully every hour of the base).
+ */
+export function sampleExistingSavingsPlan(costs: DailyCost[]): SampleAccount['existingSavingsPlan'] {
+  const byDay = new Map<string, number>();
+  for (const c of costs) if (c.service === SERVICES.ec2 || c.service === SERVICES.lambda) byDay.set(c.date, (byDay.get(c.date) ?? 0) + c.amountUsd);
+  const recent = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-14).map(([, usd]) => usd);
+  const base = recent.length === 0 ? 0 : Math.min(...recent) / 24;
+  return { hourlyCommitmentUsd: Math.round(EXISTING_PLAN_SHARE_OF_BASE * base * (1 - EXISTING_PLAN_DISCOUNT) * 100) / 100, discount: EXISTING_PLAN_DISCOUNT };
+}

@@ -5,7 +5,7 @@ import { backups, loadBalancer, networkEdge } from './archetypes-network.js';
 import { apiFunctions, pipelineFunctions } from './archetypes-serverless.js';
 import { storageAndPipelines } from './archetypes-storage-data.js';
 import { BuildContext, type Builder } from './build-context.js';
-import { sampleCostForecast, sampleDailyCosts, SERVICES } from './costs.js';
+import { sampleCostForecast, sampleDailyCosts, sampleExistingSavingsPlan, SERVICES } from './costs.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
 import { sampleComputeOptimizer } from './recommendations.js';
 import { inBatchWindow } from './workload.js';
@@ -86,6 +86,7 @@ export function generateSampleAccount(options: GenerateOptions = {}): SampleAcco
     costForecast: sampleCostForecast(costs, now),
     computeOptimizer: sampleComputeOptimizer(resources, [PRIMARY_REGION], now),
     incidents,
+    existingSavingsPlan: sampleExistingSavingsPlan(costs),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { InstanceRecommendation, LambdaFunctionRecommendation, VolumeRecommendation } from '@aws-sdk/client-compute-optimizer';
+import type { AutoScalingGroupRecommendation, InstanceRecommendation, LambdaFunctionRecommendation, VolumeRecommendation } from '@aws-sdk/client-compute-optimizer';
 import type { CostForecast, DailyCost, Resource } from '../../engine/types/snapshot.js';
 
 export type Archetype =
@@ -93,6 +93,8 @@ export interface SampleComputeOptimizer {
   ec2: InstanceRecommendation[];
   ebs: VolumeRecommendation[];
   lambda: LambdaFunctionRecommendation[];
+  /** One per Auto Scaling group of members (whose own per-instance recommendations are in `ec2` too, as AWS gives them). */
+  autoScalingGroups: AutoScalingGroupRecommendation[];
 }
 
 /** A deterministic synthetic AWS account; metric values are computed on demand (metrics.ts). */
@@ -108,4 +110,9 @@ export interface SampleAccount {
   costForecast: CostForecast & { daily: { date: string; mean: number; lower: number; upper: number }[] };
   computeOptimizer: SampleComputeOptimizer;
   incidents: Incident[];
+  /**
+   * A Compute Savings Plan the account already holds (commitments-port.ts reports its coverage and utilisation):
+   * $/hour of commitment at `discount` off on-demand. A commitment of 0 is an account without plans.
+   */
+  existingSavingsPlan: { hourlyCommitmentUsd: number; discount: number };
 }

@@ -1,4 +1,4 @@
-import type { InstanceRecommendation, LambdaFunctionRecommendation, VolumeRecommendation } from '@aws-sdk/client-compute-optimizer';
+import type { AutoScalingGroupRecommendation, InstanceRecommendation, LambdaFunctionRecommendation, VolumeRecommendation } from '@aws-sdk/client-compute-optimizer';
 import { ebsGbMonthUsd, ec2Catalogue, LAMBDA_GB_SECOND_USD } from './catalogue.js';
 import type { SampleComputeOptimizer, SampleResource } from './model.js';
 import { meanDailyLoad } from './workload.js';
@@ -106,7 +106,52 @@ export function sampleComputeOptimizer(samples: SampleResource[], optedInRegions
       });
     }
   }
-  return { optedInRegions, ec2, ebs, lambda };
+  return { optedInRegions, ec2, ebs, lambda, autoScalingGroups: autoScalingGroupRecommendations(ec2, samples, refreshed) };
+}
+
+/**
+ * One recommendation per Auto Scaling group of the sample (members tagged aws:autoscaling:groupName), as Compute
+ * Optimizer makes them besides its per-member ones: the group's type and capacity now, and per option the members'
+ * type change at the same capacity, its savings the members' summed savings for that type.
+ */
+function autoScalingGroupRecommendations(ec2: InstanceRecommendation[], samples: SampleResource[], refreshed: Date): AutoScalingGroupRecommendation[] {
+  const groupOf = new Map(samples.map((s) => [s.resource.arn, s.resource.tags['aws:autoscaling:groupName']]));
+  const members = new Map<string, InstanceRecommendation[]>();
+  for (const rec of ec2) {
+    const group = groupOf.get(rec.instanceArn ?? '');
+    if (group !== undefined) members.set(group, [...(members.get(group) ?? []), rec]);
+  }
+  return [...members.entries()].map(([name, recs]) => {
+    const [first] = recs;
+    const [, , , region, account] = (first.instanceArn ?? '').split(':');
+    const capacity = { desiredCapacity: recs.length, minSize: Math.max(1, recs.length - 1), maxSize: recs.length * 2 };
+    return {
+      accountId: account,
+      autoScalingGroupArn: `arn:aws:autoscaling:${region}:${account}:autoScalingGroup:${groupId(name)}:autoScalingGroupName/${name}`,
+      autoScalingGroupName: name,
+      finding: first.finding === 'Overprovisioned' ? 'NotOptimized' : 'Optimized',
+      currentConfiguration: { instanceType: first.currentInstanceType, ...capacity },
+      lookBackPeriodInDays: 14,
+      lastRefreshTimestamp: refreshed,
+      recommendationOptions: (first.recommendationOptions ?? []).map((option) => ({
+        configuration: { instanceType: option.instanceType, ...capacity },
+        rank: option.rank,
+        performanceRisk: option.performanceRisk,
+        savingsOpportunity: {
+          savingsOpportunityPercentage: option.savingsOpportunity?.savingsOpportunityPercentage,
+          estimatedMonthlySavings: { currency: 'USD', value: round(recs.length * (option.savingsOpportunity?.estimatedMonthlySavings?.value ?? 0)) },
+        },
+      })),
+    };
+  });
+}
+
+/** A stable UUID-shaped id for a group name (the ARN carries one). */
+function groupId(name: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  const hex = (h >>> 0).toString(16).padStart(8, '0');
+  return `${hex}-0000-4000-8000-${hex}0000`;
 }
 
 function round(value: number): number {

@@ -1,6 +1,7 @@
 import type { CollectorPorts, PortsFor } from '../../collectors/ports.js';
 import { createSampleCloudWatchPort, type SampleCloudWatchOptions } from './cloudwatch-port.js';
 import { createSampleComputeOptimizerPort } from './compute-optimizer-port.js';
+import { createSampleCommitmentsPort } from './commitments-port.js';
 import { createSampleCostExplorerPort, type SampleCostExplorerOptions } from './cost-explorer-port.js';
 import { createSampleInventoryPort, type SampleListOptions } from './inventory-port.js';
 import type { MetricContext } from './metrics.js';
@@ -64,7 +65,7 @@ function regionPorts(account: SampleAccount, region: string, metricContext: Metr
 function costExplorerPort(account: SampleAccount, options: SamplePortsOptions): CollectorPorts['costExplorer'] {
   return options.deniedRegions?.includes(COST_EXPLORER_REGION)
     ? deniedPorts(`Access to ${COST_EXPLORER_REGION} is denied by a service control policy.`).costExplorer
-    : createSampleCostExplorerPort(account.costs, account.now, options);
+    : { ...createSampleCostExplorerPort(account.costs, account.now, options), ...createSampleCommitmentsPort(account) };
 }
 
 /**

@@ -30,12 +30,15 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** Keys of `proposed` that detail the decision rather than name the change (the report shows them): never in a title. */
+const DETAIL_KEYS: ReadonlySet<string> = new Set(['commitmentSweep']);
+
 /**
  * The configuration keys whose value differs between `current` and `proposed`, in `proposed`'s order. Keys only
  * `proposed` has (options of the change, such as `snapshotFirst`) are left out when a real change is shown.
  */
 function changedKeys(finding: Pick<Finding, 'current' | 'proposed'>): string[] {
-  const changed = Object.keys(finding.proposed).filter((key) => show(finding.current[key]) !== show(finding.proposed[key]));
+  const changed = Object.keys(finding.proposed).filter((key) => !DETAIL_KEYS.has(key) && show(finding.current[key]) !== show(finding.proposed[key]));
   const ofExistingSettings = changed.filter((key) => key in finding.current);
   return ofExistingSettings.length > 0 ? ofExistingSettings : changed;
 }

@@ -5,6 +5,7 @@ import { escapeHtml } from './html-escape.js';
 import { formatNumber, formatUsd } from './numbers.js';
 import { actionsTable } from './report-actions-table.js';
 import { anomalySection } from './report-anomalies.js';
+import { commitmentSection } from './report-commitments.js';
 import { ReportCharts } from './report-charts.js';
 import { REPORT_CLIENT_JS } from './report-client.js';
 import { REPORT_CSS } from './report-css.js';
@@ -161,6 +162,7 @@ ${warning}
 ${summarySections(digest, input.actions)}
 <section class="card"><h2>Ranked actions</h2>${sortHint}${table}</section>
 ${realisedSection(digest.realised)}
+${commitmentSection(input.actions)}
 <section class="card" id="evidence"><h2>Evidence</h2>${evidence}</section>
 <section class="card" id="anomalies"><h2>Anomalies</h2>${anomalies}</section>
 <section class="card" id="forecasts"><h2>Forecasts</h2>${forecasts}</section>

@@ -17,6 +17,7 @@ import { TableStore, type StoreOptions } from './table-store.js';
  * | scope registry (what exists)  | SCOPES                    | INV#<account>#<region> · COST#<account>              | retention  |
  * | daily cost                    | COST#<account>            | <yyyy-mm-dd>#<service>                               | retention  |
  * | Cost Explorer's forecast      | COSTFORECAST              | LATEST                                               | retention  |
+ * | existing SP/RI coverage       | COMMITMENTS               | <account>                                            | retention  |
  * | prices of a region            | PRICES                    | <region>                                             | retention  |
  * | cached API answer             | CACHE#<namespace>         | <sha256 of the request's canonical JSON>             | per entry  |
  * | a run's AWS API call counts   | RUN#<runId>               | APICALLS                                             | retention  |

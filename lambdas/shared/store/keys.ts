@@ -25,6 +25,8 @@ export const keys = {
   costs: (account: string) => `COST#${account}`,
   cost: (date: string, service: string) => `${date}#${service}`,
   costForecast: 'COSTFORECAST',
+  /** Existing Savings Plans / Reserved Instance coverage, one item per account (sort key: the account). */
+  commitments: 'COMMITMENTS',
   latest: 'LATEST',
   issues: 'ISSUES',
   prices: 'PRICES',

@@ -5,6 +5,7 @@ import type { RealisedSavings } from '../../engine/realised/realised-savings.js'
 import type { Action, Finding } from '../../engine/types/action.js';
 import type {
   CollectionIssue,
+  CommitmentCoverage,
   CostForecast,
   DailyCost,
   ExternalRecommendation,
@@ -158,6 +159,9 @@ export interface HeadroomStore {
   listCosts(): Promise<DailyCost[]>;
   putCostForecast(forecast: CostForecast): Promise<void>;
   getCostForecast(): Promise<CostForecast | undefined>;
+  /** Each account's existing Savings Plans and Reserved Instance coverage, replacing that account's earlier one. */
+  putCommitments(coverage: CommitmentCoverage[]): Promise<void>;
+  listCommitments(): Promise<CommitmentCoverage[]>;
 
   /** One recommendation per source per resource: a new one replaces the resource's previous one from that source. */
   putRecommendations(recommendations: ExternalRecommendation[]): Promise<void>;

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { ActionSchema, FindingSchema, type Action, type Finding } from '../../engine/types/action.js';
 import {
   CollectionIssueSchema,
+  CommitmentCoverageSchema,
   CostForecastSchema,
   DailyCostSchema,
   ExternalRecommendationSchema,
   PricesSchema,
   ResourceSchema,
   type CollectionIssue,
+  type CommitmentCoverage,
   type CostForecast,
   type DailyCost,
   type ExternalRecommendation,
@@ -199,6 +201,16 @@ export class TableStore implements HeadroomStore {
 
   async getCostForecast(): Promise<CostForecast | undefined> {
     return this.getDocument(keys.costForecast, keys.latest, CostForecastSchema);
+  }
+
+  async putCommitments(coverage: CommitmentCoverage[]): Promise<void> {
+    const expiresAt = this.expiry();
+    await this.table.putItems(coverage.map((c) => documentItem(keys.commitments, c.account, 'commitment-coverage', c, expiresAt)));
+  }
+
+  async listCommitments(): Promise<CommitmentCoverage[]> {
+    const items = this.live(await this.table.query(keys.commitments));
+    return items.map((item) => readDocument(item, CommitmentCoverageSchema));
   }
 
   // ---- external recommendations and collection issues ------------------------------------------------------

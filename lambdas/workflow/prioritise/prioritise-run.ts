@@ -34,13 +34,14 @@ export async function prioritiseRun(input: PrioritiseInput, deps: PrioritiseDeps
   const { store } = deps;
   const run = await store.getRun(input.runId);
   if (!run) throw new RunDataMissingError(`run ${input.runId} is not in the store, so the prioritise step has no evaluation time`);
-  const [findings, resources, costs, anomalies, forecasts, hourlyComputeSpend] = await Promise.all([
+  const [findings, resources, costs, anomalies, forecasts, hourlyComputeSpend, commitments] = await Promise.all([
     store.listFindings(input.runId),
     store.listResources(),
     store.listCosts(),
     store.listAnomalies(input.runId),
     store.listForecasts(input.runId),
     store.listComputeSpend(input.runId),
+    store.listCommitments(),
   ]);
   const region = runRegion(resources);
   const context = createRuleContext({
@@ -49,7 +50,7 @@ export async function prioritiseRun(input: PrioritiseInput, deps: PrioritiseDeps
     headroomPercent: deps.headroomPercent,
     lookbackDays: deps.lookbackDays,
   });
-  const { accountFindings, actions } = analyseRun({ resources, findings, hourlyComputeSpend, costs, anomalies, forecasts }, context);
+  const { accountFindings, actions } = analyseRun({ resources, findings, hourlyComputeSpend, costs, anomalies, forecasts, commitments }, context);
   await store.putActions(input.runId, actions);
   return { actionCount: actions.length, totalMonthlySavingsUsd: totalMonthlySavingsUsd(actions), accountFindings: accountFindings.length };
 }

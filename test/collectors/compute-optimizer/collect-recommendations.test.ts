@@ -166,6 +166,48 @@ describe('collectRecommendations', () => {
     expect(report.itemsWritten.recommendations).toBe(2);
   });
 
+  it('stores each recommended Auto Scaling group and ECS service as a resource, and drops one no longer recommended', async () => {
+    const asgArn = (name: string) => `arn:aws:autoscaling:us-east-1:${ACCOUNT}:autoScalingGroup:9f8e:autoScalingGroupName/${name}`;
+    const serviceArn = `arn:aws:ecs:us-east-1:${ACCOUNT}:service/prod/api`;
+    const asg = (name: string) => ({
+      autoScalingGroupArn: asgArn(name),
+      accountId: ACCOUNT,
+      finding: 'NotOptimized' as const,
+      currentConfiguration: { instanceType: 'm5.xlarge', desiredCapacity: 3, minSize: 1, maxSize: 6 },
+      recommendationOptions: [{ configuration: { instanceType: 'm5.large', desiredCapacity: 3, minSize: 1, maxSize: 6 }, performanceRisk: 1, rank: 1, savingsOpportunity: { estimatedMonthlySavings: { currency: 'USD' as const, value: 210.24 } } }],
+    });
+    co.on(GetEC2InstanceRecommendationsCommand).resolves({});
+    co.on(GetEBSVolumeRecommendationsCommand).resolves({});
+    co.on(GetLambdaFunctionRecommendationsCommand).resolves({});
+    co.on(GetAutoScalingGroupRecommendationsCommand).resolvesOnce({ autoScalingGroupRecommendations: [asg('web'), asg('batch')] }).resolves({ autoScalingGroupRecommendations: [asg('web')] });
+    co.on(GetECSServiceRecommendationsCommand).resolves({
+      ecsServiceRecommendations: [
+        { serviceArn, accountId: ACCOUNT, finding: 'Overprovisioned', launchType: 'Fargate', currentServiceConfiguration: { cpu: 1024, memory: 2048 }, serviceRecommendationOptions: [{ cpu: 512, memory: 2048 }] },
+      ],
+    });
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+
+    const first = await collectRecommendations(context);
+    expect(first.itemsWritten.groupResources).toBe(3);
+    const stored = await context.store.listResources();
+    expect(stored.find((r) => r.arn === asgArn('web'))).toEqual({
+      arn: asgArn('web'),
+      type: 'autoscaling:group',
+      account: ACCOUNT,
+      region: 'us-east-1',
+      name: 'web',
+      tags: {},
+      config: { instanceType: 'm5.xlarge', desiredCapacity: 3, minSize: 1, maxSize: 6 },
+    });
+    expect(stored.find((r) => r.arn === serviceArn)).toMatchObject({ type: 'ecs:service', name: 'api', config: { cluster: 'prod', cpu: 1024, memoryMb: 2048, launchType: 'Fargate' } });
+
+    await collectRecommendations(context);
+    const arns = (await context.store.listResources()).map((r) => r.arn);
+    expect(arns).toContain(asgArn('web'));
+    expect(arns).not.toContain(asgArn('batch'));
+    expect(await context.store.getRecommendations(asgArn('batch'))).toEqual([]);
+  });
+
   it('records OptInRequiredException for a region that is not opted in and collects the other region', async () => {
     co.on(GetEC2InstanceRecommendationsCommand).callsFake(async () => {
       const region = await co.send.thisValues.at(-1)?.config.region();

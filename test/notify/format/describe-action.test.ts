@@ -26,4 +26,13 @@ describe('describeAction', () => {
       'Resize Lambda memory and move Lambda function to arm64: memoryMb 1024 → 512',
     );
   });
+
+  it('keeps the commitment sweep out of a Savings Plans title (the report shows it)', () => {
+    const title = describeAction({
+      ruleId: 'account/savings-plans',
+      current: { coveredOnDemandUsdPerHour: 1.5 },
+      proposed: { hourlyCommitmentUsd: 1.875, commitmentSweep: [{ hourlyCommitmentUsd: 1, netMonthlySavingsUsd: 100 }] },
+    });
+    expect(title).toBe('Buy a Compute Savings Plan: hourlyCommitmentUsd — → 1.875');
+  });
 });

@@ -63,6 +63,7 @@ const DOMAIN_BY_TYPE: Readonly<Record<ResourceType, Domain>> = {
   'states:state-machine': 'serverless',
   'savingsplans:commitment': 'compute',
   'sqs:queue': 'data',
+  'autoscaling:group': 'compute',
 };
 
 /**

@@ -19,6 +19,23 @@ export const COMPUTE_SP_1YR_NO_UPFRONT_DISCOUNT: Readonly<Record<ComputeService,
   lambda: 0.12,
 };
 
+/**
+ * The same for a 3-year no-upfront Compute Savings Plan (same source, checked 2026-11): the published per-instance
+ * rates on current Linux families in us-east-1 are roughly 45–55 % for EC2, ~40–45 % for Fargate and 17 % for Lambda
+ * duration ("up to 17 %" is Lambda's only rate). Low end again: EC2 0.45, Fargate 0.40, Lambda 0.17.
+ */
+export const COMPUTE_SP_3YR_NO_UPFRONT_DISCOUNT: Readonly<Record<ComputeService, number>> = {
+  ec2: 0.45,
+  fargate: 0.4,
+  lambda: 0.17,
+};
+
+/** The plan terms sized, with their bundled discounts. */
+export const COMPUTE_SP_TERMS: readonly { termYears: 1 | 3; rates: Readonly<Record<ComputeService, number>> }[] = [
+  { termYears: 1, rates: COMPUTE_SP_1YR_NO_UPFRONT_DISCOUNT },
+  { termYears: 3, rates: COMPUTE_SP_3YR_NO_UPFRONT_DISCOUNT },
+];
+
 export type ComputeService = 'ec2' | 'fargate' | 'lambda';
 
 /**

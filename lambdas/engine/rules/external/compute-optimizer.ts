@@ -90,6 +90,18 @@ const DOMAIN_BY_TYPE: Partial<Record<ResourceType, Domain>> = {
   'lambda:function': 'serverless',
   'rds:db-instance': 'database',
   'ecs:service': 'compute',
+  'autoscaling:group': 'compute',
+};
+
+/**
+ * How a group's change is made, named in `proposed.change`: an Auto Scaling group's instance type lives in its launch
+ * template (or the overrides of its mixed-instances policy) and reaches the members by an instance refresh; an ECS
+ * service's task size lives in a new task definition revision the service is updated to. Neither has an executor
+ * here, so neither gets Approve.
+ */
+const GROUP_CHANGE: Partial<Record<ResourceType, string>> = {
+  'autoscaling:group': 'launch-template-or-mixed-instances-policy',
+  'ecs:service': 'task-definition-revision',
 };
 
 /** The executor that can apply the proposed change, when one of ours matches the proposed keys. */
@@ -109,17 +121,28 @@ function ruleIdFor(source: ExternalRecommendation['source']): string {
  * Takes the source's first (best-ranked) option; skips options that save nothing. Confidence needs metric evidence
  * (see EXTERNAL_CONFIDENCE); an EC2 move across architectures is a migration (effort high, no executor). Carbon: an
  * EC2 type change's (ec2CarbonSaved); other changes carry no figure the source states, so 0.
+ *
+ * Groups are one action each: an Auto Scaling group's or ECS service's recommendation becomes one finding on the group
+ * (GROUP_CHANGE, no executor, restart required: members or tasks are replaced), and a member instance of an Auto
+ * Scaling group gets none of its own — resizing one member is undone the next time the group replaces it, and the
+ * group's finding already counts the members' savings.
  */
 export function ingestExternalRecommendations(slice: ResourceSlice, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const type = slice.resource.type;
+  if (type === 'ec2:instance' && readConfig(slice.resource, 'ec2:instance').autoScalingGroup !== undefined) return findings;
+  const groupChange = GROUP_CHANGE[type];
   const evidence = metricEvidence(type, slice.series, context);
   for (const rec of slice.recommendations) {
     const option = rec.options[0];
     if (!option || option.monthlySavingsUsd <= 0) continue;
     const arch = architectures(slice.resource, rec.current, option.proposed, context);
     const current = arch?.from === undefined ? rec.current : { ...rec.current, architecture: arch.from };
-    const proposed = arch?.to === undefined ? option.proposed : { ...option.proposed, architecture: arch.to };
+    const proposed = {
+      ...option.proposed,
+      ...(arch?.to === undefined ? {} : { architecture: arch.to }),
+      ...(groupChange === undefined ? {} : { change: groupChange }),
+    };
     const executor = arch?.crosses ? null : executorFor(type, option.proposed);
     findings.push(
       buildFinding({
@@ -132,7 +155,7 @@ export function ingestExternalRecommendations(slice: ResourceSlice, context: Rul
         performanceRisk: option.performanceRisk,
         confidence: evidence?.confidence ?? UNEVIDENCED_CONFIDENCE,
         effort: arch?.crosses ? 'high' : executor ? 'low' : 'medium',
-        restartRequired: type === 'ec2:instance' || type === 'rds:db-instance',
+        restartRequired: type === 'ec2:instance' || type === 'rds:db-instance' || groupChange !== undefined,
         reversible: true,
         evidence: {
           statistics: {

@@ -3,7 +3,7 @@ import { bestCommitment, savingsPlans } from '../../../../lambdas/engine/rules/a
 import type { AccountRuleInput } from '../../../../lambdas/engine/rules/account-rule.js';
 import type { HourlySpend } from '../../../../lambdas/engine/insights/hourly-compute-spend.js';
 import type { Finding } from '../../../../lambdas/engine/types/action.js';
-import type { DailyCost } from '../../../../lambdas/engine/types/snapshot.js';
+import type { CommitmentCoverage, DailyCost } from '../../../../lambdas/engine/types/snapshot.js';
 import { context, NOW } from '../fixtures.js';
 
 const ACCOUNT = '123456789012';
@@ -37,14 +37,28 @@ function ec2Finding(id: string, ruleId: string, savings: number, arn = 'arn:aws:
   };
 }
 
-const input = (rows: HourlySpend[], findings: Finding[] = [], costs: DailyCost[] = []): AccountRuleInput => ({
+const input = (rows: HourlySpend[], findings: Finding[] = [], costs: DailyCost[] = [], commitments?: CommitmentCoverage[]): AccountRuleInput => ({
   resources: [],
   findings,
   hourlyComputeSpend: rows,
   costs,
   anomalies: [],
   forecasts: [],
+  ...(commitments === undefined ? {} : { commitments }),
 });
+
+/** 14 days of existing coverage: Savings Plans covering `coveredPerHour` of on-demand spend at `utilisation`. */
+function coverage(coveredPerHour: number, utilisation = 1, reservations?: CommitmentCoverage['reservations']): CommitmentCoverage {
+  const hours = 14 * 24;
+  const used = coveredPerHour * hours * 0.75;
+  return {
+    account: ACCOUNT,
+    start: new Date(NOW - 14 * 86_400_000).toISOString().slice(0, 10),
+    end: new Date(NOW).toISOString().slice(0, 10),
+    savingsPlans: { coveredOnDemandUsd: coveredPerHour * hours, uncoveredOnDemandUsd: 0, commitmentUsd: used / utilisation, usedCommitmentUsd: used },
+    ...(reservations === undefined ? {} : { reservations }),
+  };
+}
 
 describe('bestCommitment', () => {
   it('commits to a flat spend in full and saves the discount on it', () => {
@@ -117,5 +131,55 @@ describe('account/savings-plans', () => {
     const [b] = savingsPlans.evaluate(input(hourly(() => 5)), context());
     expect(a.proposed.hourlyCommitmentUsd).not.toBe(b.proposed.hourlyCommitmentUsd);
     expect(a.id).toBe(b.id);
+  });
+
+  it('nets out existing Savings Plans: an account already covering $1.5 of a flat $4/h is told to commit only on the $2.5 left', () => {
+    const [finding] = savingsPlans.evaluate(input(hourly(() => 4), [], [], [coverage(1.5)]), context());
+    expect(finding.current.coveredOnDemandUsdPerHour).toBeCloseTo(1.5, 4);
+    expect(finding.proposed.hourlyCommitmentUsd).toBeCloseTo(2.5 * 0.75, 3);
+    expect(finding.monthlySavingsUsd).toBeCloseTo(2.5 * 0.25 * 730, 1);
+    expect(finding.evidence.sources).toContain('cost-explorer-commitments');
+  });
+
+  it('counts an under-used plan at its whole capacity (covered ÷ utilisation), and reports the utilisation', () => {
+    // $1/h covered at 50 % utilisation: the plans could absorb $2/h, so only $2/h of the flat $4 is left.
+    const [finding] = savingsPlans.evaluate(input(hourly(() => 4), [], [], [coverage(1, 0.5)]), context());
+    expect(finding.current.existingSavingsPlansUtilisationPercent).toBe(50);
+    expect(finding.proposed.hourlyCommitmentUsd).toBeCloseTo(2 * 0.75, 3);
+  });
+
+  it('recommends nothing to an account whose existing plans already cover its whole floor', () => {
+    expect(savingsPlans.evaluate(input(hourly(() => 4), [], [], [coverage(4)]), context())).toEqual([]);
+  });
+
+  it("nets out Reserved Instances at the account's mean on-demand hour, and skips an account they cover entirely", () => {
+    // 336 reserved hours of 336 + 336 running hours, the on-demand ones costing $1 each: $1/h is covered.
+    const [finding] = savingsPlans.evaluate(input(hourly(() => 4), [], [], [coverage(0, 1, { reservedHours: 336, onDemandHours: 336, onDemandCostUsd: 336 })]), context());
+    expect(finding.current.reservedInstanceHoursCoveredPercent).toBe(50);
+    expect(finding.proposed.hourlyCommitmentUsd).toBeCloseTo(3 * 0.75, 3);
+    const allReserved = coverage(0, 1, { reservedHours: 672, onDemandHours: 0, onDemandCostUsd: 0 });
+    expect(savingsPlans.evaluate(input(hourly(() => 4), [], [], [allReserved]), context())).toEqual([]);
+  });
+
+  it('never covers more than the lower 80 % bound of the forecast spend, however much the past hours paid back', () => {
+    // A noisy spend around $4/h: the best-paying commitment of the past would cover more than the forecast can promise.
+    const noisy = hourly((i) => 4 + 1.5 * Math.sin(i * 2.1) + 0.8 * Math.cos(i * 0.7));
+    const [finding] = savingsPlans.evaluate(input(noisy), context());
+    const cap = finding.evidence.statistics.forecastLower80UsdPerHour as number;
+    expect(cap).toBeGreaterThan(0);
+    expect(finding.evidence.statistics.coveredOnDemandUsdPerHour as number).toBeLessThanOrEqual(cap + 1e-4);
+    const uncapped = bestCommitment(noisy.map((r) => r.usd), 0.25);
+    expect(uncapped.commitment / 0.75).toBeGreaterThan(cap);
+  });
+
+  it('sizes the 3-year plan too and shows the sweep of net savings against the commitment', () => {
+    const [finding] = savingsPlans.evaluate(input(hourly((_, h) => (h < 8 ? 12 : 2))), context());
+    expect(finding.evidence.statistics.threeYearHourlyCommitmentUsd).toBeCloseTo(2 * 0.55, 3);
+    expect(finding.evidence.statistics.threeYearMonthlySavingsUsd).toBeCloseTo(2 * 0.45 * 730, 0);
+    const sweep = finding.proposed.commitmentSweep as { hourlyCommitmentUsd: number; netMonthlySavingsUsd: number }[];
+    expect(sweep.length).toBeGreaterThan(1);
+    const best = sweep.reduce((a, b) => (b.netMonthlySavingsUsd > a.netMonthlySavingsUsd ? b : a));
+    expect(best.hourlyCommitmentUsd).toBe(finding.proposed.hourlyCommitmentUsd);
+    expect(best.netMonthlySavingsUsd).toBeCloseTo(finding.monthlySavingsUsd, 1);
   });
 });

@@ -60,4 +60,60 @@ describe('external/compute-optimizer', () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it('turns an Auto Scaling group recommendation into one group action on the launch template, with no executor', () => {
+    const group = resource('autoscaling:group', 'web-asg', { instanceType: 'm5.xlarge', desiredCapacity: 9, minSize: 3, maxSize: 12 });
+    const [finding] = ingestExternalRecommendations(
+      {
+        resource: group,
+        series: [],
+        recommendations: [
+          {
+            source: 'compute-optimizer',
+            resourceArn: group.arn,
+            finding: 'NotOptimized',
+            current: { instanceType: 'm5.xlarge', desiredCapacity: 9, minSize: 3, maxSize: 12 },
+            options: [{ proposed: { instanceType: 'm5.large', desiredCapacity: 9, minSize: 3, maxSize: 12 }, monthlySavingsUsd: 630.72, performanceRisk: 1 }],
+          },
+        ],
+      },
+      context(),
+    );
+    expect(finding.resource.type).toBe('autoscaling:group');
+    expect(finding.proposed).toMatchObject({ instanceType: 'm5.large', change: 'launch-template-or-mixed-instances-policy' });
+    expect(finding.monthlySavingsUsd).toBe(630.72);
+    expect(finding.automation.executor).toBeNull();
+    expect(finding.restartRequired).toBe(true);
+  });
+
+  it('turns an ECS service recommendation into one action on its task definition, with no executor', () => {
+    const service = resource('ecs:service', 'api', { cpu: 1024, memoryMb: 2048 });
+    const [finding] = ingestExternalRecommendations(
+      {
+        resource: service,
+        series: [],
+        recommendations: [
+          { source: 'compute-optimizer', resourceArn: service.arn, finding: 'Overprovisioned', current: { cpu: 1024, memoryMb: 2048 }, options: [{ proposed: { cpu: 512, memoryMb: 2048 }, monthlySavingsUsd: 18, performanceRisk: 1 }] },
+        ],
+      },
+      context(),
+    );
+    expect(finding.proposed).toEqual({ cpu: 512, memoryMb: 2048, change: 'task-definition-revision' });
+    expect(finding.automation.executor).toBeNull();
+  });
+
+  it('gives a member of an Auto Scaling group no instance row of its own: the group action covers it', () => {
+    const member = resource('ec2:instance', 'i-member', { instanceType: 'm5.xlarge', state: 'running', autoScalingGroup: 'web-asg' });
+    const findings = ingestExternalRecommendations(
+      {
+        resource: member,
+        series: [],
+        recommendations: [
+          { source: 'compute-optimizer', resourceArn: member.arn, finding: 'Overprovisioned', current: { instanceType: 'm5.xlarge' }, options: [{ proposed: { instanceType: 'm5.large' }, monthlySavingsUsd: 70, performanceRisk: 1 }] },
+        ],
+      },
+      context(),
+    );
+    expect(findings).toEqual([]);
+  });
 });
