@@ -32,6 +32,10 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'network/idle-nat-gateway': 'remove',
   'account/savings-plans': 'tune',
   'account/insight-actions': 'protect',
+  'rds/rightsize-instance': 'resize',
+  'rds/multi-az-non-production': 'resize',
+  'rds/idle-read-replica': 'remove',
+  'rds/io1-to-gp3': 'resize',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

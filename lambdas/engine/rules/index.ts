@@ -14,6 +14,10 @@ import { idleLoadBalancer } from './elb/idle-load-balancer.js';
 import { unassociatedElasticIp } from './network/unassociated-elastic-ip.js';
 import { idleNatGateway } from './network/idle-nat-gateway.js';
 import { oldSnapshot } from './ebs/old-snapshot.js';
+import { rightsizeRdsInstance } from './rds/rightsize-instance.js';
+import { multiAzNonProduction } from './rds/multi-az-non-production.js';
+import { idleReadReplica } from './rds/idle-read-replica.js';
+import { io1ToGp3Rds } from './rds/io1-to-gp3.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -32,6 +36,10 @@ export const rules: Rule[] = [
   idleLoadBalancer,
   unassociatedElasticIp,
   idleNatGateway,
+  rightsizeRdsInstance,
+  multiAzNonProduction,
+  idleReadReplica,
+  io1ToGp3Rds,
 ];
 
 export { accountRules } from './account/index.js';

@@ -62,6 +62,7 @@ const DOMAIN_BY_TYPE: Readonly<Record<ResourceType, Domain>> = {
   'kinesis:stream': 'data',
   'states:state-machine': 'serverless',
   'savingsplans:commitment': 'compute',
+  'elasticache:cluster': 'database',
 };
 
 /**
