@@ -36,6 +36,9 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'rds/multi-az-non-production': 'resize',
   'rds/idle-read-replica': 'remove',
   'rds/io1-to-gp3': 'resize',
+  'ecs/fargate-task-size': 'resize',
+  'ecs/fargate-spot': 'resize',
+  'ecs/fargate-graviton': 'resize',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

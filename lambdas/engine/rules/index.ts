@@ -18,6 +18,9 @@ import { rightsizeRdsInstance } from './rds/rightsize-instance.js';
 import { multiAzNonProduction } from './rds/multi-az-non-production.js';
 import { idleReadReplica } from './rds/idle-read-replica.js';
 import { io1ToGp3Rds } from './rds/io1-to-gp3.js';
+import { fargateTaskSize } from './ecs/fargate-task-size.js';
+import { fargateGraviton } from './ecs/fargate-graviton.js';
+import { fargateSpot } from './ecs/fargate-spot.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -40,6 +43,9 @@ export const rules: Rule[] = [
   multiAzNonProduction,
   idleReadReplica,
   io1ToGp3Rds,
+  fargateTaskSize,
+  fargateSpot,
+  fargateGraviton,
 ];
 
 export { accountRules } from './account/index.js';
