@@ -39,6 +39,8 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'ecs/fargate-task-size': 'resize',
   'ecs/fargate-spot': 'resize',
   'ecs/fargate-graviton': 'resize',
+  'elasticache/idle-cluster': 'remove',
+  'elasticache/rightsize-node': 'resize',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

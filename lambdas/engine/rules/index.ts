@@ -21,6 +21,8 @@ import { io1ToGp3Rds } from './rds/io1-to-gp3.js';
 import { fargateTaskSize } from './ecs/fargate-task-size.js';
 import { fargateGraviton } from './ecs/fargate-graviton.js';
 import { fargateSpot } from './ecs/fargate-spot.js';
+import { idleCacheCluster } from './elasticache/idle-cluster.js';
+import { rightsizeCacheNode } from './elasticache/rightsize-node.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -46,6 +48,8 @@ export const rules: Rule[] = [
   fargateTaskSize,
   fargateSpot,
   fargateGraviton,
+  idleCacheCluster,
+  rightsizeCacheNode,
 ];
 
 export { accountRules } from './account/index.js';
