@@ -43,6 +43,12 @@ export const PORT_ACTIONS: Record<CollectorPortKey, readonly string[]> = {
     'logs:DescribeLogGroups',
     'logs:ListTagsForResource',
     'apigateway:GET',
+    'ecs:ListClusters',
+    'ecs:ListServices',
+    'ecs:DescribeServices',
+    'ecs:DescribeTaskDefinition',
+    'elasticache:DescribeCacheClusters',
+    'elasticache:ListTagsForResource',
   ],
   pricing: ['pricing:GetProducts'],
 };
