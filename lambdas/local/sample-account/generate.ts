@@ -3,6 +3,7 @@ import { apiFleet, batchWorker, idleDevInstance, memoryBoundCache } from './arch
 import { database, orphanStorage } from './archetypes-data.js';
 import { backups, loadBalancer, networkEdge } from './archetypes-network.js';
 import { apiFunctions, pipelineFunctions } from './archetypes-serverless.js';
+import { cacheClusters, containerServices, relationalDatabases } from './archetypes-containers-db.js';
 import { BuildContext, type Builder } from './build-context.js';
 import { sampleCostForecast, sampleDailyCosts, SERVICES } from './costs.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
@@ -29,7 +30,7 @@ export type GenerateOptions = z.input<typeof GenerateOptionsSchema>;
 
 /**
  * One cycle of archetypes; cycles repeat until the requested number of resources exists (the last
- * resource may cut a cycle short). Every archetype appears in the first cycle (~40 resources).
+ * resource may cut a cycle short). Every archetype appears in the first cycle (~55 resources).
  * The second cycle's API tier lives in the second region.
  */
 const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
@@ -47,6 +48,9 @@ const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
   { build: database },
   { build: networkEdge },
   { build: backups },
+  { build: containerServices },
+  { build: relationalDatabases },
+  { build: cacheClusters },
 ];
 
 /**
