@@ -57,6 +57,12 @@ export const PORT_ACTIONS: Record<CollectorPortKey, readonly string[]> = {
     'sqs:ListQueueTags',
     'states:ListStateMachines',
     'states:DescribeStateMachine',
+    'ecs:ListClusters',
+    'ecs:ListServices',
+    'ecs:DescribeServices',
+    'ecs:DescribeTaskDefinition',
+    'elasticache:DescribeCacheClusters',
+    'elasticache:ListTagsForResource',
   ],
   pricing: ['pricing:GetProducts'],
 };

@@ -69,6 +69,22 @@ import type {
   ListTagsCommandOutput,
 } from '@aws-sdk/client-lambda';
 import type { DescribeDBInstancesCommandInput, DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
+import type {
+  DescribeServicesCommandInput,
+  DescribeServicesCommandOutput,
+  DescribeTaskDefinitionCommandInput,
+  DescribeTaskDefinitionCommandOutput,
+  ListClustersCommandInput,
+  ListClustersCommandOutput,
+  ListServicesCommandInput,
+  ListServicesCommandOutput,
+} from '@aws-sdk/client-ecs';
+import type {
+  DescribeCacheClustersCommandInput,
+  DescribeCacheClustersCommandOutput,
+  ListTagsForResourceCommandInput as ListCacheTagsCommandInput,
+  ListTagsForResourceCommandOutput as ListCacheTagsCommandOutput,
+} from '@aws-sdk/client-elasticache';
 import type { GetRestApisCommandInput, GetRestApisCommandOutput } from '@aws-sdk/client-api-gateway';
 import type { GetApisCommandInput, GetApisCommandOutput } from '@aws-sdk/client-apigatewayv2';
 import type { StorageDataInventoryPort } from './inventory/storage-data-port.js';
@@ -140,6 +156,18 @@ export interface InventoryPort extends StorageDataInventoryPort {
   getRestApis(input: GetRestApisCommandInput): Promise<GetRestApisCommandOutput>;
   /** API Gateway v2 HTTP and WebSocket APIs (NextToken-paged; each item carries its Tags). */
   getApis(input: GetApisCommandInput): Promise<GetApisCommandOutput>;
+  /** ECS ListClusters (nextToken, maxResults ≤ 100). */
+  listClusters(input: ListClustersCommandInput): Promise<ListClustersCommandOutput>;
+  /** ECS ListServices of one cluster (nextToken, maxResults ≤ 100). */
+  listServices(input: ListServicesCommandInput): Promise<ListServicesCommandOutput>;
+  /** ECS DescribeServices: at most 10 services of one cluster per call; `include: ['TAGS']` returns their tags. */
+  describeServices(input: DescribeServicesCommandInput): Promise<DescribeServicesCommandOutput>;
+  /** ECS DescribeTaskDefinition: the task size and runtime platform of a service's revision. */
+  describeTaskDefinition(input: DescribeTaskDefinitionCommandInput): Promise<DescribeTaskDefinitionCommandOutput>;
+  /** ElastiCache DescribeCacheClusters (Marker, MaxRecords 20–100). */
+  describeCacheClusters(input: DescribeCacheClustersCommandInput): Promise<DescribeCacheClustersCommandOutput>;
+  /** ElastiCache ListTagsForResource (a cluster's tags; DescribeCacheClusters carries none). Counted as elasticache:ListTagsForResource. */
+  listCacheTags(input: ListCacheTagsCommandInput): Promise<ListCacheTagsCommandOutput>;
 }
 
 /**

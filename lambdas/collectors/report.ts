@@ -119,8 +119,11 @@ export function countingPort<T extends object>(
   });
 }
 
+/** Port methods named apart from their API because two services' APIs share a name. */
+const API_OF_METHOD: Readonly<Record<string, string>> = { listLambdaTags: 'listTags', listCacheTags: 'listTagsForResource' };
+
 /** Port method name -> AWS API name: getMetricData -> GetMetricData, listLambdaTags -> ListTags. */
 function apiName(method: string): string {
-  const renamed = method === 'listLambdaTags' ? 'listTags' : method;
+  const renamed = API_OF_METHOD[method] ?? method;
   return renamed.charAt(0).toUpperCase() + renamed.slice(1);
 }

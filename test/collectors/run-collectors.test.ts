@@ -5,7 +5,8 @@ import { metricValue } from '../../lambdas/local/sample-account/metrics.js';
 import { createSamplePortsFor, type SamplePortsOptions } from '../../lambdas/local/sample-account/sample-ports.js';
 import { MemoryStore } from '../../lambdas/shared/store/memory-store.js';
 
-const account = generateSampleAccount({ resources: 60 });
+// Enough resources for the second cycle's API tier, which lives in the second region.
+const account = generateSampleAccount({ resources: 80 });
 const FOREIGN = '999999999999';
 
 async function collect(options: SamplePortsOptions, accounts = [account.accountId]) {

@@ -20,12 +20,14 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, ListClustersCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
+import { DescribeCacheClustersCommand, ElastiCacheClient, ListTagsForResourceCommand as ListCacheTagsCommand } from '@aws-sdk/client-elasticache';
 import type { InventoryPort } from '../ports.js';
 import { clientOptions, meteredClient, type AdapterConfig } from './client-config.js';
 import { awsStorageDataInventory } from './storage-data-inventory-adapter.js';
 import type { CountingThrottleMeter } from './throttle-meter.js';
 
-/** InventoryPort over the SDK: EC2, ELBv2, Lambda, RDS, DynamoDB, CloudWatch Logs and API Gateway (v1, v2) clients, one command per method. */
+/** InventoryPort over the SDK: EC2, ELBv2, Lambda, RDS, DynamoDB, CloudWatch Logs, API Gateway (v1, v2), ECS and ElastiCache clients, one command per method. */
 export function awsInventoryPort(config: AdapterConfig, meter: CountingThrottleMeter): InventoryPort {
   const ec2 = new EC2Client(clientOptions(config));
   const elb = new ElasticLoadBalancingV2Client(clientOptions(config));
@@ -36,6 +38,8 @@ export function awsInventoryPort(config: AdapterConfig, meter: CountingThrottleM
   for (const client of [ec2, elb, lambda, rds, dynamodb, logs]) meter.attachTo(client);
   const apiGateway = meteredClient(APIGatewayClient, config, meter);
   const apiGatewayV2 = meteredClient(ApiGatewayV2Client, config, meter);
+  const ecs = meteredClient(ECSClient, config, meter);
+  const elastiCache = meteredClient(ElastiCacheClient, config, meter);
   return {
     ...awsStorageDataInventory(config, meter),
     describeInstances: (input) => ec2.send(new DescribeInstancesCommand(input)),
@@ -58,5 +62,11 @@ export function awsInventoryPort(config: AdapterConfig, meter: CountingThrottleM
     listTagsForResource: (input) => logs.send(new ListTagsForResourceCommand(input)),
     getRestApis: (input) => apiGateway.send(new GetRestApisCommand(input)),
     getApis: (input) => apiGatewayV2.send(new GetApisCommand(input)),
+    listClusters: (input) => ecs.send(new ListClustersCommand(input)),
+    listServices: (input) => ecs.send(new ListServicesCommand(input)),
+    describeServices: (input) => ecs.send(new DescribeServicesCommand(input)),
+    describeTaskDefinition: (input) => ecs.send(new DescribeTaskDefinitionCommand(input)),
+    describeCacheClusters: (input) => elastiCache.send(new DescribeCacheClustersCommand(input)),
+    listCacheTags: (input) => elastiCache.send(new ListCacheTagsCommand(input)),
   };
 }

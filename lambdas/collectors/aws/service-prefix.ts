@@ -12,6 +12,8 @@ const PREFIXES: Record<string, string> = {
   CostExplorerClient: 'ce',
   DynamoDBClient: 'dynamodb',
   EC2Client: 'ec2',
+  ECSClient: 'ecs',
+  ElastiCacheClient: 'elasticache',
   ElasticLoadBalancingV2Client: 'elasticloadbalancing',
   LambdaClient: 'lambda',
   OrganizationsClient: 'organizations',

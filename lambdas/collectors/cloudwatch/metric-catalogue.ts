@@ -63,6 +63,22 @@ const nat = family('AWS/NATGateway', 'NatGatewayId', lastArnSegment);
 const restApi = family('AWS/ApiGateway', 'ApiName', (r) => r.name, (r) => r.config.protocol === 'REST');
 const httpApi = family('AWS/ApiGateway', 'ApiId', lastArnSegment, (r) => r.config.protocol === 'HTTP');
 const webSocketApi = family('AWS/ApiGateway', 'ApiId', lastArnSegment, (r) => r.config.protocol === 'WEBSOCKET');
+/** Provisioned IOPS (io1) databases only: rds/io1-to-gp3 is the one rule reading IOPS, so others are not billed for them. */
+const provisionedIopsDb = family('AWS/RDS', 'DBInstanceIdentifier', (r) => r.name, (r) => r.config.storageType === 'io1');
+/** ECS service metrics are published under both ClusterName and ServiceName. */
+const ecsService = (metricName: string, stat: string, unit: string): MetricSpec => ({
+  namespace: 'AWS/ECS',
+  metricName,
+  stat,
+  unit,
+  dimensions: (r) => [
+    { Name: 'ClusterName', Value: String(r.config.clusterName) },
+    { Name: 'ServiceName', Value: String(r.config.serviceName) },
+  ],
+});
+/** Cluster-level ElastiCache metrics (dimension CacheClusterId alone aggregates the cluster's nodes). */
+const redisCache = family('AWS/ElastiCache', 'CacheClusterId', (r) => r.name, (r) => r.config.engine !== 'memcached');
+const memcachedCache = family('AWS/ElastiCache', 'CacheClusterId', (r) => r.name, (r) => r.config.engine === 'memcached');
 
 /**
  * What the collector fetches per resource type, each the statistic a rule reads (5-minute periods up to a
@@ -74,7 +90,11 @@ const webSocketApi = family('AWS/ApiGateway', 'ApiId', lastArnSegment, (r) => r.
  *   period), VolumeTotalRead/WriteTime Sum (latency = time / ops), VolumeQueueLength Average.
  * - Lambda: Duration Average, p99 and Maximum (memory tuning, timeout headroom); Invocations, Errors,
  *   Throttles Sum; ConcurrentExecutions Maximum.
- * - RDS: CPUUtilization Average and Maximum, DatabaseConnections Maximum (idle: none), FreeableMemory Minimum.
+ * - RDS: CPUUtilization Average and Maximum, DatabaseConnections Maximum (idle: none), FreeableMemory Minimum (the
+ *   working set); ReadIOPS and WriteIOPS Average only on io1 storage (rds/io1-to-gp3).
+ * - ECS services (ClusterName + ServiceName): CPUUtilization and MemoryUtilization Maximum (the busiest task).
+ * - ElastiCache (CacheClusterId): CurrConnections Maximum (idle); Redis OSS and Valkey EngineCPUUtilization and
+ *   DatabaseMemoryUsagePercentage Maximum; Memcached CPUUtilization and BytesUsedForCacheItems Maximum.
  * - DynamoDB: ConsumedRead/WriteCapacityUnits Sum (units/s = Sum / period); for provisioned tables also
  *   ProvisionedRead/WriteCapacityUnits Average (what autoscaling actually set).
  * - ALB: RequestCount Sum, TargetResponseTime p95 and p99, HTTPCode_Target_5XX_Count and
@@ -114,6 +134,17 @@ export const metricCatalogue: Partial<Record<ResourceType, MetricSpec[]>> = {
     rds('CPUUtilization', 'Maximum', 'Percent'),
     rds('DatabaseConnections', 'Maximum', 'Count'),
     rds('FreeableMemory', 'Minimum', 'Bytes'),
+    provisionedIopsDb('ReadIOPS', 'Average', 'Count/Second'),
+    provisionedIopsDb('WriteIOPS', 'Average', 'Count/Second'),
+  ],
+  'ecs:service': [ecsService('CPUUtilization', 'Maximum', 'Percent'), ecsService('MemoryUtilization', 'Maximum', 'Percent')],
+  'elasticache:cluster': [
+    redisCache('CurrConnections', 'Maximum', 'Count'),
+    redisCache('EngineCPUUtilization', 'Maximum', 'Percent'),
+    redisCache('DatabaseMemoryUsagePercentage', 'Maximum', 'Percent'),
+    memcachedCache('CurrConnections', 'Maximum', 'Count'),
+    memcachedCache('CPUUtilization', 'Maximum', 'Percent'),
+    memcachedCache('BytesUsedForCacheItems', 'Maximum', 'Bytes'),
   ],
   'dynamodb:table': [
     dynamodb('ConsumedReadCapacityUnits', 'Sum', 'Count'),
@@ -209,6 +240,10 @@ export function publishesMetrics(resource: Resource): boolean {
       return resource.config.state === 'available';
     case 'elb:load-balancer':
       return resource.config.state === 'active' || resource.config.state === 'active_impaired';
+    case 'ecs:service':
+      return resource.config.status === 'ACTIVE' && Number(resource.config.desiredCount) > 0;
+    case 'elasticache:cluster':
+      return resource.config.status === 'available';
     default:
       return resource.type in metricCatalogue;
   }

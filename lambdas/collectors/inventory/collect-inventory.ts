@@ -3,6 +3,7 @@ import { collectUnit, type CollectorContext } from '../context.js';
 import type { InventoryPort } from '../ports.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
 import { listApis } from './list-apis.js';
+import { listCacheClusters, listEcsServices } from './list-containers-db.js';
 import { listLoadBalancers } from './list-load-balancers.js';
 import { listAddresses, listNatGateways } from './list-network.js';
 import { listSnapshots } from './list-snapshots.js';
@@ -27,7 +28,8 @@ const LOG_GROUPS_PAGE = 50;
  * (list-network.ts), ELBv2 load balancers (list-load-balancers.ts), Lambda functions (ListFunctions, Marker/NextMarker, plus
  * ListTags per function), RDS instances (DescribeDBInstances, Marker), DynamoDB tables (ListTables,
  * LastEvaluatedTableName, plus DescribeTable and ListTagsOfResource per table) and log groups
- * (DescribeLogGroups, nextToken, plus ListTagsForResource per group) and API Gateway APIs (list-apis.ts), normalised into engine Resources and written to the store. Each service
+ * (DescribeLogGroups, nextToken, plus ListTagsForResource per group), API Gateway APIs (list-apis.ts), ECS services and
+ * ElastiCache clusters (list-containers-db.ts), normalised into engine Resources and written to the store. Each service
  * in each region is its own unit: a denial of one is recorded as an issue and the rest carries on.
  * A unit listed in full (no API error, no item skipped as malformed) replaces its (account, region, type)
  * in the store, so resources deleted in AWS leave the inventory with their series and recommendations;
@@ -61,6 +63,8 @@ export async function collectInventory(context: CollectorContext): Promise<Colle
         ['logs:log-group', (listing) => listLogGroups(port, where, listing)],
         ['apigateway:api', (listing) => listApis(port, where, listing)],
         ...storageDataUnits(port, where, context.now),
+        ['ecs:service', (listing) => listEcsServices(port, where, listing)],
+        ['elasticache:cluster', (listing) => listCacheClusters(port, where, listing)],
       ];
       for (const [type, list] of units) {
         await collectUnit(report, where, ports, async () => {
@@ -102,6 +106,12 @@ function inventoryServiceOf(method: string): string {
     getRestApis: 'apigateway',
     getApis: 'apigateway',
     ...STORAGE_DATA_SERVICE_OF,
+    listClusters: 'ecs',
+    listServices: 'ecs',
+    describeServices: 'ecs',
+    describeTaskDefinition: 'ecs',
+    describeCacheClusters: 'elasticache',
+    listCacheTags: 'elasticache',
   };
   return owners[method] ?? 'ec2';
 }

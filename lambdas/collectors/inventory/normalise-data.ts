@@ -24,6 +24,11 @@ export function normaliseDbInstance(db: DBInstance, where: Placement): Resource 
       storageGiB: db.AllocatedStorage ?? 0,
       multiAz: db.MultiAZ ?? false,
       status: db.DBInstanceStatus,
+      storageType: db.StorageType,
+      iops: db.Iops,
+      readReplicaSource: db.ReadReplicaSourceDBInstanceIdentifier,
+      dbClusterId: db.DBClusterIdentifier,
+      engineVersion: db.EngineVersion,
     }),
   };
 }

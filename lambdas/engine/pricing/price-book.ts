@@ -37,11 +37,16 @@ import {
 } from './dynamodb-prices.js';
 import { LOGS_INGESTION_GB_USD, LOGS_STORAGE_GB_MONTH_USD } from './logs-prices.js';
 import { STORAGE_DATA_PRICES, type StorageDataPrices } from './storage-data-prices.js';
+import { FARGATE_GB_HOUR_USD, FARGATE_SPOT_MAX_DISCOUNT, FARGATE_VCPU_HOUR_USD, type FargateArchitecture } from './fargate-prices.js';
+import { bundledCacheNodeHourlyUsd, CACHE_NODE_CATALOGUE, type CacheEngine, type CacheNodeSpec } from './elasticache-prices.js';
+import { bundledRdsInstanceClasses, RDS_GP3_GB_MONTH_USD, RDS_GP3_IOPS_MONTH_USD, RDS_IO1_GB_MONTH_USD, RDS_IO1_IOPS_MONTH_USD } from './rds-prices.js';
 
 export type { Ec2InstanceSpec } from './ec2-catalogue.js';
 export type { EbsVolumeType } from './ebs-prices.js';
 export type { LambdaArchitecture } from './lambda-prices.js';
 export type { LoadBalancerType } from './network-prices.js';
+export type { FargateArchitecture } from './fargate-prices.js';
+export type { CacheEngine, CacheNodeSpec } from './elasticache-prices.js';
 
 /** AWS bills a month as 730 hours (365 × 24 / 12). */
 export const HOURS_PER_MONTH = 730;
@@ -99,6 +104,23 @@ export interface PriceBook {
   readonly logs: { readonly ingestionGbUsd: number; readonly storageGbMonthUsd: number };
   /** S3, Kinesis, SQS and Step Functions (bundled us-east-1 prices: storage-data-prices.ts). */
   readonly storageData: StorageDataPrices;
+  /** DB instance classes with a price for an engine: the RDS rightsizing candidate pool. */
+  rdsInstanceClasses(engine: string): readonly string[];
+  /** RDS Provisioned IOPS (io1) and gp3 storage, Single-AZ. */
+  readonly rdsStorage: { readonly io1GbMonthUsd: number; readonly io1IopsMonthUsd: number; readonly gp3GbMonthUsd: number; readonly gp3IopsMonthUsd: number };
+  /**
+   * Fargate on-demand Linux USD/hour of one task of `cpuUnits` (1,024 = 1 vCPU) and `memoryMiB`:
+   * cpuUnits / 1024 × $/vCPU-h + memoryMiB / 1024 × $/GB-h at the architecture's rates.
+   */
+  fargateTaskHourlyUsd(cpuUnits: number, memoryMiB: number, architecture: FargateArchitecture): number;
+  /** Fargate Spot's published maximum discount on the on-demand price (fargate-prices.ts). */
+  readonly fargateSpotMaxDiscount: number;
+  /** ElastiCache node specification (vCPU, memory, architecture) with its Redis OSS price; undefined when not bundled. */
+  cacheNodeSpec(nodeType: string): CacheNodeSpec | undefined;
+  /** Every bundled ElastiCache node type: the node rightsizing candidate pool. */
+  cacheNodeCandidates(): readonly CacheNodeSpec[];
+  /** ElastiCache on-demand USD per node-hour for a node type and engine: override first, then the bundled table. */
+  cacheNodeHourlyUsd(nodeType: string, engine: CacheEngine): number | undefined;
   /** Where the numbers come from, for evidence.sources. */
   readonly sources: readonly string[];
 }
@@ -163,6 +185,16 @@ export function createPriceBook(overrides?: Prices): PriceBook {
     Object.hasOwn(lbOverrides, lbType) ? lbOverrides[lbType] : LOAD_BALANCER_HOURLY_USD[lbType];
   const dynamo = overrides?.dynamoDb ?? {};
   const logs = overrides?.logs ?? {};
+  const fargate = overrides?.fargate ?? {};
+  const fargateRates: Record<FargateArchitecture, { vcpu: number; gb: number }> = {
+    X86_64: { vcpu: fargate.x86VcpuHourUsd ?? FARGATE_VCPU_HOUR_USD.X86_64, gb: fargate.x86GbHourUsd ?? FARGATE_GB_HOUR_USD.X86_64 },
+    ARM64: { vcpu: fargate.armVcpuHourUsd ?? FARGATE_VCPU_HOUR_USD.ARM64, gb: fargate.armGbHourUsd ?? FARGATE_GB_HOUR_USD.ARM64 },
+  };
+  const cacheOverrides = overrides?.elastiCacheHourlyUsd ?? {};
+  const cacheNodeHourlyUsd = (nodeType: string, engine: CacheEngine): number | undefined => {
+    const override = cacheOverrides[engine];
+    return override && Object.hasOwn(override, nodeType) ? override[nodeType] : bundledCacheNodeHourlyUsd(nodeType, engine);
+  };
 
   return {
     region,
@@ -202,6 +234,19 @@ export function createPriceBook(overrides?: Prices): PriceBook {
       storageGbMonthUsd: logs.storageGbMonthUsd ?? LOGS_STORAGE_GB_MONTH_USD,
     },
     storageData: STORAGE_DATA_PRICES,
+    rdsInstanceClasses: (engine) => bundledRdsInstanceClasses(engine),
+    rdsStorage: {
+      io1GbMonthUsd: RDS_IO1_GB_MONTH_USD,
+      io1IopsMonthUsd: RDS_IO1_IOPS_MONTH_USD,
+      gp3GbMonthUsd: RDS_GP3_GB_MONTH_USD,
+      gp3IopsMonthUsd: RDS_GP3_IOPS_MONTH_USD,
+    },
+    fargateTaskHourlyUsd: (cpuUnits, memoryMiB, architecture) =>
+      (cpuUnits / 1024) * fargateRates[architecture].vcpu + (memoryMiB / 1024) * fargateRates[architecture].gb,
+    fargateSpotMaxDiscount: FARGATE_SPOT_MAX_DISCOUNT,
+    cacheNodeSpec: (nodeType) => CACHE_NODE_CATALOGUE.get(nodeType),
+    cacheNodeCandidates: () => [...CACHE_NODE_CATALOGUE.values()],
+    cacheNodeHourlyUsd,
     sources: overrides ? ['snapshot-prices', 'price-catalogue'] : ['price-catalogue'],
   };
 }

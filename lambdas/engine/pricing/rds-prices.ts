@@ -97,3 +97,30 @@ export function bundledRdsHourlyUsd(instanceClass: string, engine: string, multi
   const singleAz = (large * NORMALISATION_FACTOR[size]) / NORMALISATION_FACTOR.large;
   return multiAz ? 2 * singleAz : singleAz;
 }
+
+/** Every DB instance class the bundled table prices for an engine (MySQL/MariaDB or PostgreSQL column). */
+export function bundledRdsInstanceClasses(engine: string): string[] {
+  const column = rdsPriceColumn(engine);
+  if (column === undefined) return [];
+  return Object.entries(SIZES_BY_FAMILY).flatMap(([family, sizes]) =>
+    LARGE_HOURLY_USD[family][column === 'mysql' ? 0 : 1] === null ? [] : sizes.map((size) => `db.${family}.${size}`),
+  );
+}
+
+/**
+ * RDS storage prices beyond General Purpose gp2, us-east-1, Single-AZ (Multi-AZ stores twice: × 2), USD, from
+ * https://aws.amazon.com/rds/postgresql/pricing/ and https://aws.amazon.com/rds/mysql/pricing/ (checked 2026-12-08):
+ * Provisioned IOPS (io1) $0.125 per GB-month plus $0.10 per provisioned IOPS-month; gp3 $0.115 per GB-month with
+ * a baseline included and $0.02 per IOPS-month above it.
+ *
+ * gp3 baseline for MySQL, MariaDB and PostgreSQL (RDS User Guide, "gp3 storage"): below 400 GiB allocated, 3,000
+ * IOPS and 125 MiB/s, not adjustable; from 400 GiB, 12,000 IOPS and 500 MiB/s, provisionable up to 64,000 IOPS.
+ */
+export const RDS_IO1_GB_MONTH_USD = 0.125;
+export const RDS_IO1_IOPS_MONTH_USD = 0.1;
+export const RDS_GP3_GB_MONTH_USD = 0.115;
+export const RDS_GP3_IOPS_MONTH_USD = 0.02;
+export const RDS_GP3_LARGE_VOLUME_GIB = 400;
+export const RDS_GP3_SMALL_BASELINE_IOPS = 3000;
+export const RDS_GP3_LARGE_BASELINE_IOPS = 12000;
+export const RDS_GP3_MAX_IOPS = 64000;

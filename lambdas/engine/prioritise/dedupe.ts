@@ -38,6 +38,15 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'kinesis/overprovisioned-shards': 'resize',
   'sqs/short-polling': 'tune',
   'stepfunctions/express-candidate': 'tune',
+  'rds/rightsize-instance': 'resize',
+  'rds/multi-az-non-production': 'resize',
+  'rds/idle-read-replica': 'remove',
+  'rds/io1-to-gp3': 'resize',
+  'ecs/fargate-task-size': 'resize',
+  'ecs/fargate-spot': 'resize',
+  'ecs/fargate-graviton': 'resize',
+  'elasticache/idle-cluster': 'remove',
+  'elasticache/rightsize-node': 'resize',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

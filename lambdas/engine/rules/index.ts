@@ -20,6 +20,15 @@ import { noncurrentVersions } from './s3/noncurrent-versions.js';
 import { overprovisionedShards } from './kinesis/overprovisioned-shards.js';
 import { shortPolling } from './sqs/short-polling.js';
 import { expressCandidate } from './stepfunctions/express-candidate.js';
+import { rightsizeRdsInstance } from './rds/rightsize-instance.js';
+import { multiAzNonProduction } from './rds/multi-az-non-production.js';
+import { idleReadReplica } from './rds/idle-read-replica.js';
+import { io1ToGp3Rds } from './rds/io1-to-gp3.js';
+import { fargateTaskSize } from './ecs/fargate-task-size.js';
+import { fargateGraviton } from './ecs/fargate-graviton.js';
+import { fargateSpot } from './ecs/fargate-spot.js';
+import { idleCacheCluster } from './elasticache/idle-cluster.js';
+import { rightsizeCacheNode } from './elasticache/rightsize-node.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -44,6 +53,15 @@ export const rules: Rule[] = [
   overprovisionedShards,
   shortPolling,
   expressCandidate,
+  rightsizeRdsInstance,
+  multiAzNonProduction,
+  idleReadReplica,
+  io1ToGp3Rds,
+  fargateTaskSize,
+  fargateSpot,
+  fargateGraviton,
+  idleCacheCluster,
+  rightsizeCacheNode,
 ];
 
 export { accountRules } from './account/index.js';

@@ -29,6 +29,7 @@ export const ResourceTypeSchema = z.enum([
   'sqs:queue',
   /** An EC2 Auto Scaling group (known from Compute Optimizer's group recommendations; its members are ec2:instance). */
   'autoscaling:group',
+  'elasticache:cluster',
 ]);
 export type ResourceType = z.infer<typeof ResourceTypeSchema>;
 
@@ -81,6 +82,52 @@ export const RdsConfigSchema = z.object({
   storageGiB: z.number().nonnegative(),
   multiAz: z.boolean(),
   status: z.string(),
+  /** DescribeDBInstances StorageType (gp2, gp3, io1, io2, standard, aurora, aurora-iopt1); absent in older snapshots. */
+  storageType: z.string().optional(),
+  /** Provisioned IOPS (io1, io2, gp3 above its baseline). */
+  iops: z.number().nonnegative().optional(),
+  /** ReadReplicaSourceDBInstanceIdentifier: set when this instance is a read replica of another. */
+  readReplicaSource: z.string().optional(),
+  /** DBClusterIdentifier: set for Aurora (and Multi-AZ DB cluster) members. */
+  dbClusterId: z.string().optional(),
+  engineVersion: z.string().optional(),
+});
+
+/**
+ * An ECS service (DescribeServices) with the size of its task definition (DescribeTaskDefinition). `capacityProviders`
+ * is the service's capacity provider strategy (FARGATE, FARGATE_SPOT or an Auto Scaling group provider); a service
+ * with a launch type has none. CPU is in CPU units (1,024 = 1 vCPU), memory in MiB; the container sums are the
+ * container-level reservations a smaller task must still hold (RegisterTaskDefinition rejects a task below them).
+ */
+export const EcsServiceConfigSchema = z.object({
+  clusterName: z.string(),
+  serviceName: z.string(),
+  status: z.string(),
+  launchType: z.enum(['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES']).optional(),
+  capacityProviders: z.array(z.object({ name: z.string(), weight: z.number().nonnegative().default(0), base: z.number().nonnegative().default(0) })).default([]),
+  schedulingStrategy: z.enum(['REPLICA', 'DAEMON']).default('REPLICA'),
+  desiredCount: z.number().int().nonnegative(),
+  runningCount: z.number().int().nonnegative().default(0),
+  taskDefinitionArn: z.string(),
+  taskCpuUnits: z.number().positive().optional(),
+  taskMemoryMiB: z.number().positive().optional(),
+  cpuArchitecture: z.enum(['X86_64', 'ARM64']).default('X86_64'),
+  operatingSystemFamily: z.string().default('LINUX'),
+  containerCpuUnits: z.number().nonnegative().default(0),
+  containerMemoryMiB: z.number().nonnegative().default(0),
+});
+
+/**
+ * An ElastiCache cache cluster (DescribeCacheClusters): one Memcached cluster, or one node group member of a Redis OSS
+ * or Valkey replication group (`replicationGroupId`). Every node has `nodeType`.
+ */
+export const ElastiCacheClusterConfigSchema = z.object({
+  engine: z.enum(['redis', 'valkey', 'memcached']),
+  engineVersion: z.string().optional(),
+  nodeType: z.string(),
+  numNodes: z.number().int().positive(),
+  status: z.string(),
+  replicationGroupId: z.string().optional(),
 });
 
 export const DynamoDbConfigSchema = z.object({
@@ -182,6 +229,8 @@ export const configSchemaByType = {
   'kinesis:stream': KinesisStreamConfigSchema,
   'sqs:queue': SqsQueueConfigSchema,
   'states:state-machine': StateMachineConfigSchema,
+  'ecs:service': EcsServiceConfigSchema,
+  'elasticache:cluster': ElastiCacheClusterConfigSchema,
 } as const;
 export type Ec2Config = z.infer<typeof Ec2ConfigSchema>;
 export type EbsVolumeConfig = z.infer<typeof EbsVolumeConfigSchema>;
@@ -194,6 +243,8 @@ export type ElasticIpConfig = z.infer<typeof ElasticIpConfigSchema>;
 export type NatGatewayConfig = z.infer<typeof NatGatewayConfigSchema>;
 export type LoadBalancerConfig = z.infer<typeof LoadBalancerConfigSchema>;
 export type ApiGatewayConfig = z.infer<typeof ApiGatewayConfigSchema>;
+export type EcsServiceConfig = z.infer<typeof EcsServiceConfigSchema>;
+export type ElastiCacheClusterConfig = z.infer<typeof ElastiCacheClusterConfigSchema>;
 
 /**
  * One CloudWatch metric of one resource at a fixed period, oldest first.
@@ -347,6 +398,12 @@ export const PricesSchema = z.object({
     .optional(),
   /** CloudWatch Logs Standard class: USD per GB ingested and per GB-month stored. */
   logs: z.object({ ingestionGbUsd: usd.optional(), storageGbMonthUsd: usd.optional() }).optional(),
+  /** Fargate on-demand Linux: USD per vCPU-hour and per GB-hour, by CPU architecture. */
+  fargate: z
+    .object({ x86VcpuHourUsd: usd.optional(), x86GbHourUsd: usd.optional(), armVcpuHourUsd: usd.optional(), armGbHourUsd: usd.optional() })
+    .optional(),
+  /** ElastiCache on-demand USD per node-hour, by engine (redis, valkey, memcached) then node type. */
+  elastiCacheHourlyUsd: z.record(z.string(), z.record(z.string(), usd)).optional(),
 });
 export type Prices = z.infer<typeof PricesSchema>;
 

@@ -12,6 +12,9 @@ import {
 } from './catalogue.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
 import { hashNormal } from './prng.js';
+import { bundledRdsHourlyUsd, RDS_IO1_IOPS_MONTH_USD } from '../../engine/pricing/rds-prices.js';
+import { FARGATE_GB_HOUR_USD, FARGATE_VCPU_HOUR_USD, type FargateArchitecture } from '../../engine/pricing/fargate-prices.js';
+import { bundledCacheNodeHourlyUsd, type CacheEngine } from '../../engine/pricing/elasticache-prices.js';
 import { meanDailyLoad } from './workload.js';
 
 const DAY_MS = 86_400_000;
@@ -30,6 +33,8 @@ export const SERVICES = {
   elb: 'Amazon Elastic Load Balancing',
   /** Public IPv4 addresses (Elastic IPs included, associated or not) are billed here since February 2024. */
   vpc: 'Amazon Virtual Private Cloud',
+  ecs: 'Amazon Elastic Container Service',
+  elastiCache: 'Amazon ElastiCache',
 } as const;
 
 /**
@@ -61,6 +66,9 @@ type CostInputs = Pick<SampleAccount, 'accountId' | 'now' | 'seed'> & { resource
  *   Elastic IP = $0.005 × 24, associated or not   (Amazon Virtual Private Cloud, where public IPv4 bills since 2024)
  *   EBS snapshot = GiB × $0.05 / 30.44 (full size: an upper bound, snapshots store changed blocks)   (EC2 - Other)
  *   Data transfer = 5 % of EC2 NetworkOut bytes × $0.09/GB
+ *   ECS on Fargate = desired tasks × (vCPU × $/vCPU-h + GB × $/GB-h) × 24; ECS on EC2 bills as its instances (none here)
+ *   ElastiCache = nodes × node $/h × 24;  RDS classes outside the sample's table at the engine's bundled price, io1 IOPS
+ *   × $0.10 / 30.44
  * then × (1 + 0.03 z) daily noise and × the factor of any cost incident that day.
  */
 export function sampleDailyCosts(inputs: CostInputs): DailyCost[] {
@@ -123,8 +131,9 @@ function resourceDayCost(sample: SampleResource, dayStart: number, now: number, 
       return;
     }
     case 'rds:db-instance': {
-      const hourly = rdsHourlyUsd[String(c.instanceClass)] ?? 0.2;
-      add(SERVICES.rds, (hourly * 24 * (c.multiAz ? 2 : 1) + (Number(c.storageGiB) * 0.115) / DAYS_PER_MONTH) * exists);
+      const hourly = rdsHourlyUsd[String(c.instanceClass)] ?? bundledRdsHourlyUsd(String(c.instanceClass), String(c.engine), false) ?? 0.2;
+      const iops = c.storageType === 'io1' ? Number(c.iops ?? 0) * RDS_IO1_IOPS_MONTH_USD : 0;
+      add(SERVICES.rds, (hourly * 24 * (c.multiAz ? 2 : 1) + (Number(c.storageGiB) * 0.115 + iops) / DAYS_PER_MONTH) * exists);
       return;
     }
     case 'dynamodb:table': {
@@ -160,6 +169,16 @@ function resourceDayCost(sample: SampleResource, dayStart: number, now: number, 
       return;
     case 'ebs:snapshot':
       add(SERVICES.ec2Other, ((Number(c.sizeGiB) * NETWORK_PRICES.snapshotGbMonth) / DAYS_PER_MONTH) * exists);
+      return;
+    case 'ecs:service': {
+      if (c.launchType !== 'FARGATE') return;
+      const architecture = String(c.cpuArchitecture) as FargateArchitecture;
+      const taskHour = (Number(c.taskCpuUnits) / 1024) * FARGATE_VCPU_HOUR_USD[architecture] + (Number(c.taskMemoryMiB) / 1024) * FARGATE_GB_HOUR_USD[architecture];
+      add(SERVICES.ecs, taskHour * Number(c.desiredCount) * 24 * exists);
+      return;
+    }
+    case 'elasticache:cluster':
+      add(SERVICES.elastiCache, (bundledCacheNodeHourlyUsd(String(c.nodeType), String(c.engine) as CacheEngine) ?? 0.1) * Number(c.numNodes) * 24 * exists);
       return;
     default:
       return;

@@ -4,6 +4,7 @@ import { database, orphanStorage } from './archetypes-data.js';
 import { backups, loadBalancer, networkEdge } from './archetypes-network.js';
 import { apiFunctions, pipelineFunctions } from './archetypes-serverless.js';
 import { storageAndPipelines } from './archetypes-storage-data.js';
+import { cacheClusters, containerServices, relationalDatabases } from './archetypes-containers-db.js';
 import { BuildContext, type Builder } from './build-context.js';
 import { sampleCostForecast, sampleDailyCosts, sampleExistingSavingsPlan, SERVICES } from './costs.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
@@ -30,7 +31,7 @@ export type GenerateOptions = z.input<typeof GenerateOptionsSchema>;
 
 /**
  * One cycle of archetypes; cycles repeat until the requested number of resources exists (the last
- * resource may cut a cycle short). Every archetype appears in the first cycle (~40 resources).
+ * resource may cut a cycle short). Every archetype appears in the first cycle (~55 resources).
  * The second cycle's API tier lives in the second region.
  */
 const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
@@ -49,6 +50,9 @@ const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
   { build: networkEdge },
   { build: backups },
   { build: storageAndPipelines },
+  { build: containerServices },
+  { build: relationalDatabases },
+  { build: cacheClusters },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { ec2Catalogue } from './catalogue.js';
 import type { SampleResource } from './model.js';
 import { createSampleNetworkInventory } from './network-inventory-port.js';
 import { createSampleStorageDataInventory } from './storage-data-inventory-port.js';
+import { createSampleContainersDbInventory } from './containers-db-inventory-port.js';
 import { decodeToken, encodeToken, pageSize, requestKey } from './page-token.js';
 import { responseMetadata, SampleServiceError } from './sample-errors.js';
 
@@ -29,7 +30,7 @@ const idOf = (arn: string): string => arn.split('/').pop() ?? arn;
  * DescribeDBInstances (MaxRecords 20–100, Marker), ListTables (Limit 1–100, ExclusiveStartTableName /
  * LastEvaluatedTableName), DescribeTable, ListTagsOfResource, DescribeLogGroups (limit 1–50, nextToken) and
  * the Logs ListTagsForResource; snapshots, AMIs, Elastic IPs, NAT gateways and load balancers in
- * network-inventory-port.ts.
+ * network-inventory-port.ts; ECS services and ElastiCache clusters in containers-db-inventory-port.ts.
  */
 export function createSampleInventoryPort(samples: SampleResource[], options: SampleListOptions = {}): InventoryPort {
   const cap = (n: number) => Math.min(n, options.maxPageSize ?? n);
@@ -45,6 +46,7 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
   return {
     ...createSampleNetworkInventory(samples, cap),
     ...createSampleStorageDataInventory(samples, cap, options.now ?? Math.max(0, ...samples.map((s) => s.createdAt))),
+    ...createSampleContainersDbInventory(samples, cap),
 
     async describeInstances(input) {
       const key = requestKey(input, 'NextToken');
@@ -144,7 +146,7 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
 
 function toDbInstance(sample: SampleResource): DBInstance {
   const r = sample.resource;
-  const c = r.config as { instanceClass: string; engine: string; storageGiB: number; multiAz: boolean; status: string };
+  const c = r.config as { instanceClass: string; engine: string; storageGiB: number; multiAz: boolean; status: string; storageType?: string; iops?: number; readReplicaSource?: string };
   return {
     DBInstanceIdentifier: r.name,
     DBInstanceArn: r.arn,
@@ -153,7 +155,10 @@ function toDbInstance(sample: SampleResource): DBInstance {
     AllocatedStorage: c.storageGiB,
     MultiAZ: c.multiAz,
     DBInstanceStatus: c.status,
-    StorageType: 'gp3',
+    StorageType: c.storageType ?? 'gp3',
+    ...(c.iops === undefined ? {} : { Iops: c.iops }),
+    ...(c.readReplicaSource === undefined ? {} : { ReadReplicaSourceDBInstanceIdentifier: c.readReplicaSource }),
+    EngineVersion: c.engine === 'mysql' ? '8.0.39' : '16.4',
     InstanceCreateTime: new Date(sample.createdAt),
     TagList: tagList(r.tags),
   };

@@ -2,6 +2,7 @@ import { hashNormal, hashUnit } from './prng.js';
 import type { Incident, SampleResource } from './model.js';
 import { loadAt } from './workload.js';
 import { storageDataPublishedMetrics, storageDataSlotValue } from './storage-data-metrics.js';
+import { CACHE_NODE_CATALOGUE } from '../../engine/pricing/elasticache-prices.js';
 
 /** A metric the sample account publishes, addressed the way CloudWatch addresses it (the exact dimension set). */
 export interface PublishedMetric {
@@ -22,7 +23,7 @@ const SLOT_MS = 300_000;
 const lastSegment = (arn: string): string => arn.split('/').pop() ?? arn;
 
 /** Memory of the sample's RDS instance classes, GiB. */
-const RDS_MEMORY_GIB: Record<string, number> = { 'db.t3.medium': 4, 'db.m5.xlarge': 16, 'db.r6g.large': 16, 'db.r5.xlarge': 32 };
+const RDS_MEMORY_GIB: Record<string, number> = { 'db.t3.medium': 4, 'db.m5.xlarge': 16, 'db.r6g.large': 16, 'db.r5.xlarge': 32, 'db.r5.2xlarge': 64 };
 
 /**
  * Whether the CloudWatch agent runs on an instance (memory-bound caches and web fleets have it) and its
@@ -83,7 +84,22 @@ export function publishedMetrics(sample: SampleResource, seed: number): Publishe
       return [...metrics, ...all('LambdaInsights', [{ Name: 'function_name', Value: r.name }], [['memory_utilization', 'Percent'], ['used_memory_max', 'Megabytes'], ['cpu_total_time', 'Milliseconds']])];
     }
     case 'rds:db-instance':
-      return all('AWS/RDS', [{ Name: 'DBInstanceIdentifier', Value: r.name }], [['CPUUtilization', 'Percent'], ['DatabaseConnections', 'Count'], ['FreeableMemory', 'Bytes']]);
+      return all('AWS/RDS', [{ Name: 'DBInstanceIdentifier', Value: r.name }], [
+        ['CPUUtilization', 'Percent'],
+        ['DatabaseConnections', 'Count'],
+        ['FreeableMemory', 'Bytes'],
+        ...(r.config.storageType === 'io1' ? ([['ReadIOPS', 'Count/Second'], ['WriteIOPS', 'Count/Second']] as [string, string][]) : []),
+      ]);
+    case 'ecs:service':
+      if (r.config.launchType === 'EC2') return [];
+      return all('AWS/ECS', [{ Name: 'ClusterName', Value: String(r.config.clusterName) }, { Name: 'ServiceName', Value: String(r.config.serviceName) }], [['CPUUtilization', 'Percent'], ['MemoryUtilization', 'Percent']]);
+    case 'elasticache:cluster':
+      return all('AWS/ElastiCache', [{ Name: 'CacheClusterId', Value: r.name }], [
+        ['CurrConnections', 'Count'],
+        ...(r.config.engine === 'memcached'
+          ? ([['CPUUtilization', 'Percent'], ['BytesUsedForCacheItems', 'Bytes']] as [string, string][])
+          : ([['EngineCPUUtilization', 'Percent'], ['DatabaseMemoryUsagePercentage', 'Percent']] as [string, string][])),
+      ]);
     case 'dynamodb:table':
       return all('AWS/DynamoDB', [{ Name: 'TableName', Value: r.name }], [
         ['ConsumedReadCapacityUnits', 'Count'],
@@ -175,9 +191,12 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
     if (metricName === 'FreeableMemory') {
       // Free bytes = memory × (1 − used), used = 50 % + 30 % × CPU share; Minimum dips up to 5 % lower.
       const memoryBytes = (RDS_MEMORY_GIB[String(resource.config.instanceClass)] ?? 8) * 2 ** 30;
-      const free = memoryBytes * (1 - (0.5 + 0.3 * (cpu / 100)));
+      const free = memoryBytes * (1 - ((details.memoryUsedShare ?? 0.5) + 0.3 * (cpu / 100)));
       return stat === 'Minimum' ? free * (1 - 0.05 * u) : free;
     }
+    // io1 databases: IOPS = CPU % × iopsPerCpuPct, 70 % reads.
+    if (metricName === 'ReadIOPS') return cpu * (details.iopsPerCpuPct ?? 30) * 0.7 * (0.9 + 0.2 * u);
+    if (metricName === 'WriteIOPS') return cpu * (details.iopsPerCpuPct ?? 30) * 0.3 * (0.9 + 0.2 * u);
     if (metricName === 'mem_used_percent') {
       // Agent memory % = baseline × (0.97 + 0.06 u), Maximum up to 3 points higher.
       const base = agentMemoryPct(sample, context.seed);
@@ -250,6 +269,26 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
   }
 
   if (resource.type === 'elb:load-balancer') return loadBalancerValue(sample, metricName, stat, load, u);
+
+  if (resource.type === 'ecs:service') {
+    // CPU % = load (Maximum: the busiest task, up to cpuBurst × the mean); memory % = memoryPct × (0.97 + 0.06 u).
+    const cpu = Math.min(100, Math.max(0.1, load));
+    if (metricName === 'CPUUtilization') return cpuStat(cpu, stat, details.cpuBurst ?? 1.3, u);
+    if (metricName === 'MemoryUtilization') return Math.min(100, (details.memoryPct ?? 50) * (0.97 + 0.06 * u));
+    return undefined;
+  }
+
+  if (resource.type === 'elasticache:cluster') {
+    // Engine (or host) CPU % = load; memory in use = memoryPct of the node (BytesUsedForCacheItems: of its GiB);
+    // connections = 2–3 of ElastiCache's own when idle (load < 0.5), else 10 per CPU-%.
+    const cpu = Math.min(100, Math.max(0, load));
+    if (metricName === 'CurrConnections') return load < 0.5 ? 2 + Math.floor(2 * u) : Math.round(10 * cpu * (0.9 + 0.2 * u));
+    if (metricName === 'EngineCPUUtilization' || metricName === 'CPUUtilization') return cpuStat(Math.max(0.1, cpu), stat, 1.3, u);
+    const memoryPct = Math.min(100, (details.memoryPct ?? 50) * (0.98 + 0.04 * u));
+    if (metricName === 'DatabaseMemoryUsagePercentage') return memoryPct;
+    if (metricName === 'BytesUsedForCacheItems') return ((CACHE_NODE_CATALOGUE.get(String(resource.config.nodeType))?.memoryGiB ?? 1) * 2 ** 30 * memoryPct) / 100;
+    return undefined;
+  }
 
   if (resource.type === 'ec2:nat-gateway') {
     // load = MB/s out through the gateway (bytes per slot from clients); the replies coming back from the internet are

@@ -13,7 +13,10 @@ export type Archetype =
   | 'load-balancer'
   | 'network'
   | 'backup'
-  | 'logging';
+  | 'logging'
+  | 'container-service'
+  | 'relational-database'
+  | 'cache-cluster';
 
 /**
  * How busy a resource is over time; every metric of the resource derives from it. `level` is the
@@ -76,6 +79,12 @@ export interface SampleDetails {
   /** Load balancer: seconds per request at the targets (mean); NAT gateway: concurrent connections per MB/s. */
   responseTimeSec?: number;
   connectionsPerMBps?: number;
+  /** ECS service: memory utilisation %, steady; ElastiCache: memory in use, % of the node's. */
+  memoryPct?: number;
+  /** RDS: share of instance memory the engine holds at rest (default 0.5); used memory = share + 30 % × CPU share. */
+  memoryUsedShare?: number;
+  /** RDS on io1: read + write IOPS per CPU-% (70 % reads). */
+  iopsPerCpuPct?: number;
 }
 
 export interface SampleResource {

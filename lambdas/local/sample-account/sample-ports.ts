@@ -70,8 +70,8 @@ function costExplorerPort(account: SampleAccount, options: SamplePortsOptions): 
 
 /**
  * The error name each service answers a denied call with: EC2 UnauthorizedOperation, RDS and CloudWatch
- * AccessDenied, ELBv2 AccessDenied, the JSON-protocol services (Lambda, DynamoDB, Logs, Cost Explorer,
- * Compute Optimizer) AccessDeniedException.
+ * AccessDenied, ELBv2 and ElastiCache AccessDenied, the JSON-protocol services (Lambda, DynamoDB, Logs, ECS, Cost
+ * Explorer, Compute Optimizer) AccessDeniedException.
  */
 const DENIED_ERROR_BY_METHOD: Record<string, string> = {
   describeInstances: 'UnauthorizedOperation',
@@ -81,6 +81,8 @@ const DENIED_ERROR_BY_METHOD: Record<string, string> = {
   describeAddresses: 'UnauthorizedOperation',
   describeNatGateways: 'UnauthorizedOperation',
   describeDBInstances: 'AccessDenied',
+  describeCacheClusters: 'AccessDenied',
+  listCacheTags: 'AccessDenied',
   describeLoadBalancers: 'AccessDenied',
   describeTags: 'AccessDenied',
   describeTargetGroups: 'AccessDenied',

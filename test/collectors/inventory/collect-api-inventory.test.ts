@@ -15,6 +15,7 @@ import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadB
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
+import '../helpers/empty-containers-db.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js';
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundledRdsHourlyUsd } from '../../../lambdas/engine/pricing/rds-prices.js';
 import { configSchemaByType, DailyCostSchema, ResourceSchema } from '../../../lambdas/engine/types/snapshot.js';
 import { ec2Catalogue, rdsHourlyUsd } from '../../../lambdas/local/sample-account/catalogue.js';
 import { DEFAULT_SAMPLE_NOW, generateSampleAccount } from '../../../lambdas/local/sample-account/generate.js';
@@ -54,7 +55,11 @@ describe('generateSampleAccount', () => {
       const schema = configSchemaByType[resource.type as keyof typeof configSchemaByType];
       if (schema) expect(() => schema.parse(resource.config), resource.arn).not.toThrow();
       if (resource.type === 'ec2:instance') expect(ec2Catalogue).toHaveProperty([String(resource.config.instanceType)]);
-      if (resource.type === 'rds:db-instance') expect(rdsHourlyUsd).toHaveProperty([String(resource.config.instanceClass)]);
+      // A real class: in the sample's price list, or (the containers-db archetypes) priced by the engine's bundled table.
+      if (resource.type === 'rds:db-instance') {
+        const instanceClass = String(resource.config.instanceClass);
+        expect(rdsHourlyUsd[instanceClass] ?? bundledRdsHourlyUsd(instanceClass, String(resource.config.engine), false), instanceClass).toBeDefined();
+      }
       if (resource.type === 'lambda:function') {
         expect(Number(resource.config.memoryMb)).toBeGreaterThanOrEqual(128);
         expect(Number(resource.config.memoryMb)).toBeLessThanOrEqual(3008);

@@ -64,6 +64,7 @@ const DOMAIN_BY_TYPE: Readonly<Record<ResourceType, Domain>> = {
   'savingsplans:commitment': 'compute',
   'sqs:queue': 'data',
   'autoscaling:group': 'compute',
+  'elasticache:cluster': 'database',
 };
 
 /**

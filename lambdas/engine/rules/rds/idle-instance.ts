@@ -30,7 +30,8 @@ const CCF_DEFAULT_CPU_FRACTION = 0.5;
  * An engine or class without a price keeps the storage terms only (`priceKnown: false`). Performance risk 1 (monthly
  * jobs may connect less often than weekly); confidence = data confidence (coverage × observed days / 7). Effort medium:
  * someone must confirm the database is unused. Reversible by restoring the snapshot (under a new endpoint).
- * No executor: deleting a database is left to a person.
+ * No executor: deleting a database is left to a person. Read replicas are rds/idle-read-replica's (no final snapshot
+ * needed there).
  */
 export const idleRdsInstance: Rule = {
   id: RULE_ID,
@@ -39,7 +40,7 @@ export const idleRdsInstance: Rule = {
   summary: "Delete (final snapshot first) an RDS instance with no connection for 7 days (Trusted Advisor's idle DB instance).",
   evaluate(slice, context) {
     const config = readConfig(slice.resource, 'rds:db-instance');
-    if (config.status !== 'available') return [];
+    if (config.status !== 'available' || config.readReplicaSource !== undefined) return [];
     const connectionsSeries = findSeries(slice.series, 'DatabaseConnections', ['Maximum', 'Average', 'Sum']);
     if (!connectionsSeries) return [];
     const connections = windowSeries(connectionsSeries, context.now, IDLE_DAYS);
