@@ -32,9 +32,10 @@ type FetchPage = (token?: string) => Promise<Page<ExternalRecommendation | undef
  * recommendation for (and no per-item error) lose their stored one: Compute Optimizer stopped
  * recommending on them (the resource was resized, or has too little history now), so the old advice is stale.
  *
- * Auto Scaling groups and ECS services are not inventoried: their unit also makes the groups it returned the complete
- * set of stored resources of that type in the account and region (group-resources.ts, store.replaceResources), so
- * each recommendation has a resource to become one action on, and a group no longer recommended on goes with its advice.
+ * Auto Scaling groups are not inventoried: their unit also makes the groups it returned the complete set of stored
+ * resources of that type in the account and region (group-resources.ts, store.replaceResources), so each
+ * recommendation has a resource to become one action on, and a group no longer recommended on goes with its advice.
+ * ECS services are inventoried (inventory/list-containers-db.ts): their recommendations attach to those.
  */
 export async function collectRecommendations(context: CollectorContext): Promise<CollectionReport> {
   const report = new ReportBuilder('compute-optimizer');
@@ -48,7 +49,7 @@ export async function collectRecommendations(context: CollectorContext): Promise
         ['ebs:volume', (token) => ebsPage(port, account, token)],
         ['lambda:function', (token) => lambdaPage(port, account, token)],
         ['autoscaling:group', (token) => autoScalingGroupPage(port, account, token), 'autoscaling:group'],
-        ['ecs:service', (token) => ecsPage(port, account, token), 'ecs:service'],
+        ['ecs:service', (token) => ecsPage(port, account, token)],
       ];
       for (const [type, fetchPage, groupType] of units) {
         const failure = await collectUnit(report, where, ports, async () => {

@@ -166,7 +166,7 @@ describe('collectRecommendations', () => {
     expect(report.itemsWritten.recommendations).toBe(2);
   });
 
-  it('stores each recommended Auto Scaling group and ECS service as a resource, and drops one no longer recommended', async () => {
+  it('stores each recommended Auto Scaling group as a resource, drops one no longer recommended, and leaves ECS services to the inventory', async () => {
     const asgArn = (name: string) => `arn:aws:autoscaling:us-east-1:${ACCOUNT}:autoScalingGroup:9f8e:autoScalingGroupName/${name}`;
     const serviceArn = `arn:aws:ecs:us-east-1:${ACCOUNT}:service/prod/api`;
     const asg = (name: string) => ({
@@ -188,7 +188,7 @@ describe('collectRecommendations', () => {
     const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
 
     const first = await collectRecommendations(context);
-    expect(first.itemsWritten.groupResources).toBe(3);
+    expect(first.itemsWritten.groupResources).toBe(2);
     const stored = await context.store.listResources();
     expect(stored.find((r) => r.arn === asgArn('web'))).toEqual({
       arn: asgArn('web'),
@@ -199,7 +199,9 @@ describe('collectRecommendations', () => {
       tags: {},
       config: { instanceType: 'm5.xlarge', desiredCapacity: 3, minSize: 1, maxSize: 6 },
     });
-    expect(stored.find((r) => r.arn === serviceArn)).toMatchObject({ type: 'ecs:service', name: 'api', config: { cluster: 'prod', cpu: 1024, memoryMb: 2048, launchType: 'Fargate' } });
+    // The inventory lists ECS services (with their task definitions); the recommendation attaches to that resource.
+    expect(stored.find((r) => r.arn === serviceArn)).toBeUndefined();
+    expect(await context.store.getRecommendations(serviceArn)).toHaveLength(1);
 
     await collectRecommendations(context);
     const arns = (await context.store.listResources()).map((r) => r.arn);
