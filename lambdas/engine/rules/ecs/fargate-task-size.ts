@@ -77,8 +77,8 @@ export const fargateTaskSize: Rule = {
     const gibOf = (mib: number) => mib / 1024;
     const carbon =
       config.desiredCount *
-      (computeKgCo2ePerMonth(vcpuOf(config.taskCpuUnits), gibOf(config.taskMemoryMiB), meanCpuFraction) -
-        computeKgCo2ePerMonth(vcpuOf(best.cpuUnits), gibOf(best.memoryMiB), Math.min(1, (meanCpuFraction * config.taskCpuUnits) / best.cpuUnits)));
+      (computeKgCo2ePerMonth(slice.resource.region, vcpuOf(config.taskCpuUnits), gibOf(config.taskMemoryMiB), meanCpuFraction) -
+        computeKgCo2ePerMonth(slice.resource.region, vcpuOf(best.cpuUnits), gibOf(best.memoryMiB), Math.min(1, (meanCpuFraction * config.taskCpuUnits) / best.cpuUnits)));
 
     return [
       buildFinding({

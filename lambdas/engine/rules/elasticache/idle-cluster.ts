@@ -52,7 +52,7 @@ export const idleCacheCluster: Rule = {
     if (hourly === undefined) return [];
     const monthlySavingsUsd = config.numNodes * hourly * HOURS_PER_MONTH;
     const spec = context.prices.cacheNodeSpec(config.nodeType);
-    const carbon = spec ? config.numNodes * computeKgCo2ePerMonth(spec.vcpu, spec.memoryGiB, IDLE_CPU_FRACTION) : 0;
+    const carbon = spec ? config.numNodes * computeKgCo2ePerMonth(slice.resource.region, spec.vcpu, spec.memoryGiB, IDLE_CPU_FRACTION) : 0;
     const persistent = config.engine !== 'memcached';
 
     return [

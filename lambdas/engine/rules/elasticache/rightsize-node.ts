@@ -85,8 +85,8 @@ export const rightsizeCacheNode: Rule = {
     const cpuFraction = memcached ? mean(cpu.values) / 100 : mean(cpu.values) / 100 / current.vcpu;
     const carbon =
       config.numNodes *
-      (computeKgCo2ePerMonth(current.vcpu, current.memoryGiB, cpuFraction) -
-        computeKgCo2ePerMonth(best.spec.vcpu, best.spec.memoryGiB, Math.min(1, (cpuFraction * current.vcpu) / best.spec.vcpu)));
+      (computeKgCo2ePerMonth(slice.resource.region, current.vcpu, current.memoryGiB, cpuFraction, current.architecture) -
+        computeKgCo2ePerMonth(slice.resource.region, best.spec.vcpu, best.spec.memoryGiB, Math.min(1, (cpuFraction * current.vcpu) / best.spec.vcpu), best.spec.architecture));
 
     return [
       buildFinding({

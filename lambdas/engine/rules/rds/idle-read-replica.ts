@@ -52,7 +52,7 @@ export const idleReadReplica: Rule = {
     if (monthlySavingsUsd <= 0) return [];
     const spec = dbClassSpec(context.prices, config.instanceClass);
     const carbon =
-      ((spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(spec.vcpu, spec.memoryGiB, REPLICA_CPU_FRACTION) : 0) + storageKgCo2ePerMonth(config.storageGiB, 'ssd')) * copies;
+      ((spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(slice.resource.region, spec.vcpu, spec.memoryGiB, REPLICA_CPU_FRACTION) : 0) + storageKgCo2ePerMonth(slice.resource.region, config.storageGiB, 'ssd')) * copies;
 
     return [
       buildFinding({

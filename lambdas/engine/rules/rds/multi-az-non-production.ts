@@ -43,7 +43,7 @@ export const multiAzNonProduction: Rule = {
     if (monthlySavingsUsd <= 0) return [];
     const spec = dbClassSpec(context.prices, config.instanceClass);
     const carbon =
-      (spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(spec.vcpu, spec.memoryGiB, STANDBY_CPU_FRACTION) : 0) + storageKgCo2ePerMonth(config.storageGiB, 'ssd');
+      (spec?.vcpu && spec.memoryGiB ? computeKgCo2ePerMonth(slice.resource.region, spec.vcpu, spec.memoryGiB, STANDBY_CPU_FRACTION) : 0) + storageKgCo2ePerMonth(slice.resource.region, config.storageGiB, 'ssd');
 
     return [
       buildFinding({

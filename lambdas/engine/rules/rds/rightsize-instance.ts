@@ -92,8 +92,8 @@ export const rightsizeRdsInstance: Rule = {
     const copies = config.multiAz ? 2 : 1;
     const meanCpuFraction = mean(cpu.values) / 100;
     const carbon =
-      (computeKgCo2ePerMonth(current.vcpu, current.memoryGiB, meanCpuFraction) -
-        computeKgCo2ePerMonth(best.spec.vcpu, best.spec.memoryGiB, Math.min(1, (meanCpuFraction * current.vcpu) / best.spec.vcpu))) *
+      (computeKgCo2ePerMonth(slice.resource.region, current.vcpu, current.memoryGiB, meanCpuFraction) -
+        computeKgCo2ePerMonth(slice.resource.region, best.spec.vcpu, best.spec.memoryGiB, Math.min(1, (meanCpuFraction * current.vcpu) / best.spec.vcpu))) *
       copies;
 
     return [
