@@ -110,6 +110,10 @@ describe('costAnomalies', () => {
     const recent = costAnomalies(costs(5), { now: NOW });
     expect(recent).toContainEqual(expect.objectContaining({ subject: { kind: 'cost', service: 'AWS Lambda' }, unit: 'USD', timestamp: dayBefore(5) }));
     expect(recent[0].excerpt!.timestamps.length).toBeGreaterThan(30);
+    const spike = recent.find((a) => a.subject.kind === 'cost' && a.subject.service === 'AWS Lambda')!;
+    expect(spike.cost!.observedUsd - spike.cost!.expectedUsd).toBeGreaterThan(290);
+    expect(spike.cost!.impactDays).toBe(1);
+    expect(spike.cost!.contributors).toEqual([expect.objectContaining({ dimension: 'account', key: '111111111111' })]);
 
     expect(costAnomalies(costs(20), { now: NOW })).toEqual([]);
     // The same spike is found with a wider window: the 14 days are what hides it.
