@@ -4,6 +4,8 @@ import { DAY_MS } from './daily-cost-series.js';
 
 /** Days of history before an anomaly whose median is its expected daily cost (four weeks: every weekday 4 times). */
 export const BASELINE_DAYS = 28;
+/** A day still counts toward the impact while its deviation exceeds this many robust standard deviations. */
+export const IMPACT_SIGMAS = 3;
 /** Contributors listed per dimension, largest change first. */
 export const MAX_CONTRIBUTORS = 5;
 
@@ -24,7 +26,7 @@ export interface CostImpact {
   expectedUsd: number;
   /** The subject's cost on the anomaly's day. */
   observedUsd: number;
-  /** Σ (observed − expected) over the anomaly's day and the following days while the deviation keeps its sign. */
+  /** Σ (observed − expected) over the anomaly's day and the following days while the deviation stays beyond the noise. */
   impactUsd: number;
   /** Days summed into impactUsd (1: the anomaly's day only). */
   impactDays: number;
@@ -51,16 +53,23 @@ function dailyBy(rows: readonly DailyCost[], keyOf: (row: DailyCost) => string):
  * Median over the BASELINE_DAYS collected days before `day`; a collected day without the key's rows is a true 0.
  * No collected day before it: 0 (the cost is new).
  */
-function expectedOn(days: ReadonlyMap<number, number>, collected: ReadonlySet<number>, day: number): number {
+function priorDays(days: ReadonlyMap<number, number>, collected: ReadonlySet<number>, day: number): number[] {
   const prior: number[] = [];
   for (let d = day - BASELINE_DAYS * DAY_MS; d < day; d += DAY_MS) if (collected.has(d)) prior.push(days.get(d) ?? 0);
+  return prior;
+}
+
+function expectedOn(days: ReadonlyMap<number, number>, collected: ReadonlySet<number>, day: number): number {
+  const prior = priorDays(days, collected, day);
   return prior.length === 0 ? 0 : median(prior);
 }
 
 /**
  * The $ impact of a cost anomaly on `service` ('total' for all services) at `timestamp` (its day), from the cost rows:
  *   expected = median of the subject's daily cost over the BASELINE_DAYS before the day (robust to earlier spikes)
- *   impact   = Σ_d (observed_d − expected) from the day on, while sign(observed_d − expected) stays that of the day
+ *   noise    = 1.4826 × median |prior − expected| (the robust standard deviation of the same 28 days)
+ *   impact   = Σ_d (observed_d − expected) from the day on, while observed_d − expected has the day's sign and
+ *              |observed_d − expected| > IMPACT_SIGMAS × noise (the anomaly's day itself always counts)
  *   contributors: for each service (total only) and account, delta = observed − its own expected on the day;
  *   the lines moving in the anomaly's direction, largest |delta| first, MAX_CONTRIBUTORS per dimension.
  * Example: Lambda $100/day for four weeks, $400 today → expected $100, observed $400, impact $300 over 1 day.
@@ -73,13 +82,15 @@ export function costImpact(costs: readonly DailyCost[], anomaly: { service: stri
   const expectedUsd = expectedOn(subject, collected, day);
   const observedUsd = subject.get(day) ?? 0;
   const sign = Math.sign(observedUsd - expectedUsd);
+  const prior = priorDays(subject, collected, day);
+  const noise = prior.length === 0 ? 0 : 1.4826 * median(prior.map((v) => Math.abs(v - expectedUsd)));
 
   let impactUsd = 0;
   let impactDays = 0;
   const last = Math.max(...collected);
   for (let d = day; d <= last && collected.has(d); d += DAY_MS) {
     const deviation = (subject.get(d) ?? 0) - expectedUsd;
-    if (Math.sign(deviation) !== sign || sign === 0) break;
+    if (sign === 0 || Math.sign(deviation) !== sign || (d > day && Math.abs(deviation) <= IMPACT_SIGMAS * noise)) break;
     impactUsd += deviation;
     impactDays++;
   }

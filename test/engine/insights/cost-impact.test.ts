@@ -27,6 +27,15 @@ describe('costImpact', () => {
     ]);
   });
 
+  it('stops counting impact once the cost is back within the noise, even if it stays slightly above the median', () => {
+    // ±$2 a day of noise around $50; the spike 5 days ago, then $51 (within 3 robust standard deviations) after it.
+    const rows = costs((service, account, d) => (service !== 'AWS Lambda' || account !== '111111111111' ? 50 : d === 5 ? 250 : d < 5 ? 51 : d % 2 === 0 ? 48 : 52));
+    const impact = costImpact(rows, { service: 'AWS Lambda', timestamp: `${date(5)}T00:00:00.000Z` });
+
+    expect(impact).toMatchObject({ observedUsd: 300, impactDays: 1 });
+    expect(impact.impactUsd).toBe(300 - impact.expectedUsd);
+  });
+
   it('sums the impact of a level shift over every day since it started, ranking the larger contributor first', () => {
     // From 3 days ago: Lambda +$30/day in account 1 and +$10/day in account 2.
     const rows = costs((service, account, d) => 50 + (service === 'AWS Lambda' && d <= 3 ? (account === '111111111111' ? 30 : 10) : 0));
