@@ -121,6 +121,17 @@ describe('costAnomalies', () => {
   });
 });
 
+describe('costAnomalies on a short history', () => {
+  it('reports a spike after four weeks of daily cost, with its impact against those weeks', () => {
+    // 32 days: 28 of history, the spike, then 3 more days.
+    const short = costs(3).slice(-32);
+    const spike = costAnomalies(short, { now: NOW }).find((a) => a.subject.kind === 'cost' && a.subject.service === 'AWS Lambda');
+    expect(spike).toMatchObject({ timestamp: dayBefore(3), cost: { impactDays: 1 } });
+    expect(spike!.cost!.expectedUsd).toBeGreaterThan(99);
+    expect(spike!.cost!.expectedUsd).toBeLessThan(107);
+  });
+});
+
 describe('excerptAround', () => {
   it('averages long windows into buckets but keeps the anomalous point’s own value', () => {
     const timestamps = Array.from({ length: 1000 }, (_, i) => i * STEP);
