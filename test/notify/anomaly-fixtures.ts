@@ -23,3 +23,17 @@ export function cpuAnomaly(overrides: Partial<StoredAnomaly> = {}): StoredAnomal
 export function costAnomaly(overrides: Partial<StoredAnomaly> = {}): StoredAnomaly {
   return { subject: { kind: 'cost', service: 'AWS Lambda' }, timestamp: '2026-11-25T00:00:00.000Z', value: 480.62, score: 0.8, unit: 'USD', ...overrides };
 }
+
+/** The Lambda cost anomaly with its $ impact: $480.62 against $120 expected, one account behind it. */
+export function costAnomalyWithImpact(overrides: Partial<StoredAnomaly> = {}): StoredAnomaly {
+  return costAnomaly({
+    cost: {
+      expectedUsd: 120,
+      observedUsd: 480.62,
+      impactUsd: 360.62,
+      impactDays: 1,
+      contributors: [{ dimension: 'account', key: '222222222222', expectedUsd: 60, observedUsd: 420.62, deltaUsd: 360.62 }],
+    },
+    ...overrides,
+  });
+}

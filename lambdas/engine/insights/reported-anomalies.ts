@@ -2,6 +2,7 @@ import { median } from '../stats/index.js';
 import type { DailyCost, MetricSeries, Resource } from '../types/snapshot.js';
 import { DAY_MS, dailyCostSeries } from './daily-cost-series.js';
 import { MAX_SERVICES } from './cost-forecasts.js';
+import { costImpact, type CostImpact } from './cost-impact.js';
 import { findSeriesAnomalies, type SeriesAnomaly } from './series-anomalies.js';
 
 /** The series around an anomaly, for its chart: oldest first, at most MAX_EXCERPT_POINTS points. */
@@ -19,6 +20,8 @@ export interface ReportedAnomaly extends SeriesAnomaly {
   unit?: string;
   /** Only on the highest-scoring anomalies of each scope (EXCERPTS_PER_SCOPE), which are the ones charted. */
   excerpt?: AnomalyExcerpt;
+  /** Cost anomalies: expected vs observed $, the $ impact so far and the ranked contributors (cost-impact.ts). */
+  cost?: CostImpact;
 }
 
 /**
@@ -132,17 +135,19 @@ export function metricAnomalies(
 
 /**
  * Cost anomalies: the detector over the daily cost of the total and the top services (as findSeriesAnomalies
- * builds them), keeping alerts of the last `windowDays` days before `now` (COST_ANOMALY_WINDOW_DAYS by default).
+ * builds them), keeping alerts of the last `windowDays` days before `now` (COST_ANOMALY_WINDOW_DAYS by default),
+ * each with its $ impact and contributors (costImpact).
  */
 export function costAnomalies(costs: readonly DailyCost[], options: { now: number; windowDays?: number }): ReportedAnomaly[] {
   const from = options.now - (options.windowDays ?? COST_ANOMALY_WINDOW_DAYS) * DAY_MS;
   const bySubject = new Map(dailyCostSeries([...costs], MAX_SERVICES).map((s) => [s.subject, s]));
   const found = findSeriesAnomalies({ series: [], costs }).flatMap((alert) => {
     const t = Date.parse(alert.timestamp);
-    const subject = alert.subject.kind === 'cost' ? bySubject.get(alert.subject.service) : undefined;
-    if (t <= from || t > options.now || !subject) return [];
+    const service = alert.subject.kind === 'cost' ? alert.subject.service : undefined;
+    const subject = service === undefined ? undefined : bySubject.get(service);
+    if (t <= from || t > options.now || service === undefined || !subject) return [];
     const series = { timestamps: subject.timestamps, values: subject.values.map((v) => v ?? Number.NaN) };
-    return [{ anomaly: { ...alert, unit: 'USD' }, series }];
+    return [{ anomaly: { ...alert, unit: 'USD', cost: costImpact(costs, { service, timestamp: alert.timestamp }) }, series }];
   });
   return withExcerpts(found, COST_EXCERPT);
 }

@@ -120,7 +120,8 @@ function injectIncidents(resources: SampleResource[], now: number): Incident[] {
     while (!inBatchWindow(pipeline.workload.batch, start)) start += 300_000;
     incidents.push({ id: 'latency-spike-1', kind: 'latency-spike', resourceArn: pipeline.resource.arn, start, end: start + pipeline.workload.batch.durationMinutes * 60_000, description: `durations ×4 on ${pipeline.resource.name} during one run` });
   }
-  const costDay = today - 20 * DAY_MS;
+  // Inside the 14 days cost anomalies are reported for, so the demo shows one with its $ impact and contributors.
+  const costDay = today - 6 * DAY_MS;
   incidents.push({ id: 'cost-spike-1', kind: 'cost-spike', service: SERVICES.lambda, costFactor: 4, start: costDay, end: costDay + DAY_MS, description: 'a runaway pipeline retry loop quadrupled the Lambda bill for one day' });
   return incidents;
 }

@@ -1,5 +1,6 @@
 import type { Action, Domain } from '../../engine/types/action.js';
 import type { RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
+import { topCostAnomalies, type CostAnomaly } from './cost-anomaly-line.js';
 import { describeAction } from './describe-action.js';
 import { formatUsd } from './numbers.js';
 import { RISK_LABELS, riskLabel, riskLevel, type RiskLabel, type RiskLevel } from './risk.js';
@@ -104,6 +105,8 @@ export interface Digest {
   forecasts: ForecastSummary[];
   /** Anomalies the run detected (metric and cost), whoever the digest is for: the report lists them. */
   anomalyCount: number;
+  /** The cost anomalies with the largest $ impact (topCostAnomalies); each channel prints costAnomalyLine. */
+  costAnomalies: CostAnomaly[];
   /** Realised savings this run measured; undefined when it measured none and gave up on none. */
   realised?: RealisedDigest;
 }
@@ -113,7 +116,7 @@ export interface DigestInput {
   /** The run's actions in ranked order (as prioritise stored them). */
   actions: Action[];
   forecasts: StoredForecast[];
-  /** The run's anomalies; only their count goes into the digest. Omitted: none were loaded (counted as 0). */
+  /** The run's anomalies: their count and the top cost anomalies go into the digest. Omitted: none were loaded (counted as 0). */
   anomalies?: readonly StoredAnomaly[];
   reportUrl?: string;
   topN?: number;
@@ -269,6 +272,7 @@ export function buildDigest(input: DigestInput): Digest {
     omitted: input.actions.length - top.length,
     forecasts: input.forecasts.map(summariseForecast),
     anomalyCount: input.anomalies?.length ?? 0,
+    costAnomalies: topCostAnomalies(input.anomalies ?? []),
     realised: input.realised && summariseRealised(input.realised, input.run.runId),
   };
 }

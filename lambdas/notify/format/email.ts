@@ -1,3 +1,4 @@
+import { costAnomalyLine } from './cost-anomaly-line.js';
 import { anomalyLine, notMeasurableLine, omittedLine, omittedMonthlySavings, realisedLine, type Digest, type DigestItem, type RealisedDigest } from './digest.js';
 import { actionEvidenceLine } from './evidence-line.js';
 import { escapeHtml, safeHttpUrl } from './html-escape.js';
@@ -112,6 +113,7 @@ ${warning}
 ${kpi(`${formatUsd(totals.netMonthlySavingsUsd)}/mo`, 'net savings')}${kpi(formatUsd(totals.netAnnualSavingsUsd), 'per year')}${kpi(String(totals.actionCount), 'actions')}${kpi(String(totals.automatableCount), 'automatable')}
 </tr></table>
 <div style="${STYLE.muted}">${escapeHtml(anomalyLine(digest.anomalyCount))}</div>
+${digest.costAnomalies.map((anomaly) => `<div style="font-size:13px;color:#b91c1c;">${escapeHtml(`Cost anomaly: ${costAnomalyLine(anomaly)}`)}</div>`).join('\n')}
 ${forecastLines}
 <h2 style="font-size:15px;margin:20px 0 6px 0;">Top actions</h2>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">
@@ -171,6 +173,7 @@ function renderText(digest: Digest): string {
   if (totals.monthlyCostIncreaseUsd > 0) lines.push(`Upsizes for performance: ${formatUsd(totals.monthlyCostIncreaseUsd)}/month`);
   if (digest.failedBatches > 0) lines.push(`Warning: ${digest.failedBatches} analysis batch(es) failed; results are partial.`);
   lines.push(anomalyLine(digest.anomalyCount));
+  for (const anomaly of digest.costAnomalies) lines.push(`Cost anomaly: ${costAnomalyLine(anomaly)}`);
   for (const forecast of digest.forecasts.filter((entry) => entry.kind === 'cost')) {
     lines.push(`${forecast.name}: ${formatUsd(forecast.forecastTotal)} over the next ${forecast.horizonPoints} ${forecast.step}s`);
   }

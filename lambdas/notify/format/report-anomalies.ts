@@ -1,4 +1,5 @@
 import type { StoredAnomaly } from '../../shared/store/store.js';
+import { contributorText, signedUsd } from './cost-anomaly-line.js';
 import { anomalyLine } from './digest.js';
 import { escapeHtml } from './html-escape.js';
 import { formatNumber, formatUsd } from './numbers.js';
@@ -54,8 +55,21 @@ function whenText(anomaly: StoredAnomaly): string {
   return anomaly.subject.kind === 'cost' ? anomaly.timestamp.slice(0, 10) : `${anomaly.timestamp.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** Under a cost anomaly: what was expected, the $ impact so far and every ranked contributor. */
+function costDetail(cost: NonNullable<StoredAnomaly['cost']>): string {
+  const days = `${cost.impactDays} day${cost.impactDays === 1 ? '' : 's'}`;
+  const impact = `expected ${formatUsd(cost.expectedUsd)} · impact so far ${signedUsd(cost.impactUsd)} over ${days}`;
+  const from = cost.contributors.map(contributorText).join(' · ');
+  return `<div class="sub">${escapeHtml(impact)}</div>${from ? `<div class="sub">${escapeHtml(`contributors: ${from}`)}</div>` : ''}`;
+}
+
 function row(anomaly: StoredAnomaly): string {
-  const detail = anomaly.subject.kind === 'metric' ? `<div class="sub">${escapeHtml([anomaly.resourceType, anomaly.subject.resourceArn].filter(Boolean).join(' · '))}</div>` : '';
+  const detail =
+    anomaly.subject.kind === 'metric'
+      ? `<div class="sub">${escapeHtml([anomaly.resourceType, anomaly.subject.resourceArn].filter(Boolean).join(' · '))}</div>`
+      : anomaly.cost
+        ? costDetail(anomaly.cost)
+        : '';
   return `<tr><td>${escapeHtml(whenText(anomaly))}</td><td>${escapeHtml(subjectName(anomaly))}${detail}</td><td>${escapeHtml(metricName(anomaly))}</td><td class="num">${escapeHtml(valueText(anomaly))}</td><td class="num">${escapeHtml(anomaly.score.toFixed(2))}</td></tr>`;
 }
 

@@ -1,6 +1,7 @@
 import { findExecutor } from '../../actions/executors/index.js';
 import type { Action } from '../../engine/types/action.js';
 import { DISMISS_REASONS, encodeDismissOption, OFFERED_DISMISS_REASONS } from '../../shared/slack/dismiss-reasons.js';
+import { costAnomalyLine } from './cost-anomaly-line.js';
 import { anomalyLine, notMeasurableLine, omittedLine, realisedItemLine, realisedLine, type Digest, type DigestItem, type RealisedDigest } from './digest.js';
 import { actionEvidenceLine } from './evidence-line.js';
 import { safeHttpUrl } from './html-escape.js';
@@ -141,10 +142,17 @@ function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[
       ],
     },
     ...(digest.realised ? [realisedBlock(digest.realised)] : []),
+    ...(digest.costAnomalies.length > 0 ? [costAnomalyBlock(digest)] : []),
     { type: 'divider' },
   ];
   if (digest.top.length === 0) blocks.push({ type: 'section', block_id: 'empty', text: mrkdwn('No open actions in this run: nothing to change.') });
   return blocks;
+}
+
+/** The top cost anomalies with their $ impact and contributors, one line each (the report has them all). */
+function costAnomalyBlock(digest: Digest): SlackBlock {
+  const lines = digest.costAnomalies.map((anomaly) => `• ${escapeMrkdwn(costAnomalyLine(anomaly))}`);
+  return { type: 'section', block_id: 'cost-anomalies', text: mrkdwn(`*Cost anomalies*\n${lines.join('\n')}`) };
 }
 
 /**

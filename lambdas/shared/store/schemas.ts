@@ -51,6 +51,17 @@ export const StoredAnomalySchema = z.object({
     .object({ timestamps: z.array(z.number()), values: z.array(z.number()) })
     .refine((e) => e.timestamps.length === e.values.length, { message: 'excerpt timestamps and values must have the same length' })
     .optional(),
+  cost: z
+    .object({
+      expectedUsd: z.number(),
+      observedUsd: z.number(),
+      impactUsd: z.number(),
+      impactDays: z.number().int().nonnegative(),
+      contributors: z.array(
+        z.object({ dimension: z.enum(['service', 'account']), key: z.string(), expectedUsd: z.number(), observedUsd: z.number(), deltaUsd: z.number() }),
+      ),
+    })
+    .optional(),
 }) satisfies z.ZodType<StoredAnomaly>;
 
 export const ActionStateSchema = z.object({

@@ -110,10 +110,25 @@ describe('costAnomalies', () => {
     const recent = costAnomalies(costs(5), { now: NOW });
     expect(recent).toContainEqual(expect.objectContaining({ subject: { kind: 'cost', service: 'AWS Lambda' }, unit: 'USD', timestamp: dayBefore(5) }));
     expect(recent[0].excerpt!.timestamps.length).toBeGreaterThan(30);
+    const spike = recent.find((a) => a.subject.kind === 'cost' && a.subject.service === 'AWS Lambda')!;
+    expect(spike.cost!.observedUsd - spike.cost!.expectedUsd).toBeGreaterThan(290);
+    expect(spike.cost!.impactDays).toBe(1);
+    expect(spike.cost!.contributors).toEqual([expect.objectContaining({ dimension: 'account', key: '111111111111' })]);
 
     expect(costAnomalies(costs(20), { now: NOW })).toEqual([]);
     // The same spike is found with a wider window: the 14 days are what hides it.
     expect(costAnomalies(costs(20), { now: NOW, windowDays: 30 }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('costAnomalies on a short history', () => {
+  it('reports a spike after four weeks of daily cost, with its impact against those weeks', () => {
+    // 32 days: 28 of history, the spike, then 3 more days.
+    const short = costs(3).slice(-32);
+    const spike = costAnomalies(short, { now: NOW }).find((a) => a.subject.kind === 'cost' && a.subject.service === 'AWS Lambda');
+    expect(spike).toMatchObject({ timestamp: dayBefore(3), cost: { impactDays: 1 } });
+    expect(spike!.cost!.expectedUsd).toBeGreaterThan(99);
+    expect(spike!.cost!.expectedUsd).toBeLessThan(107);
   });
 });
 

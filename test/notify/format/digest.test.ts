@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, DEFAULT_TOP_N, omittedLine, omittedMonthlySavings } from '../../../lambdas/notify/format/digest.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
-import { costAnomaly, cpuAnomaly } from '../anomaly-fixtures.js';
+import { costAnomaly, costAnomalyWithImpact, cpuAnomaly } from '../anomaly-fixtures.js';
 
 describe('buildDigest', () => {
   it('totals every action, not only the listed ones, and separates upsizes from savings', () => {
@@ -55,6 +55,13 @@ describe('buildDigest', () => {
     expect(digest.forecasts[0].forecastTotal).toBeCloseTo(expected, 6);
     expect(digest.forecasts[0].horizonPoints).toBe(30);
     expect(digest.totals.actionCount).toBe(0);
+  });
+
+  it('carries the cost anomalies that have a $ impact, not the metric ones', () => {
+    const actions = sampleActions(2);
+    const digest = buildDigest({ run: sampleRun(actions), actions, forecasts: [], anomalies: [cpuAnomaly(), costAnomaly(), costAnomalyWithImpact()] });
+    expect(digest.costAnomalies).toEqual([costAnomalyWithImpact()]);
+    expect(buildDigest({ run: sampleRun(actions), actions, forecasts: [] }).costAnomalies).toEqual([]);
   });
 
   it('carries the run’s anomaly count whoever the digest is for, 0 when none were given', () => {

@@ -4,9 +4,17 @@ import { buildEmail } from '../../../lambdas/notify/format/email.js';
 import { formatUsd } from '../../../lambdas/notify/format/numbers.js';
 import { unbalancedTags } from '../../fixtures/notify/html-structure.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
-import { cpuAnomaly } from '../anomaly-fixtures.js';
+import { costAnomalyWithImpact, cpuAnomaly } from '../anomaly-fixtures.js';
 
 describe('buildEmail', () => {
+  it('lists each cost anomaly with its $ impact and contributors in both parts', () => {
+    const actions = sampleActions(2);
+    const email = buildEmail(buildDigest({ run: sampleRun(actions), actions, forecasts: [], anomalies: [cpuAnomaly(), costAnomalyWithImpact()] }));
+    const line = 'Cost anomaly: AWS Lambda on 2026-11-25: $481 observed vs $120 expected, impact +$361 over 1 day; from account 222222222222 +$361';
+    expect(email.text.split('\n')).toContain(line);
+    expect(email.html).toContain(line);
+  });
+
   it('mentions the anomaly count once in each part', () => {
     const actions = sampleActions(2);
     const email = buildEmail(buildDigest({ run: sampleRun(actions), actions, forecasts: [], anomalies: [cpuAnomaly()] }));

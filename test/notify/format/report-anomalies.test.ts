@@ -5,7 +5,7 @@ import { buildReportHtml } from '../../../lambdas/notify/format/report-html.js';
 import { unbalancedTags } from '../../fixtures/notify/html-structure.js';
 import { embeddedCharts, markupOnly } from '../../fixtures/notify/report-parts.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
-import { costAnomaly, cpuAnomaly } from '../anomaly-fixtures.js';
+import { costAnomaly, costAnomalyWithImpact, cpuAnomaly } from '../anomaly-fixtures.js';
 
 const generatedAt = '2026-11-29T06:01:15.000Z';
 
@@ -30,6 +30,13 @@ describe('the report’s Anomalies section', () => {
     expect(section).toContain('$481');
     expect(section.match(/<figure class="chart"/g)).toHaveLength(1);
     expect(unbalancedTags(markupOnly(html))).toEqual([]);
+  });
+
+  it('shows under a cost anomaly its expected $, the impact so far and its contributors', () => {
+    const section = anomalySection([costAnomalyWithImpact()], new ReportCharts());
+    expect(section).toContain('expected $120 · impact so far +$361 over 1 day');
+    expect(section).toContain('contributors: account 222222222222 +$361');
+    expect(anomalySection([costAnomaly()], new ReportCharts())).not.toContain('impact so far');
   });
 
   it('lists the 50 highest scores and charts only the top few metric anomalies that carry an excerpt', () => {

@@ -5,7 +5,7 @@ import { buildSlackMessage, encodeButtonValue, routeByOwner, type SlackBlock, ty
 import { formatUsd } from '../../../lambdas/notify/format/numbers.js';
 import { DismissOptionSchema } from '../../../lambdas/shared/slack/dismiss-reasons.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
-import { costAnomaly, cpuAnomaly } from '../anomaly-fixtures.js';
+import { costAnomaly, costAnomalyWithImpact, cpuAnomaly } from '../anomaly-fixtures.js';
 
 function digestOf(actions: Action[], topN = 10, reportUrl?: string) {
   return buildDigest({ run: sampleRun(actions), actions, forecasts: [], topN, reportUrl });
@@ -28,6 +28,15 @@ function texts(blocks: SlackBlock[]): string[] {
 }
 
 describe('buildSlackMessage', () => {
+  it('lists the cost anomalies with their $ impact and contributors in one section, none without', () => {
+    const actions = sampleActions(3);
+    const message = (anomalies: ReturnType<typeof costAnomaly>[]) =>
+      buildSlackMessage(buildDigest({ run: sampleRun(actions), actions, forecasts: [], anomalies }), { channel: '#c', enabledExecutors: [] }).blocks;
+    const section = message([cpuAnomaly(), costAnomalyWithImpact()]).find((block) => block.type === 'section' && block.block_id === 'cost-anomalies');
+    expect(section?.type === 'section' && section.text?.text).toBe('*Cost anomalies*\n• AWS Lambda on 2026-11-25: $481 observed vs $120 expected, impact +$361 over 1 day; from account 222222222222 +$361');
+    expect(message([cpuAnomaly(), costAnomaly()]).some((block) => block.type === 'section' && block.block_id === 'cost-anomalies')).toBe(false);
+  });
+
   it('says how many anomalies the run found in one context line, next to the run line', () => {
     const actions = sampleActions(3);
     const digest = buildDigest({ run: sampleRun(actions), actions, forecasts: sampleForecasts(), anomalies: [cpuAnomaly(), costAnomaly(), cpuAnomaly({ score: 0.6 })] });

@@ -255,7 +255,15 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
         unit: 'Percent',
         excerpt: { timestamps: [1, 2, 3], values: [40, value, 40] },
       });
-      const cost = { subject: { kind: 'cost' as const, service: 'AWS Lambda' }, timestamp: '2026-11-25T00:00:00.000Z', value: 480, score: 0.7, unit: 'USD' };
+      // With its $ impact, which must survive the round trip.
+      const cost = {
+        subject: { kind: 'cost' as const, service: 'AWS Lambda' },
+        timestamp: '2026-11-25T00:00:00.000Z',
+        value: 480,
+        score: 0.7,
+        unit: 'USD',
+        cost: { expectedUsd: 120, observedUsd: 480, impactUsd: 360, impactDays: 1, contributors: [{ dimension: 'account' as const, key: '111111111111', expectedUsd: 120, observedUsd: 480, deltaUsd: 360 }] },
+      };
       expect(await store.listAnomalies('r1')).toEqual([]);
       await store.putAnomalies('r1', 'b1', [metric(97, 1), metric(95, 0.9), metric(90, 0.6)]);
       await store.putAnomalies('r1', 'cost', [cost]);
