@@ -1,4 +1,5 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { seriesDefect } from '../../engine/types/snapshot-series-checks.js';
 import type { MetricSeries, Resource } from '../../engine/types/snapshot.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
@@ -50,7 +51,7 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
               if (result.status !== 'PartialData') return;
             }
             if (result.timestamps.length === 0) return;
-            series.push({
+            const collected: MetricSeries = {
               resourceArn: query.resource.arn,
               namespace: query.metric.namespace,
               metricName: query.metric.metricName,
@@ -59,7 +60,15 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
               periodSec: window.periodSec,
               timestamps: result.timestamps,
               values: result.values,
-            });
+            };
+            // The snapshot's rules (snapshot-series-checks.ts) at the edge: a series that breaks one is reported and
+            // not stored, so the analysis neither turns it into money nor fails on reading it back.
+            const defect = seriesDefect(collected);
+            if (defect !== undefined) {
+              report.addIssue({ account, region, code: 'InvalidMetricData', message: `${query.metric.metricName} ${query.metric.stat} of ${query.resource.arn}: ${defect.message}; not stored` });
+              return;
+            }
+            series.push(collected);
           });
           if (series.length > 0) await context.store.putSeries(series);
           report.countWritten('series', series.length);
