@@ -345,13 +345,20 @@ export const PricesSchema = z.object({
 });
 export type Prices = z.infer<typeof PricesSchema>;
 
-/** A collector's trouble that did not stop the collection (denied region, not opted in, throttled). */
+/**
+ * A collector's trouble that did not stop the collection (denied region, not opted in, throttled, unreachable), or
+ * what snapshot validation dropped (source `snapshot`). `service` and `operation` name the AWS API that failed
+ * (`cloudwatch`, `GetMetricData`), `resourcesAffected` how many resources lost data by it, when known.
+ */
 export const CollectionIssueSchema = z.object({
   source: z.string(),
   account: z.string().optional(),
   region: z.string().optional(),
+  service: z.string().optional(),
+  operation: z.string().optional(),
   code: z.string(),
   message: z.string(),
+  resourcesAffected: z.number().int().nonnegative().optional(),
 });
 export type CollectionIssue = z.infer<typeof CollectionIssueSchema>;
 

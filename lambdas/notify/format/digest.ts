@@ -1,5 +1,6 @@
 import type { Action, Domain } from '../../engine/types/action.js';
 import type { RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
+import type { CollectionReportInput } from './collection-issues.js';
 import { describeAction } from './describe-action.js';
 import { formatUsd } from './numbers.js';
 import { RISK_LABELS, riskLabel, riskLevel, type RiskLabel, type RiskLevel } from './risk.js';
@@ -106,6 +107,8 @@ export interface Digest {
   anomalyCount: number;
   /** Realised savings this run measured; undefined when it measured none and gave up on none. */
   realised?: RealisedDigest;
+  /** The collection's status and issues, when the run knows them (collection-issues.ts renders them). */
+  collection?: CollectionReportInput;
 }
 
 export interface DigestInput {
@@ -119,6 +122,7 @@ export interface DigestInput {
   topN?: number;
   /** Stored realised-savings results (listRealisedSavings); only those measured by this run are shown. */
   realised?: readonly RealisedSavingsRecord[];
+  collection?: CollectionReportInput;
 }
 
 function sum(values: number[]): number {
@@ -270,5 +274,6 @@ export function buildDigest(input: DigestInput): Digest {
     forecasts: input.forecasts.map(summariseForecast),
     anomalyCount: input.anomalies?.length ?? 0,
     realised: input.realised && summariseRealised(input.realised, input.run.runId),
+    ...(input.collection === undefined ? {} : { collection: input.collection }),
   };
 }
