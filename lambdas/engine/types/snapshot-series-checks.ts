@@ -18,8 +18,8 @@ interface SeriesPoints {
   metricName: string;
   stat: string;
   unit?: string;
-  timestamps: ArrayLike<number>;
-  values: ArrayLike<number>;
+  timestamps: readonly number[];
+  values: readonly number[];
 }
 
 /** Epoch milliseconds as an ISO time for a message, or the raw number when it is not a time. */
@@ -47,13 +47,22 @@ export function seriesDefect(series: SeriesPoints, options: { timestampsOnGrid?:
     }
   }
   const range = metricRange(namespace, metricName, series.unit);
-  for (let i = 0; i < values.length; i++) {
+  const i = firstOutside(values, range.min, range.max);
+  if (i >= 0) {
     const v = values[i];
-    if (v >= range.min && v <= range.max) continue;
     const at = `${metricName} ${stat}: value ${v} at ${when(timestamps[i])}`;
     if (!Number.isFinite(v)) return { path: ['values', i], message: `${at} is not a finite number` };
     const bound = v < range.min ? `below ${range.min}, the least` : `above ${range.max === MAX_MAGNITUDE ? '2^53 - 1' : range.max}, the most`;
     return { path: ['values', i], message: `${at} is ${bound} ${range.of} can be` };
   }
   return undefined;
+}
+
+/** The index of the first value outside [min, max] (NaN is outside), or -1: the hot loop, kept small for the JIT. */
+function firstOutside(values: readonly number[], min: number, max: number): number {
+  for (let i = 0, n = values.length; i < n; i++) {
+    const v = values[i];
+    if (!(v >= min && v <= max)) return i;
+  }
+  return -1;
 }
