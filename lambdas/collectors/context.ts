@@ -1,4 +1,5 @@
 import type { HeadroomStore } from '../shared/store/store.js';
+import { apiIssue } from './api-issue.js';
 import { CollectorApiError } from './collector-api-error.js';
 import type { CollectorPorts, PortsFor } from './ports.js';
 import type { ReportBuilder } from './report.js';
@@ -48,7 +49,8 @@ export interface CollectorContext {
  */
 export async function collectUnit(
   report: ReportBuilder,
-  where: { account?: string; region?: string },
+  /** Where the unit ran, and how many resources lose data when it fails (when known). */
+  where: { account?: string; region?: string; resourcesAffected?: number },
   ports: CollectorPorts,
   work: () => Promise<void>,
   /** A clearer message for errors whose meaning the caller knows (e.g. OptInRequiredException); AWS's own otherwise. */
@@ -60,7 +62,7 @@ export async function collectUnit(
     return undefined;
   } catch (error) {
     if (!(error instanceof CollectorApiError)) throw error;
-    report.addIssue({ ...where, code: error.cause.name, message: explain?.(error) ?? error.cause.message });
+    report.addIssue({ ...where, ...apiIssue(error, explain?.(error)) });
     return error;
   } finally {
     report.addThrottles((ports.throttles?.total() ?? 0) - throttlesBefore);

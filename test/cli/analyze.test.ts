@@ -62,8 +62,7 @@ describe('analyze', () => {
   it('names the resource whose config does not match its type', () => {
     const bad = sampleSnapshot() as { resources: Array<{ config: Record<string, unknown> }> };
     bad.resources[0].config.state = 'sleeping';
-    const snapshot = readSnapshotFile(writeJson('bad-config.json', bad));
-    expect(() => analyseSnapshot(snapshot)).toThrow(/web-1 has an invalid config at state/);
+    expect(() => readSnapshotFile(writeJson('bad-config.json', bad))).toThrow(/at resources\.0\.config\.state, ec2:instance configuration: Invalid option/);
   });
 
   it('runs from the command line: table by default, JSON on request, findings.json with --out, one-line errors', async () => {

@@ -16,7 +16,7 @@ describe('collectUnit', () => {
     });
 
     expect(failure?.cause.name).toBe('AccessDenied');
-    expect(report.issues).toEqual([{ source: 'cloudwatch', account: '1', region: 'r', code: 'AccessDenied', message: 'AccessDenied happened' }]);
+    expect(report.issues).toEqual([{ source: 'cloudwatch', account: '1', region: 'r', service: 'cloudwatch', operation: 'GetMetricData', code: 'AccessDenied', message: 'AccessDenied happened' }]);
   });
 
   it('lets an SDK error that did not come from a port (a failing store write) propagate', async () => {

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { createSeriesDecoder, decodeSnapshotSeries } from '../../engine/types/compact-series.js';
-import { SnapshotSchema, SnapshotSeriesSchema, type MetricSeries, type Snapshot } from '../../engine/types/snapshot.js';
+import { SnapshotContentsSchema, SnapshotSchema, SnapshotSeriesSchema, type MetricSeries, type Snapshot } from '../../engine/types/snapshot.js';
 import { CliError } from '../errors.js';
 import { readTextFile } from './read-text-file.js';
 
@@ -107,14 +107,14 @@ function readByLines(path: string): Snapshot {
       const index = series.length;
       const entry = validated(path, SnapshotSeriesSchema.safeParse(parseLine(path, lineNumber, line.endsWith(',') ? line.slice(0, -1) : line)), ['series', index]);
       const decoded = decodeSnapshotSeries(entry, decode);
-      if ('error' in decoded) throw new CliError(`${path} is not a valid snapshot: at series.${index}.values, values ${decoded.error}.`);
+      if ('error' in decoded) throw new CliError(`${path} is not a valid snapshot: at ${['series', index, ...decoded.path].join('.')}, ${decoded.error}.`);
       series.push(decoded.series);
     }
   }
   if (head === undefined) throw new CliError(`${path} is empty.`);
   if (tail === undefined) throw new CliError(`${path} ends before the line that closes its series (a line starting with "]").`);
   const rest = validated(path, SnapshotSchema.safeParse({ ...head, ...tail, series: [] }), []);
-  return { ...rest, series };
+  return validated(path, SnapshotContentsSchema.safeParse({ ...rest, series }), []);
 }
 
 function parseLine(path: string, lineNumber: number, text: string): unknown {

@@ -12,10 +12,10 @@ export const SCAN_SLACK_CHANNEL = '#headroom';
  * scan: nothing is deployed, so no action gets an Approve button.
  */
 export function runDigests(
-  outputs: Pick<RunOutputs, 'run' | 'actions' | 'forecasts' | 'anomalies' | 'realised'>,
+  outputs: Pick<RunOutputs, 'run' | 'actions' | 'forecasts' | 'anomalies' | 'realised' | 'collection'>,
   options: { enabledExecutors: string[]; homeAccount?: string; channel?: string },
 ): { slack: SlackMessage; email: Pick<EmailContent, 'html' | 'text'> } {
-  const digest = buildDigest({ run: outputs.run, actions: outputs.actions, forecasts: outputs.forecasts, anomalies: outputs.anomalies, realised: outputs.realised });
+  const digest = buildDigest({ run: outputs.run, actions: outputs.actions, forecasts: outputs.forecasts, anomalies: outputs.anomalies, realised: outputs.realised, collection: outputs.collection });
   const slack = buildSlackMessage(digest, { channel: options.channel ?? SCAN_SLACK_CHANNEL, enabledExecutors: options.enabledExecutors, homeAccount: options.homeAccount });
   const { html, text } = buildEmail(digest);
   return { slack, email: { html, text } };

@@ -1,5 +1,6 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { allAwsAdapters } from '../../collectors/aws/all-adapters.js';
+import { collectionStatus, type CollectionStatus } from '../../collectors/collection-status.js';
 import { createAwsPortsFor } from '../../collectors/aws/aws-ports.js';
 import { CountingThrottleMeter } from '../../collectors/aws/throttle-meter.js';
 import type { CollectorPorts, PortsFor } from '../../collectors/ports.js';
@@ -39,6 +40,8 @@ export interface ScanResult {
   account: string;
   regions: string[];
   run: RunSummary;
+  /** How far the collection can be trusted (collection-status.ts): decides the exit code of `headroom scan`. */
+  status: CollectionStatus;
   analysis: AnalyzeResult;
   snapshot: Snapshot;
   collection: CollectorsResult;
@@ -87,11 +90,12 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const snapshot = await snapshotFromStore(store, { accounts: [account], regions, collectedAt: now });
   // Priced as `headroom analyze` prices the snapshot.json written below: each region with the prices collected for it.
   const analysis = analyseSnapshotPipeline(snapshot);
+  const collected = { status: collectionStatus(snapshot.issues, snapshot.resources.length), issues: snapshot.issues };
   const run: RunSummary = {
     runId,
     startedAt,
     finishedAt: new Date(Math.max(now, Date.now())).toISOString(),
-    status: collection.total.issues.length > 0 ? 'partial' : 'succeeded',
+    status: collected.status === 'complete' ? 'succeeded' : collected.status,
     batches: regions.length,
     failedBatches: [],
     actionCount: analysis.actions.length,
@@ -106,13 +110,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const files = options.outDir
     ? await writeRunOutputs(options.outDir, {
         ...outputs,
-        ...runDigests(outputs, { enabledExecutors: [], homeAccount: account }),
+        ...runDigests({ ...outputs, collection: collected }, { enabledExecutors: [], homeAccount: account }),
         snapshot,
         generatedAt: new Date(now).toISOString(),
         apiCalls: collection.apiCalls,
+        collection: collected,
       })
     : [];
-  return { account, regions, run, analysis, snapshot, collection, apiCalls: collection.apiCalls, files };
+  return { account, regions, run, status: collected.status, analysis, snapshot, collection, apiCalls: collection.apiCalls, files };
 }
 
 /** The region the SDK would use for this profile (AWS_REGION, then the profile's `region`). */

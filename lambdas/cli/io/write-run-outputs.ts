@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Action } from '../../engine/types/action.js';
 import type { Snapshot } from '../../engine/types/snapshot.js';
+import type { CollectionStatus } from '../../collectors/collection-status.js';
+import { reportedIssue, type CollectionReportInput, type ReportedIssue } from '../../notify/format/collection-issues.js';
 import { buildReportHtml, type SnapshotSummary } from '../../notify/format/report-html.js';
 import type { ApiCallCounts, RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
 import { writeSnapshotFile } from './write-snapshot-file.js';
@@ -30,17 +32,20 @@ export interface RunOutputs {
   email?: { html: string; text: string };
   /** The run's own AWS API calls (written as api-calls.json). */
   apiCalls?: ApiCallCounts;
+  /** How far the collection can be trusted and its issues (collection-status.ts); in findings.json and every digest. */
+  collection?: CollectionReportInput;
 }
 
 /**
- * The files of a run other than snapshot.json, by name: findings.json (`{ runId, actions, forecasts, anomalies }`),
+ * The files of a run other than snapshot.json, by name: findings.json (`{ runId, status, issues, actions, forecasts,
+ * anomalies }`, status and issues when the collection is known),
  * report.html (self-contained, with charts), and slack.json, email.html, email.txt and api-calls.json when given.
  * Pure: writeRunOutputs puts them on disk.
  */
 export function runOutputFiles(outputs: Omit<RunOutputs, 'snapshot'>, snapshotSummary: SnapshotSummary): Record<string, string> {
   const { run, actions, forecasts, anomalies } = outputs;
   const files: Record<string, string> = {
-    'findings.json': `${JSON.stringify({ runId: run.runId, actions, forecasts, anomalies }, null, 2)}\n`,
+    'findings.json': `${JSON.stringify({ runId: run.runId, ...collectionMembers(outputs.collection), actions, forecasts, anomalies }, null, 2)}\n`,
     'report.html': buildReportHtml({
       run,
       actions,
@@ -49,6 +54,7 @@ export function runOutputFiles(outputs: Omit<RunOutputs, 'snapshot'>, snapshotSu
       realised: outputs.realised,
       generatedAt: outputs.generatedAt,
       snapshotSummary,
+      ...(outputs.collection === undefined ? {} : { collection: outputs.collection }),
     }),
   };
   if (outputs.slack !== undefined) files['slack.json'] = `${JSON.stringify(outputs.slack, null, 2)}\n`;
@@ -58,6 +64,12 @@ export function runOutputFiles(outputs: Omit<RunOutputs, 'snapshot'>, snapshotSu
   }
   if (outputs.apiCalls !== undefined) files['api-calls.json'] = `${JSON.stringify(outputs.apiCalls, null, 2)}\n`;
   return files;
+}
+
+/** findings.json's `status` and `issues` (each as reportedIssue shows it). */
+function collectionMembers(collection: CollectionReportInput | undefined): { status?: CollectionStatus; issues?: ReportedIssue[] } {
+  if (collection === undefined) return {};
+  return { status: collection.status, issues: collection.issues.map(reportedIssue) };
 }
 
 /** The counts the report shows of a snapshot held in memory. */

@@ -1,5 +1,6 @@
 import type { ApiCallCount, ApiCallCounts } from '../../shared/store/store.js';
 import { isThrottling } from '../aws-errors.js';
+import { noteEndpoint } from '../network-error.js';
 import type { ThrottleMeter } from '../ports.js';
 import { iamServicePrefix } from './service-prefix.js';
 
@@ -84,6 +85,8 @@ export class CountingThrottleMeter implements ThrottleMeter {
       },
       { step: 'deserialize', name: 'headroomThrottleMeter', priority: 'high' },
     );
+    // Every metered client also says where a call that got no answer went (network-error.ts).
+    noteEndpoint(client as unknown as Parameters<typeof noteEndpoint>[0]);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { seriesDefect } from '../../engine/types/snapshot-series-checks.js';
 import type { MetricSeries, Resource } from '../../engine/types/snapshot.js';
 import { collectUnit, type CollectorContext } from '../context.js';
 import { countingPort, ReportBuilder, type CollectionReport } from '../report.js';
@@ -32,10 +33,11 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
       });
       for (let offset = 0; offset < planned.length; offset += MAX_QUERIES_PER_CALL) {
         const batch = planned.slice(offset, offset + MAX_QUERIES_PER_CALL);
-        await collectUnit(report, { account, region }, ports, async () => {
+        const affected = new Set(batch.map((q) => q.resource.arn)).size;
+        await collectUnit(report, { account, region, resourcesAffected: affected }, ports, async () => {
           const { results, metricsReturned, messages } = await getMetricDataMerged(port, batch.map((q, i) => toQuery(q, i, window)), window);
           report.countBillable('cloudwatch:metrics', metricsReturned);
-          for (const message of messages) report.addIssue({ account, region, code: 'GetMetricDataMessage', message });
+          for (const message of messages) report.addIssue({ account, region, ...GET_METRIC_DATA, code: 'GetMetricDataMessage', message });
           const series: MetricSeries[] = [];
           batch.forEach((query, i) => {
             const result = results.get(queryId(i));
@@ -44,13 +46,15 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
               report.addIssue({
                 account,
                 region,
+                ...GET_METRIC_DATA,
+                resourcesAffected: 1,
                 code: `GetMetricData${result.status}`,
                 message: `${query.metric.metricName} ${query.metric.stat} of ${query.resource.arn}: ${result.messages.join('; ') || result.status}`,
               });
               if (result.status !== 'PartialData') return;
             }
             if (result.timestamps.length === 0) return;
-            series.push({
+            const collected: MetricSeries = {
               resourceArn: query.resource.arn,
               namespace: query.metric.namespace,
               metricName: query.metric.metricName,
@@ -59,7 +63,15 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
               periodSec: window.periodSec,
               timestamps: result.timestamps,
               values: result.values,
-            });
+            };
+            // The snapshot's rules (snapshot-series-checks.ts) at the edge: a series that breaks one is reported and
+            // not stored, so the analysis neither turns it into money nor fails on reading it back.
+            const defect = seriesDefect(collected);
+            if (defect !== undefined) {
+              report.addIssue({ account, region, ...GET_METRIC_DATA, resourcesAffected: 1, code: 'InvalidMetricData', message: `${query.metric.metricName} ${query.metric.stat} of ${query.resource.arn}: ${defect.message}; not stored` });
+              return;
+            }
+            series.push(collected);
           });
           if (series.length > 0) await context.store.putSeries(series);
           report.countWritten('series', series.length);
@@ -71,6 +83,9 @@ export async function collectMetrics(context: CollectorContext): Promise<Collect
   if (issues.length > 0) await context.store.putIssues([...issues]);
   return report.build();
 }
+
+/** The API the collector's own issues are about. */
+const GET_METRIC_DATA = { service: 'cloudwatch', operation: 'GetMetricData' } as const;
 
 function planQueries(resources: Resource[]): PlannedQuery[] {
   return resources.flatMap((resource) => metricSpecsFor(resource).map((spec) => ({ resource, metric: spec, dimensions: spec.dimensions(resource) })));

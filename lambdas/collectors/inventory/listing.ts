@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { Resource } from '../../engine/types/snapshot.js';
+import { apiIssue } from '../api-issue.js';
 import { CollectorApiError } from '../collector-api-error.js';
 import type { ReportBuilder } from '../report.js';
 import { MalformedItemError } from './malformed-item-error.js';
@@ -33,7 +34,8 @@ export async function readOrRecord<T>(report: ReportBuilder, where: Placement, w
     return await read();
   } catch (error) {
     if (!(error instanceof CollectorApiError)) throw error;
-    report.addIssue({ ...where, code: error.cause.name, message: `${what}: ${error.cause.message}` });
+    const issue = apiIssue(error);
+    report.addIssue({ ...where, ...issue, message: `${what}: ${issue.message}` });
     return fallback;
   }
 }

@@ -1,3 +1,4 @@
+import { knownMetric } from '../metrics/metric-catalogue.js';
 import { median } from '../stats/index.js';
 import type { DailyCost, MetricSeries, Resource } from '../types/snapshot.js';
 import { DAY_MS, dailyCostSeries } from './daily-cost-series.js';
@@ -36,62 +37,27 @@ export const SETTLE_MS = DAY_MS;
  */
 export const COST_ANOMALY_WINDOW_DAYS = 14;
 /**
- * Metrics where only a rise is news: fewer errors, throttles or a shorter duration or response time than usual is
- * not an incident. Their alerts are reported only when the value is above the series' median.
- */
-export const RISE_ONLY_METRICS: ReadonlySet<string> = new Set([
-  'Errors', 'Throttles', 'Duration', 'ThrottledRequests', 'UserErrors', 'SystemErrors',
-  'HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_5XX_Count', '5XXError', 'Latency', 'TargetResponseTime',
-]);
-/**
- * The metrics whose anomalies are reported, each with ONE statistic (the first of its list that was collected).
- * Metric anomalies are there to surface incidents (SPEC §6: latency, errors, CPU), so only metrics that signal one
- * are scanned:
- * - saturation: CPUUtilization (EC2, RDS) and the CloudWatch agent's mem_used_percent — Average, the statistic the
- *   rightsizing, idle and capacity-forecast evidence charts; the Maximum of the same metric moves with it and
- *   would report the same incident twice (and it is noisier: one busy minute makes a 5-minute maximum);
- * - latency: Lambda Duration and API Gateway Latency (Average, as the Lambda rules chart it, then p99), load
- *   balancer TargetResponseTime (p95, the statistic collected for it, then p99);
- * - errors and throttles: Lambda Errors and Throttles, load balancer 5XX counts, API Gateway 5XXError, DynamoDB
- *   ThrottledRequests, UserErrors and SystemErrors (Sum).
- * Volume and usage metrics (network bytes, disk operations, invocations, request and flow counts, consumed
- * capacity, connections, Lambda Insights memory) are left out: a change in traffic is not an incident by itself,
- * the rules read them for sizing and idleness, and their cost shows up in the cost anomalies. Scanning one series
- * per signal instead of every collected statistic is also what keeps a 10,000-resource analysis within its time
- * budget (SPEC §10): the detector is linear in points, and the demo account collects about four series for
- * each incident signal.
- */
-export const INCIDENT_METRICS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['CPUUtilization', ['Average', 'Maximum']],
-  ['mem_used_percent', ['Average', 'Maximum']],
-  ['Duration', ['Average', 'p99', 'Maximum']],
-  ['Latency', ['Average', 'p99', 'Maximum']],
-  ['TargetResponseTime', ['p95', 'p99', 'Average']],
-  ['Errors', ['Sum']],
-  ['Throttles', ['Sum']],
-  ['HTTPCode_Target_5XX_Count', ['Sum']],
-  ['HTTPCode_ELB_5XX_Count', ['Sum']],
-  ['5XXError', ['Sum']],
-  ['ThrottledRequests', ['Sum']],
-  ['UserErrors', ['Sum']],
-  ['SystemErrors', ['Sum']],
-]);
-
-/**
- * The series of one resource whose anomalies are reported: for each INCIDENT_METRICS metric, the series of the
- * first preferred statistic that was collected (none of them: no series; one statistic per metric, so one
- * incident is reported once).
+ * The series of one resource whose anomalies are reported: for each metric the catalogue marks as an incident signal
+ * (lambdas/engine/metrics/metric-catalogue.ts: saturation, latency, errors, throttles, by namespace and name), the
+ * series of the first preferred statistic that was collected (none of them: no series; one statistic per metric, so
+ * one incident is reported once). Scanning one series per signal instead of every collected statistic is also what
+ * keeps a 10,000-resource analysis within its time budget: the detector is linear in points.
  */
 export function incidentSeries(series: readonly MetricSeries[]): MetricSeries[] {
   const chosen = new Map<string, { series: MetricSeries; rank: number }>();
   for (const s of series) {
-    const rank = INCIDENT_METRICS.get(s.metricName)?.indexOf(s.stat) ?? -1;
+    const rank = knownMetric(s.namespace, s.metricName)?.incident?.stats.indexOf(s.stat) ?? -1;
     if (rank < 0) continue;
     const key = `${s.namespace}/${s.metricName}`;
     const best = chosen.get(key);
     if (best === undefined || rank < best.rank) chosen.set(key, { series: s, rank });
   }
   return [...chosen.values()].map((c) => c.series);
+}
+
+/** Whether only a rise of the series' metric is news (errors, throttles, latency): see IncidentRole. */
+function riseOnly(series: MetricSeries): boolean {
+  return knownMetric(series.namespace, series.metricName)?.incident?.riseOnly ?? false;
 }
 /** Anomalies per scope (batch, cost) that carry a series excerpt; the report charts the top few of the run. */
 export const EXCERPTS_PER_SCOPE = 5;
@@ -104,7 +70,7 @@ const COST_EXCERPT = { beforeMs: 56 * DAY_MS, afterMs: 14 * DAY_MS } as const;
 /**
  * Metric anomalies of some resources (one analysis batch): the default-sensitivity detector over each incident
  * series (incidentSeries), keeping alerts in the lookback window (now − lookbackDays, now], after the series' first
- * day (SETTLE_MS) and, for RISE_ONLY_METRICS, above the series' median. Highest score first; the top
+ * day (SETTLE_MS) and, for rise-only metrics, above the series' median. Highest score first; the top
  * EXCERPTS_PER_SCOPE carry an excerpt of their series.
  */
 export function metricAnomalies(
@@ -122,7 +88,7 @@ export function metricAnomalies(
       for (const t of s.timestamps) if (t < first) first = t;
       const settled = first + SETTLE_MS;
       // The median sorts the whole series: computed only for the few series that alert at all.
-      const floor = RISE_ONLY_METRICS.has(s.metricName) ? median(s.values) : Number.NEGATIVE_INFINITY;
+      const floor = riseOnly(s) ? median(s.values) : Number.NEGATIVE_INFINITY;
       for (const alert of alerts) {
         const t = Date.parse(alert.timestamp);
         if (t <= from || t > options.now || t < settled || alert.value <= floor) continue;

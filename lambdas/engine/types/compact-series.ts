@@ -1,5 +1,6 @@
 import { fitsFloat32Exactly, packFloats, unpackFloats, type FloatWidth } from './packed-floats.js';
 import type { CompactMetricSeries, MetricSeries, SeriesEncoding, SnapshotSeries } from './snapshot.js';
+import { seriesDefect } from './snapshot-series-checks.js';
 
 /**
  * The compact form of a snapshot's metric series (CompactMetricSeriesSchema in snapshot.ts): values on the regular
@@ -52,14 +53,49 @@ function gridSlots(timestamps: readonly number[], stepMs: number): number | unde
   return slots <= MAX_SLOTS_PER_POINT * timestamps.length ? slots : undefined;
 }
 
-/** A decoded series, or the sentence saying why its `values` cannot be decoded. */
-export type DecodedSeries = { series: MetricSeries } | { error: string };
+/**
+ * A decoded series, or why it cannot be used: a clause naming the rule (snapshot-series-checks.ts) and where in the
+ * series it was broken (a path relative to the series, e.g. ['values', 12]).
+ */
+export type DecodedSeries = { series: MetricSeries } | { error: string; path: (string | number)[] };
 
-/** A snapshot file's series as the engine sees it: plain ones as they are (without `encoding`), compact ones decoded. */
+/**
+ * Points a plain series listed as null (what JSON.stringify writes for NaN: a missing point), dropped when it was
+ * decoded: a tolerable defect, counted in the snapshot's issues by snapshot-checks.ts, never a value.
+ */
+const droppedPoints = new WeakMap<MetricSeries, number>();
+
+/** How many missing (null) points were dropped from a decoded series. */
+export function droppedPointsOf(series: MetricSeries): number {
+  return droppedPoints.get(series) ?? 0;
+}
+
+/**
+ * A snapshot file's series as the engine sees it: plain ones without `encoding` and their null points, compact ones
+ * decoded; then checked (seriesDefect: unit, timestamps strictly increasing, values finite and in range).
+ */
 export function decodeSnapshotSeries(entry: SnapshotSeries, decode: (compact: CompactMetricSeries) => DecodedSeries): DecodedSeries {
-  if ('start' in entry) return decode(entry);
-  const { encoding: _plain, ...series } = entry;
-  return { series };
+  if ('start' in entry) {
+    const decoded = decode(entry);
+    if ('error' in decoded) return decoded;
+    return checked(decoded.series, true);
+  }
+  const { encoding: _plain, timestamps, values, ...identity } = entry;
+  if (!values.includes(null)) return checked({ ...identity, timestamps, values: values as number[] }, false);
+  const kept: MetricSeries = { ...identity, timestamps: [], values: [] };
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null) continue;
+    kept.timestamps.push(timestamps[i]);
+    kept.values.push(value);
+  }
+  droppedPoints.set(kept, values.length - kept.values.length);
+  return checked(kept, false);
+}
+
+function checked(series: MetricSeries, timestampsOnGrid: boolean): DecodedSeries {
+  const defect = seriesDefect(series, { timestampsOnGrid });
+  return defect === undefined ? { series } : { error: defect.message, path: defect.path };
 }
 
 /**
@@ -80,14 +116,14 @@ export function createSeriesDecoder(): (compact: CompactMetricSeries) => Decoded
   };
   return (compact) => {
     const { encoding, start, values: text, ...identity } = compact;
-    if (text.length % 4 !== 0) return { error: `base64 text of ${text.length} characters is not a multiple of 4 long` };
+    if (text.length % 4 !== 0) return { error: `base64 text of ${text.length} characters is not a multiple of 4 long`, path: ['values'] };
     const grid = unpackFloats(Buffer.from(text, 'base64'), WIDTH[encoding]);
-    if (grid === undefined) return { error: `does not decode to a whole number of ${encoding === 'f32-base64' ? '4' : '8'}-byte values` };
+    if (grid === undefined) return { error: `values do not decode to a whole number of ${encoding === 'f32-base64' ? '4' : '8'}-byte values`, path: ['values'] };
     const stepMs = compact.periodSec * 1000;
     let gaps = 0;
     for (let i = 0; i < grid.length; i++) {
       if (Number.isNaN(grid[i])) gaps++;
-      else if (!Number.isFinite(grid[i])) return { error: `slot ${i} decodes to ${grid[i]}, not a finite number` };
+      else if (!Number.isFinite(grid[i])) return { error: `slot ${i} decodes to ${grid[i]}, not a finite number`, path: ['values'] };
     }
     if (gaps === 0) return { series: { ...identity, timestamps: gridTimestamps(start, stepMs, grid.length), values: grid } };
     const timestamps: number[] = [];

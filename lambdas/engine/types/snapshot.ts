@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createSeriesDecoder, decodeSnapshotSeries } from './compact-series.js';
 import { KinesisStreamConfigSchema, S3BucketConfigSchema, SqsQueueConfigSchema, StateMachineConfigSchema } from './storage-data-configs.js';
+import { checkSnapshotContents } from './snapshot-checks.js';
+import { seriesDefect } from './snapshot-series-checks.js';
 
 /**
  * The snapshot is everything the engine needs about an account: resources with their configuration,
@@ -59,11 +61,18 @@ export const Ec2ConfigSchema = z.object({
   architecture: z.enum(['i386', 'x86_64', 'arm64', 'x86_64_mac', 'arm64_mac']).optional(),
 });
 
+/** EBS limits (io2 Block Express, the largest volume type): 64 TiB, 256,000 IOPS, 4,000 MiB/s. */
+const EBS_MAX_GIB = 65_536;
+const EBS_MAX_IOPS = 256_000;
+const EBS_MAX_THROUGHPUT_MIBPS = 4_000;
+/** Counts and sizes in bytes: at most 2^53 - 1, the largest integer a double holds exactly. */
+const quantity = z.number().nonnegative().max(Number.MAX_SAFE_INTEGER, 'must be at most 2^53 - 1');
+
 export const EbsVolumeConfigSchema = z.object({
   volumeType: z.enum(['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard']),
-  sizeGiB: z.number().positive(),
-  iops: z.number().nonnegative().optional(),
-  throughputMiBps: z.number().nonnegative().optional(),
+  sizeGiB: z.number().positive().max(EBS_MAX_GIB, 'an EBS volume holds at most 64 TiB (65,536 GiB)'),
+  iops: z.number().nonnegative().max(EBS_MAX_IOPS, 'an EBS volume provides at most 256,000 IOPS').optional(),
+  throughputMiBps: z.number().nonnegative().max(EBS_MAX_THROUGHPUT_MIBPS, 'an EBS volume provides at most 4,000 MiB/s').optional(),
   state: z.enum(['creating', 'available', 'in-use', 'deleting', 'deleted', 'error']),
   attachedInstanceId: z.string().optional(),
   createTime: z.iso.datetime().optional(),
@@ -79,7 +88,7 @@ export const LambdaConfigSchema = z.object({
 export const RdsConfigSchema = z.object({
   instanceClass: z.string(),
   engine: z.string(),
-  storageGiB: z.number().nonnegative(),
+  storageGiB: z.number().nonnegative().max(EBS_MAX_GIB, 'an RDS instance stores at most 64 TiB (65,536 GiB)'),
   multiAz: z.boolean(),
   status: z.string(),
   /** DescribeDBInstances StorageType (gp2, gp3, io1, io2, standard, aurora, aurora-iopt1); absent in older snapshots. */
@@ -132,20 +141,20 @@ export const ElastiCacheClusterConfigSchema = z.object({
 
 export const DynamoDbConfigSchema = z.object({
   billingMode: z.enum(['PROVISIONED', 'PAY_PER_REQUEST']),
-  readCapacityUnits: z.number().nonnegative().optional(),
-  writeCapacityUnits: z.number().nonnegative().optional(),
+  readCapacityUnits: quantity.optional(),
+  writeCapacityUnits: quantity.optional(),
   autoScaling: z.boolean().default(false),
-  sizeBytes: z.number().nonnegative().optional(),
+  sizeBytes: quantity.optional(),
 });
 
 export const LogGroupConfigSchema = z.object({
   retentionDays: z.number().int().positive().optional(),
-  storedBytes: z.number().nonnegative(),
+  storedBytes: quantity,
 });
 
 /** An EBS snapshot (DescribeSnapshots, owner self). `amiIds`: images registered from it (deleting it would break them). */
 export const EbsSnapshotConfigSchema = z.object({
-  sizeGiB: z.number().nonnegative(),
+  sizeGiB: z.number().nonnegative().max(EBS_MAX_GIB, 'an EBS snapshot is of a volume of at most 64 TiB (65,536 GiB)'),
   startTime: z.iso.datetime(),
   volumeId: z.string().optional(),
   /** Whether the source volume still exists in the inventory (false: the snapshot outlived its volume). */
@@ -264,9 +273,15 @@ const plainPoints = {
   timestamps: z.array(z.number()),
   values: z.array(z.number()),
 };
-const sameLength = [(s: { timestamps: number[]; values: number[] }) => s.timestamps.length === s.values.length, { message: 'timestamps and values must have the same length' }] as const;
+const sameLength = [(s: { timestamps: unknown[]; values: unknown[] }) => s.timestamps.length === s.values.length, { message: 'timestamps and values must have the same length' }] as const;
 
-export const MetricSeriesSchema = MetricSeriesIdentitySchema.extend(plainPoints).refine(...sameLength);
+/** A metric series as the engine reads it, checked against the rules of snapshot-series-checks.ts. */
+export const MetricSeriesSchema = MetricSeriesIdentitySchema.extend(plainPoints)
+  .refine(...sameLength)
+  .superRefine((series, ctx) => {
+    const defect = seriesDefect(series);
+    if (defect !== undefined) ctx.addIssue({ code: 'custom', path: defect.path, message: defect.message });
+  });
 export type MetricSeries = z.infer<typeof MetricSeriesSchema>;
 
 const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -303,7 +318,11 @@ export type CompactMetricSeries = z.infer<typeof CompactMetricSeriesSchema>;
 
 /** A series as a snapshot file may hold it: plain (`encoding` absent or "json") or compact. */
 export const SnapshotSeriesSchema = z.discriminatedUnion('encoding', [
-  MetricSeriesIdentitySchema.extend({ encoding: z.literal('json').optional(), ...plainPoints })
+  MetricSeriesIdentitySchema.extend({
+    encoding: z.literal('json').optional(),
+    timestamps: plainPoints.timestamps,
+    values: z.array(z.number().nullable()).describe('Values in the series unit; null marks a missing point (dropped and counted in the snapshot issues).'),
+  })
     .refine(...sameLength)
     .describe('A metric series in plain form: timestamps (epoch milliseconds, UTC) and values of the same length, oldest first.'),
   CompactMetricSeriesSchema,
@@ -317,7 +336,7 @@ export const SnapshotSeriesListSchema = z.array(SnapshotSeriesSchema).transform(
   for (let i = 0; i < entries.length; i++) {
     const decoded = decodeSnapshotSeries(entries[i], decode);
     if ('error' in decoded) {
-      ctx.issues.push({ code: 'custom', message: `values ${decoded.error}`, input: entries[i], path: [i, 'values'] });
+      ctx.issues.push({ code: 'custom', message: decoded.error, input: entries[i], path: [i, ...decoded.path] });
       return z.NEVER;
     }
     out[i] = decoded.series;
@@ -325,13 +344,20 @@ export const SnapshotSeriesListSchema = z.array(SnapshotSeriesSchema).transform(
   return out;
 });
 
+/**
+ * A USD amount: credits and refunds are negative. At most $1 trillion either way: no account spends that on a service
+ * in a day, and sums of such amounts stay finite and exact to the cent.
+ */
+const MAX_USD = 1e12;
+const money = z.number().min(-MAX_USD, 'a USD amount is at least -$1 trillion').max(MAX_USD, 'a USD amount is at most $1 trillion');
+
 /** Unblended cost of one service on one day (Cost Explorer, DAILY granularity), in USD. */
 export const DailyCostSchema = z.object({
   date: z.iso.date(),
   account: z.string(),
   service: z.string(),
-  amountUsd: z.number(),
-  amortisedUsd: z.number().optional(),
+  amountUsd: money,
+  amortisedUsd: money.optional(),
 });
 export type DailyCost = z.infer<typeof DailyCostSchema>;
 
@@ -339,9 +365,9 @@ export type DailyCost = z.infer<typeof DailyCostSchema>;
 export const CostForecastSchema = z.object({
   start: z.iso.date(),
   end: z.iso.date(),
-  meanUsd: z.number(),
-  lowerUsd: z.number().optional(),
-  upperUsd: z.number().optional(),
+  meanUsd: money,
+  lowerUsd: money.optional(),
+  upperUsd: money.optional(),
 });
 export type CostForecast = z.infer<typeof CostForecastSchema>;
 
@@ -354,14 +380,15 @@ export const ExternalRecommendationSchema = z.object({
   options: z.array(
     z.object({
       proposed: z.record(z.string(), z.unknown()),
-      monthlySavingsUsd: z.number(),
+      monthlySavingsUsd: money,
       performanceRisk: z.number().min(0).max(4),
     }),
   ),
 });
 export type ExternalRecommendation = z.infer<typeof ExternalRecommendationSchema>;
 
-const usd = z.number().nonnegative();
+/** A list price per unit (hour, GB-month, request): no AWS unit price reaches $1 million. */
+const usd = z.number().nonnegative().max(1e6, 'a unit price is at most $1,000,000');
 
 /**
  * Price overrides for the snapshot's region; absent entries fall back to the bundled us-east-1 catalogue
@@ -431,13 +458,20 @@ export const CommitmentCoverageSchema = z.object({
 });
 export type CommitmentCoverage = z.infer<typeof CommitmentCoverageSchema>;
 
-/** A collector's trouble that did not stop the collection (denied region, not opted in, throttled). */
+/**
+ * A collector's trouble that did not stop the collection (denied region, not opted in, throttled, unreachable), or
+ * what snapshot validation dropped (source `snapshot`). `service` and `operation` name the AWS API that failed
+ * (`cloudwatch`, `GetMetricData`), `resourcesAffected` how many resources lost data by it, when known.
+ */
 export const CollectionIssueSchema = z.object({
   source: z.string(),
   account: z.string().optional(),
   region: z.string().optional(),
+  service: z.string().optional(),
+  operation: z.string().optional(),
   code: z.string(),
   message: z.string(),
+  resourcesAffected: z.number().int().nonnegative().optional(),
 });
 export type CollectionIssue = z.infer<typeof CollectionIssueSchema>;
 
@@ -451,13 +485,26 @@ const SERIES_LAYOUT = [
   'Readers may rely on that layout for large files: `headroom analyze` reads other layouts whole, which V8 limits to ~512 MiB.',
 ].join(' ');
 
-export const SnapshotSchema = z.object({
+/** The published rules a series obeys (snapshot-series-checks.ts), beyond its shape. */
+const SERIES_RULES = [
+  'Rules: a metric Headroom collects carries its CloudWatch unit; timestamps are whole epoch milliseconds, strictly increasing;',
+  'every value is finite and within its metric\'s physical range: Percent 0-100 for CPU and memory utilisation (other Percent metrics >= 0),',
+  'time units 0 to one day (Lambda Duration at most 900,000 ms), other units 0 to 2^53 - 1, unitless metrics within +-(2^53 - 1).',
+  'One series per resource, namespace, metric, statistic and period. A null value is a missing point: dropped and counted in issues.',
+  'Series of resources the snapshot does not hold are dropped and counted.',
+].join(' ');
+
+/** The published rules across resources (snapshot-checks.ts). */
+const RESOURCE_RULES =
+  "Rules: ARNs are unique (an exact repeat is dropped and counted in issues, a repeat with other contents is rejected); an ARN's region and account are the resource's; config passes its type's schema and is self-consistent (an attached volume is in-use, io1/io2 volumes have IOPS, PROVISIONED tables have capacity units and on-demand ones none, healthy targets do not outnumber registered ones, an associated address has its association).";
+
+const SnapshotObjectSchema = z.object({
   version: z.literal(1),
   collectedAt: z.iso.datetime(),
   accounts: z.array(z.string()),
   regions: z.array(z.string()),
-  resources: z.array(ResourceSchema),
-  series: SnapshotSeriesListSchema.describe(SERIES_LAYOUT),
+  resources: z.array(ResourceSchema).describe(RESOURCE_RULES),
+  series: SnapshotSeriesListSchema.describe(`${SERIES_LAYOUT} ${SERIES_RULES}`),
   costs: z.array(DailyCostSchema),
   costForecast: CostForecastSchema.optional(),
   prices: PricesSchema.optional(),
@@ -470,4 +517,16 @@ export const SnapshotSchema = z.object({
   /** Existing Savings Plans and Reserved Instance coverage per account; absent in older snapshots (none assumed). */
   commitments: z.array(CommitmentCoverageSchema).optional(),
 });
-export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type Snapshot = z.infer<typeof SnapshotObjectSchema>;
+
+/**
+ * A snapshot, validated: every part against its schema, then the rules across parts (snapshot-checks.ts: ARNs
+ * unique, configuration self-consistent, one series per metric). What is dropped as tolerable is counted in `issues`.
+ */
+export const SnapshotSchema = SnapshotObjectSchema.transform((snapshot, ctx) => checkSnapshotContents(snapshot, ctx, configSchemaByType));
+
+/**
+ * The rules across parts for a snapshot whose parts were validated one by one (the large-file reader validates each
+ * series line with SnapshotSeriesSchema and decodeSnapshotSeries, the rest with SnapshotSchema).
+ */
+export const SnapshotContentsSchema = z.custom<Snapshot>().transform((snapshot, ctx) => checkSnapshotContents(snapshot, ctx, configSchemaByType));

@@ -1,6 +1,7 @@
 import type { Action, Domain } from '../../engine/types/action.js';
 import type { RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
 import { topCostAnomalies, type CostAnomaly } from './cost-anomaly-line.js';
+import type { CollectionReportInput } from './collection-issues.js';
 import { describeAction } from './describe-action.js';
 import { formatUsd } from './numbers.js';
 import { RISK_LABELS, riskLabel, riskLevel, type RiskLabel, type RiskLevel } from './risk.js';
@@ -109,6 +110,8 @@ export interface Digest {
   costAnomalies: CostAnomaly[];
   /** Realised savings this run measured; undefined when it measured none and gave up on none. */
   realised?: RealisedDigest;
+  /** The collection's status and issues, when the run knows them (collection-issues.ts renders them). */
+  collection?: CollectionReportInput;
 }
 
 export interface DigestInput {
@@ -122,6 +125,7 @@ export interface DigestInput {
   topN?: number;
   /** Stored realised-savings results (listRealisedSavings); only those measured by this run are shown. */
   realised?: readonly RealisedSavingsRecord[];
+  collection?: CollectionReportInput;
 }
 
 function sum(values: number[]): number {
@@ -274,5 +278,6 @@ export function buildDigest(input: DigestInput): Digest {
     anomalyCount: input.anomalies?.length ?? 0,
     costAnomalies: topCostAnomalies(input.anomalies ?? []),
     realised: input.realised && summariseRealised(input.realised, input.run.runId),
+    ...(input.collection === undefined ? {} : { collection: input.collection }),
   };
 }

@@ -1,4 +1,5 @@
 import { costAnomalyLine } from './cost-anomaly-line.js';
+import { collectionLines } from './collection-issues.js';
 import { anomalyLine, notMeasurableLine, omittedLine, omittedMonthlySavings, realisedLine, type Digest, type DigestItem, type RealisedDigest } from './digest.js';
 import { actionEvidenceLine } from './evidence-line.js';
 import { escapeHtml, safeHttpUrl } from './html-escape.js';
@@ -98,8 +99,11 @@ function renderHtml(digest: Digest): string {
     .join('');
   const more = digest.omitted > 0 ? `<p style="font-size:13px;">${escapeHtml(omittedLine(digest.omitted, omittedMonthlySavings(digest)))}</p>` : '';
   const link = reportUrl ? `<p style="font-size:13px;"><a style="${STYLE.link}" href="${escapeHtml(reportUrl)}">Open the full report</a></p>` : '';
-  const warning =
+  const batchWarning =
     digest.failedBatches > 0 ? `<p style="font-size:13px;color:#b45309;">${digest.failedBatches} analysis batch(es) failed; results are partial.</p>` : '';
+  const collection = collectionLines(digest.collection);
+  const collectionColour = digest.collection?.status === 'complete' ? '' : 'color:#b45309;';
+  const warning = `${batchWarning}${collection.length > 0 ? `<p style="font-size:13px;${collectionColour}">${collection.map(escapeHtml).join('<br>')}</p>` : ''}`;
 
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(emailSubject(digest))}</title></head>
@@ -172,6 +176,7 @@ function renderText(digest: Digest): string {
   ];
   if (totals.monthlyCostIncreaseUsd > 0) lines.push(`Upsizes for performance: ${formatUsd(totals.monthlyCostIncreaseUsd)}/month`);
   if (digest.failedBatches > 0) lines.push(`Warning: ${digest.failedBatches} analysis batch(es) failed; results are partial.`);
+  lines.push(...collectionLines(digest.collection));
   lines.push(anomalyLine(digest.anomalyCount));
   for (const anomaly of digest.costAnomalies) lines.push(`Cost anomaly: ${costAnomalyLine(anomaly)}`);
   for (const forecast of digest.forecasts.filter((entry) => entry.kind === 'cost')) {

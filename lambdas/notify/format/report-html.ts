@@ -1,5 +1,6 @@
 import type { Action } from '../../engine/types/action.js';
 import type { RealisedSavingsRecord, RunSummary, StoredAnomaly, StoredForecast } from '../../shared/store/store.js';
+import type { CollectionReportInput } from './collection-issues.js';
 import { buildDigest, type Digest } from './digest.js';
 import { escapeHtml } from './html-escape.js';
 import { formatNumber, formatUsd } from './numbers.js';
@@ -11,6 +12,7 @@ import { REPORT_CLIENT_JS } from './report-client.js';
 import { REPORT_CSS } from './report-css.js';
 import { evidencePanel } from './report-evidence.js';
 import { forecastSection } from './report-forecast.js';
+import { collectionSection } from './report-collection.js';
 import { realisedSection } from './report-realised.js';
 import { totalsBy, totalsTable } from './report-totals.js';
 import { UPLOT_CSS, UPLOT_JS, UPLOT_LICENSE } from './report-uplot-asset.js';
@@ -39,6 +41,8 @@ export interface ReportInput {
   chartedActions?: number;
   /** Stored realised-savings results (listRealisedSavings); the ones this run measured get a section. */
   realised?: readonly RealisedSavingsRecord[];
+  /** The collection's status and issues, each named (report-collection.ts). */
+  collection?: CollectionReportInput;
 }
 
 /** Evidence panels open by default: the first few, so the report is readable without clicking and still short. */
@@ -159,6 +163,7 @@ export function buildReportHtml(input: ReportInput): string {
 </header>
 <main>
 ${warning}
+${collectionSection(input.collection)}
 ${summarySections(digest, input.actions)}
 <section class="card"><h2>Ranked actions</h2>${sortHint}${table}</section>
 ${realisedSection(digest.realised)}

@@ -1,3 +1,4 @@
+import { collectionLines } from './collection-issues.js';
 import { findExecutor } from '../../actions/executors/index.js';
 import type { Action } from '../../engine/types/action.js';
 import { DISMISS_REASONS, encodeDismissOption, OFFERED_DISMISS_REASONS } from '../../shared/slack/dismiss-reasons.js';
@@ -109,6 +110,14 @@ function realisedBlock(realised: RealisedDigest): SlackBlock {
   return { type: 'section', block_id: 'realised', text: mrkdwn(lines.join('\n')) };
 }
 
+/** The collection's status and its issues by name, when the run reported any (collection-issues.ts). */
+function collectionBlocks(digest: Digest): SlackBlock[] {
+  const lines = collectionLines(digest.collection);
+  if (lines.length === 0) return [];
+  const flag = digest.collection?.status === 'complete' ? '' : ':warning: ';
+  return [{ type: 'section', block_id: 'collection', text: mrkdwn(`${flag}${escapeMrkdwn(lines.join('\n'))}`) }];
+}
+
 function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[] {
   const { totals } = digest;
   const who = audience ? ` for ${audience}` : '';
@@ -134,6 +143,7 @@ function headerBlocks(digest: Digest, audience: string | undefined): SlackBlock[
   const blocks: SlackBlock[] = [
     { type: 'header', text: plain(headline, SLACK_LIMITS.headerText) },
     { type: 'section', block_id: 'summary', text: mrkdwn(escapeMrkdwn(lines.join('\n'))) },
+    ...collectionBlocks(digest),
     {
       type: 'context',
       elements: [

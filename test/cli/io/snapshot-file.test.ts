@@ -87,7 +87,7 @@ describe('snapshot files', () => {
     expect(() => readSnapshotFile(path, LINES)).toThrow(/is not a valid snapshot: at series\.1\.periodSec, /);
     expect(() => readSnapshotFile(path)).toThrow(/is not a valid snapshot: at series\.1\.periodSec, /);
     withLine(3, lines[3].replace(/"values":"[^"]*"/, '"values":"AAA="'));
-    expect(() => readSnapshotFile(path, LINES)).toThrow(/at series\.2\.values, values does not decode to a whole number of 4-byte values\.$/);
+    expect(() => readSnapshotFile(path, LINES)).toThrow(/at series\.2\.values, values do not decode to a whole number of 4-byte values\.$/);
     withLine(2, '{"resourceArn": ');
     expect(() => readSnapshotFile(path, LINES)).toThrow(/bad\.json line 3 is not valid JSON/);
     withLine(0, lines[0].replace('"account":"123456789012"', '"account":"nope"'));

@@ -73,6 +73,38 @@ describe('collectMetrics against the CloudWatch SDK client', () => {
     expect(input.MetricDataQueries?.[0].MetricStat?.Metric?.Dimensions).toEqual([{ Name: 'InstanceId', Value: 'i-0123456789abcdef0' }]);
   });
 
+  it('stores no series that breaks the snapshot rules (negative CPU): it is an issue naming the metric, resource and value', async () => {
+    // GetMetricData result shape as in the CloudWatch API reference: Id, Timestamps, Values, StatusCode.
+    cloudwatch.on(GetMetricDataCommand).callsFake((input: GetMetricDataCommandInput) => ({
+      MetricDataResults: (input.MetricDataQueries ?? []).map((q) => ({
+        Id: q.Id,
+        Timestamps: [t('2026-11-29T11:50:00Z'), t('2026-11-29T11:55:00Z')],
+        Values: q.MetricStat?.Metric?.MetricName === 'CPUUtilization' && q.MetricStat.Stat === 'Average' ? [12, -3] : [1, 2],
+        StatusCode: 'Complete',
+      })),
+    }));
+    const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));
+    const instance = ec2Resource('i-0123456789abcdef0');
+    await context.store.putResources([instance]);
+
+    const report = await collectMetrics(context);
+
+    expect(report.itemsWritten.series).toBe(5);
+    expect((await context.store.getSeries(instance.arn)).some((s) => s.metricName === 'CPUUtilization' && s.stat === 'Average')).toBe(false);
+    expect(report.issues).toEqual([
+      {
+        source: 'cloudwatch',
+        account: ACCOUNT,
+        region: 'us-east-1',
+        service: 'cloudwatch',
+        operation: 'GetMetricData',
+        resourcesAffected: 1,
+        code: 'InvalidMetricData',
+        message: `CPUUtilization Average of ${instance.arn}: CPUUtilization Average: value -3 at 2026-11-29T11:55Z is below 0, the least a Percent metric can be; not stored`,
+      },
+    ]);
+  });
+
   it('skips resources that publish no metrics (stopped instances)', async () => {
     cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
     const context = testContext(createAwsPortsFor({ builders: allAwsAdapters }));

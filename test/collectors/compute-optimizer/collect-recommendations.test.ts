@@ -227,6 +227,8 @@ describe('collectRecommendations', () => {
         source: 'compute-optimizer',
         account: ACCOUNT,
         region: 'eu-west-1',
+        service: 'compute-optimizer',
+        operation: 'GetEC2InstanceRecommendations',
         code: 'OptInRequiredException',
         message: expect.stringMatching(/^Account 111122223333 is not opted in to AWS Compute Optimizer in eu-west-1, .*update-enrollment-status --status Active/),
       },

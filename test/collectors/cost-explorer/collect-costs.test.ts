@@ -107,7 +107,7 @@ describe('collectCosts', () => {
 
     const report = await collectCosts(context);
 
-    expect(report.issues).toEqual([{ source: 'cost-explorer', account: ACCOUNT, code: 'DataUnavailableException', message: 'Insufficient amount of historical data' }]);
+    expect(report.issues).toEqual([{ source: 'cost-explorer', account: ACCOUNT, service: 'ce', operation: 'GetCostForecast', code: 'DataUnavailableException', message: 'Insufficient amount of historical data' }]);
     expect(await context.store.listCosts()).toHaveLength(1);
   });
 

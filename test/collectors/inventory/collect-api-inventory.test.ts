@@ -190,6 +190,8 @@ describe('collectInventory: API Gateway APIs', () => {
         source: 'inventory',
         account: ACCOUNT,
         region: 'us-east-1',
+        service: 'apigateway',
+        operation: 'GetApis',
         code: 'AccessDeniedException',
         message: 'User: arn:aws:sts::111122223333:assumed-role/HeadroomReadOnly/s is not authorized to perform: apigateway:GET',
       },

@@ -177,7 +177,7 @@ describe('collectInventory', () => {
     const report = await collectInventory(context);
 
     expect(report.issues).toEqual([
-      { source: 'inventory', account: ACCOUNT, region: 'eu-west-1', code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' },
+      { source: 'inventory', account: ACCOUNT, region: 'eu-west-1', service: 'ec2', operation: 'DescribeInstances', code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' },
     ]);
     expect((await context.store.listResources()).map((r) => r.region)).toEqual(['us-east-1']);
     expect(await context.store.listIssues()).toHaveLength(1);

@@ -35,7 +35,7 @@ describe('metricAnomalies', () => {
   it('reports a drop in a rise-only metric (errors) as nothing, and a burst of errors as an anomaly', () => {
     const fn = instance('api-fn');
     /** Errors: about 20 a period with a daily cycle; a 2-hour outage of errors (0) 4 days ago and a burst (300) 2 days ago. */
-    const errors = cpuSeries(fn, NOW, { metricName: 'Errors', stat: 'Sum', level: () => 20 });
+    const errors = { ...cpuSeries(fn, NOW, { metricName: 'Errors', stat: 'Sum', level: () => 20 }), namespace: 'AWS/Lambda' };
     errors.values = errors.values.map((v, i) => {
       const t = errors.timestamps[i];
       if (t >= NOW - 4 * DAY && t < NOW - 4 * DAY + 2 * 3_600_000) return 0;
@@ -79,7 +79,7 @@ describe('incidentSeries', () => {
     const average = cpuSeries(web, NOW, { incidentDaysAgo: 3 });
     const maximum = cpuSeries(web, NOW, { incidentDaysAgo: 3, stat: 'Maximum' });
     const network = cpuSeries(web, NOW, { incidentDaysAgo: 3, metricName: 'NetworkIn', stat: 'Sum' });
-    const errors = cpuSeries(web, NOW, { metricName: 'Errors', stat: 'Sum' });
+    const errors = { ...cpuSeries(web, NOW, { metricName: 'Errors', stat: 'Sum' }), namespace: 'AWS/Lambda' };
     expect(incidentSeries([maximum, network, average, errors])).toEqual([average, errors]);
     expect(incidentSeries([maximum, network])).toEqual([maximum]);
 

@@ -54,7 +54,7 @@ export function describeStoreBehaviour(name: string, create: (options?: StoreOpt
     it('returns a 14-day 5-minute series with gaps exactly as written', async () => {
       const { store } = await create();
       const cpu = series('arn:r1', 4032, { gapEvery: 7 });
-      const net = series('arn:r1', 4032, { metricName: 'NetworkIn' });
+      const net = { ...series('arn:r1', 4032, { metricName: 'NetworkIn' }), unit: 'Bytes' };
       await store.putSeries([cpu, net, series('arn:other', 10)]);
       const read = await store.getSeries('arn:r1');
       expect(read.sort((x, y) => x.metricName.localeCompare(y.metricName))).toEqual([cpu, net]);
