@@ -22,6 +22,8 @@ import { CliError } from '../../lambdas/cli/errors.js';
 import { NO_CREDENTIALS_MESSAGE, resolveCredentials } from '../../lambdas/cli/io/resolve-credentials.js';
 import { runScan } from '../../lambdas/cli/io/run-scan.js';
 import { SnapshotSchema } from '../../lambdas/engine/types/snapshot.js';
+import '../collectors/helpers/empty-containers-db.js';
+import { emptyStorageDataServices } from '../collectors/helpers/storage-data-mocks.js';
 
 const ACCOUNT = '111122223333';
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
@@ -47,6 +49,7 @@ function ebsPrice(volumeApiName: string, usd: string): string {
 }
 
 beforeEach(() => {
+  emptyStorageDataServices();
   // Every API answers an empty page unless a test says otherwise.
   for (const mock of mocks) mock.onAnyCommand().resolves({});
   // GetCallerIdentity's response (STS API reference, example).

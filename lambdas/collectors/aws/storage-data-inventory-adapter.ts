@@ -13,11 +13,14 @@ import { GetQueueAttributesCommand, ListQueuesCommand, ListQueueTagsCommand, SQS
 import type { StorageDataInventoryPort } from '../inventory/storage-data-port.js';
 import { meteredClient, type AdapterConfig } from './client-config.js';
 import type { CountingThrottleMeter } from './throttle-meter.js';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 /** The S3, Kinesis, SQS and Step Functions part of the InventoryPort over the SDK, one command per method. */
 export function awsStorageDataInventory(config: AdapterConfig, meter: CountingThrottleMeter): StorageDataInventoryPort {
   const s3 = meteredClient(S3Client, config, meter);
-  const kinesis = meteredClient(KinesisClient, config, meter);
+  // The Kinesis client speaks HTTP/2 by default (for SubscribeToShard, which Headroom never calls); the listing and
+  // describe calls work over HTTP/1.1 as every other client's do, so they also reach HTTP/1.1 proxies and endpoints.
+  const kinesis = meteredClient(KinesisClient, { ...config, extra: { requestHandler: new NodeHttpHandler(), ...config.extra } }, meter);
   const sqs = meteredClient(SQSClient, config, meter);
   const sfn = meteredClient(SFNClient, config, meter);
   return {

@@ -118,9 +118,14 @@ export const batchWorker: Builder = (context, region) => {
     cpuBurst: 1.1,
     networkBytesPerCpuPct: rand.between(50_000, 150_000),
     createdAt: context.daysAgo(rand.int(60, 700)),
-    volume: { type: rand.pick(['gp2', 'io1'] as const), sizeGiB: 500, iops: undefined, iopsPerCpuPct: rand.between(20, 40) },
+    volume: withProvisionedIops({ type: rand.pick(['gp2', 'io1'] as const), sizeGiB: 500, iopsPerCpuPct: rand.between(20, 40) }),
   });
 };
+
+/** An io1 volume always has provisioned IOPS (snapshot validation rejects one without): 3,000, gp3's baseline, for the batch tier's root. */
+function withProvisionedIops<V extends { type: 'gp2' | 'io1' }>(volume: V): V & { iops?: number } {
+  return volume.type === 'io1' ? { ...volume, iops: 3000 } : volume;
+}
 
 /** Memory-bound cache/JVM tier on memory-optimised instances: CPU flat at 6–12 %, heavy network. */
 export const memoryBoundCache: Builder = (context, region) => {

@@ -5,7 +5,8 @@ import type { Socket } from 'node:net';
  * A local HTTP endpoint that answers AWS SDK clients (AWS_ENDPOINT_URL points every client at it) the way AWS would
  * for an account with one gp2 volume, until `kill()`: then it stops listening and drops its open connections, as an
  * endpoint that goes away midway does. Shapes from the API references: STS GetCallerIdentity and EC2 DescribeVolumes
- * (query protocols, XML), every other operation an empty success in its protocol (XML for query, `{}` for JSON).
+ * (query protocols, XML), S3 ListBuckets (no bucket), every other operation an empty success in its protocol (XML for
+ * query, `{}` for JSON).
  */
 export interface AwsLikeEndpoint {
   url: string;
@@ -21,6 +22,8 @@ const GET_CALLER_IDENTITY = `<GetCallerIdentityResponse xmlns="https://sts.amazo
 
 const DESCRIBE_VOLUMES = `<DescribeVolumesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId><volumeSet><item><volumeId>vol-0a1</volumeId><size>1000</size><snapshotId/><availabilityZone>eu-west-1a</availabilityZone><status>in-use</status><createTime>2026-08-01T00:00:00.000Z</createTime><attachmentSet><item><volumeId>vol-0a1</volumeId><instanceId>i-0b2</instanceId><device>/dev/sdh</device><status>attached</status><attachTime>2026-08-01T00:00:00.000Z</attachTime><deleteOnTermination>false</deleteOnTermination></item></attachmentSet><volumeType>gp2</volumeType><iops>3000</iops><encrypted>false</encrypted><multiAttachEnabled>false</multiAttachEnabled></item></volumeSet></DescribeVolumesResponse>`;
 
+const LIST_BUCKETS = `<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>${'a'.repeat(64)}</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>`;
+
 /** Cost Explorer answers (GetCostAndUsage, GetCostForecast API references): amounts are strings. */
 const JSON_ANSWERS: Record<string, object> = {
   'AWSInsightsIndexService.GetCostAndUsage': {
@@ -32,6 +35,10 @@ const JSON_ANSWERS: Record<string, object> = {
     ],
   },
   'AWSInsightsIndexService.GetCostForecast': { Total: { Amount: '0', Unit: 'USD' }, ForecastResultsByTime: [] },
+  // GetSavingsPlansUtilization API reference: an account without plans answers zero commitments.
+  'AWSInsightsIndexService.GetSavingsPlansUtilization': {
+    Total: { Utilization: { TotalCommitment: '0', UsedCommitment: '0', UnusedCommitment: '0', UtilizationPercentage: '0' } },
+  },
 };
 
 function answer(operation: string, json: boolean): { body: string; type: string } {
@@ -50,6 +57,12 @@ function handle(request: IncomingMessage, response: ServerResponse, requests: st
     const action = new URLSearchParams(body).get('Action');
     const operation = typeof target === 'string' ? target : (action ?? `${request.method} ${request.url}`);
     requests.push(operation);
+    // S3 ListBuckets (REST-XML, GET /?x-id=ListBuckets): no bucket in the region.
+    if (request.method === 'GET' && request.url?.includes('x-id=ListBuckets')) {
+      response.writeHead(200, { 'content-type': 'application/xml', 'x-amz-request-id': 'r' });
+      response.end(LIST_BUCKETS);
+      return;
+    }
     const { body: text, type } = answer(action ?? operation, typeof target === 'string' || action === null);
     response.writeHead(200, { 'content-type': type, 'x-amzn-requestid': 'r' });
     response.end(text);

@@ -22,6 +22,7 @@ import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js'
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectInventory } from '../../../lambdas/collectors/inventory/collect-inventory.js';
 import { ACCOUNT, testContext } from '../helpers/context.js';
+import { emptyStorageDataServices } from '../helpers/storage-data-mocks.js';
 
 const ecs = mockClient(ECSClient);
 const elastiCache = mockClient(ElastiCacheClient);
@@ -36,6 +37,7 @@ const apiGatewayV2 = mockClient(ApiGatewayV2Client);
 const allMocks = [ecs, elastiCache, ec2, elb, lambda, rds, dynamodb, logs, apiGateway, apiGatewayV2];
 
 beforeEach(() => {
+  emptyStorageDataServices();
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
   ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
   ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });

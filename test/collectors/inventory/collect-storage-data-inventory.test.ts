@@ -23,6 +23,7 @@ import { allAwsAdapters } from '../../../lambdas/collectors/aws/all-adapters.js'
 import { createAwsPortsFor } from '../../../lambdas/collectors/aws/aws-ports.js';
 import { collectInventory } from '../../../lambdas/collectors/inventory/collect-inventory.js';
 import { ACCOUNT, NOW, testContext } from '../helpers/context.js';
+import '../helpers/empty-containers-db.js';
 import { emptyStorageDataServices, kinesis, s3, sfn, sqs } from '../helpers/storage-data-mocks.js';
 
 const ec2 = mockClient(EC2Client);
