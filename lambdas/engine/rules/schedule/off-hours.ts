@@ -101,7 +101,7 @@ export const offHoursEc2: Rule = {
   id: RULE_ID,
   domain: 'compute',
   resourceType: 'ec2:instance',
-  summary: 'Stop a non-production EC2 instance outside its observed active hours (CPU ≤ 10 % every other hour of 14 days, ≥ 48 h off a week); opt out with headroom:schedule=off.',
+  summary: 'Stop a non-production EC2 instance outside its observed active hours (hourly CPU ≤ 10 % outside them for 14 days, ≥ 48 h off a week); opt out with headroom:schedule=off.',
   evaluate(slice, context) {
     const config = readConfig(slice.resource, 'ec2:instance');
     if (config.state !== 'running' || config.autoScalingGroup !== undefined || config.lifecycle === 'spot') return [];
@@ -163,7 +163,7 @@ export const offHoursRds: Rule = {
   id: RULE_ID,
   domain: 'database',
   resourceType: 'rds:db-instance',
-  summary: 'Stop a non-production RDS instance outside its observed active hours (no connection every other hour of 14 days, ≥ 48 h off a week); opt out with headroom:schedule=off.',
+  summary: 'Stop a non-production RDS instance outside its observed active hours (no connection outside them for 14 days, ≥ 48 h off a week); opt out with headroom:schedule=off.',
   evaluate(slice, context) {
     const config = readConfig(slice.resource, 'rds:db-instance');
     if (config.status !== 'available' || config.readReplicaSource !== undefined || config.dbClusterId !== undefined) return [];
