@@ -47,6 +47,9 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'ecs/fargate-graviton': 'resize',
   'elasticache/idle-cluster': 'remove',
   'elasticache/rightsize-node': 'resize',
+  // Stops the resource (for its off hours): it competes with idle stops on priority and savings (a dev box busy on
+  // weekdays gets the schedule, not a full stop) and beats a rightsize, which is listed as superseded.
+  'schedule/off-hours': 'remove',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

@@ -29,6 +29,7 @@ import { fargateGraviton } from './ecs/fargate-graviton.js';
 import { fargateSpot } from './ecs/fargate-spot.js';
 import { idleCacheCluster } from './elasticache/idle-cluster.js';
 import { rightsizeCacheNode } from './elasticache/rightsize-node.js';
+import { offHoursEc2, offHoursRds } from './schedule/off-hours.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -62,6 +63,8 @@ export const rules: Rule[] = [
   fargateGraviton,
   idleCacheCluster,
   rightsizeCacheNode,
+  offHoursEc2,
+  offHoursRds,
 ];
 
 export { accountRules } from './account/index.js';

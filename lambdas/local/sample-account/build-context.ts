@@ -34,11 +34,15 @@ export class BuildContext {
     return this.out.length >= this.capacity;
   }
 
-  /** Adds a resource unless the requested count is reached; returns whether it was added. */
-  add(sample: Omit<SampleResource, 'workload'> & { workload: Omit<Workload, 'salt'> }): SampleResource | undefined {
+  /**
+   * Adds a resource unless the requested count is reached; returns whether it was added. An archetype drawing from its
+   * own generator passes its own `salt` (negative, so it never meets a counter salt): the counter then does not move,
+   * and the noise of every resource added after it stays what it was.
+   */
+  add(sample: Omit<SampleResource, 'workload'> & { workload: Omit<Workload, 'salt'> }, salt?: number): SampleResource | undefined {
     if (this.full) return undefined;
-    this.saltCounter += 1;
-    const added: SampleResource = { ...sample, workload: { ...sample.workload, salt: this.saltCounter * 7919 + this.seed } };
+    if (salt === undefined) this.saltCounter += 1;
+    const added: SampleResource = { ...sample, workload: { ...sample.workload, salt: salt ?? this.saltCounter * 7919 + this.seed } };
     this.out.push(added);
     return added;
   }

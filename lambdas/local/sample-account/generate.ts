@@ -5,6 +5,7 @@ import { backups, loadBalancer, networkEdge } from './archetypes-network.js';
 import { apiFunctions, pipelineFunctions } from './archetypes-serverless.js';
 import { storageAndPipelines } from './archetypes-storage-data.js';
 import { cacheClusters, containerServices, relationalDatabases } from './archetypes-containers-db.js';
+import { workingHoursResources } from './archetypes-schedule.js';
 import { BuildContext, type Builder } from './build-context.js';
 import { sampleCostForecast, sampleDailyCosts, sampleExistingSavingsPlan, SERVICES } from './costs.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
@@ -53,6 +54,7 @@ const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
   { build: containerServices },
   { build: relationalDatabases },
   { build: cacheClusters },
+  { build: workingHoursResources },
 ];
 
 /**
@@ -61,7 +63,7 @@ const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
  * nightly batch workers, memory-bound caches, idle dev boxes, RDS and DynamoDB, unattached gp2
  * volumes, S3, log groups without retention, application and network load balancers, busy and idle NAT
  * gateways with their Elastic IPs and some unassociated ones, EBS snapshots (fresh, backing AMIs, and
- * outliving their deleted volumes); incidents at known times; 90 days of
+ * outliving their deleted volumes), a dev instance and a staging database used only in working hours; incidents at known times; 90 days of
  * daily cost by service; Compute Optimizer findings. Metric values are not stored: metrics.ts computes
  * any datapoint on demand from each resource's workload parameters.
  */

@@ -26,6 +26,7 @@ const VERBS: Record<string, string> = {
   'ecs/fargate-graviton': 'Move Fargate service to Graviton (ARM64)',
   'elasticache/idle-cluster': 'Delete idle ElastiCache cluster',
   'elasticache/rightsize-node': 'Rightsize ElastiCache nodes',
+  'schedule/off-hours': 'Stop non-production resource outside its active hours',
   's3/cold-data-tiering': 'Transition cold S3 data to Intelligent-Tiering',
   's3/missing-multipart-abort': 'Abort incomplete S3 multipart uploads after 7 days',
   's3/noncurrent-versions': 'Expire noncurrent S3 object versions after 30 days',
