@@ -47,6 +47,7 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   'ecs/fargate-graviton': 'resize',
   'elasticache/idle-cluster': 'remove',
   'elasticache/rightsize-node': 'resize',
+  'apigateway/rest-to-http-api': 'resize',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

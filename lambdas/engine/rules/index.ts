@@ -29,6 +29,7 @@ import { fargateGraviton } from './ecs/fargate-graviton.js';
 import { fargateSpot } from './ecs/fargate-spot.js';
 import { idleCacheCluster } from './elasticache/idle-cluster.js';
 import { rightsizeCacheNode } from './elasticache/rightsize-node.js';
+import { restToHttpApi } from './apigateway/rest-to-http-api.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -62,6 +63,7 @@ export const rules: Rule[] = [
   fargateGraviton,
   idleCacheCluster,
   rightsizeCacheNode,
+  restToHttpApi,
 ];
 
 export { accountRules } from './account/index.js';
