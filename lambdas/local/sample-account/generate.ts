@@ -5,6 +5,7 @@ import { backups, loadBalancer, networkEdge } from './archetypes-network.js';
 import { apiFunctions, pipelineFunctions } from './archetypes-serverless.js';
 import { storageAndPipelines } from './archetypes-storage-data.js';
 import { cacheClusters, containerServices, relationalDatabases } from './archetypes-containers-db.js';
+import { apiGateways } from './archetypes-web.js';
 import { BuildContext, type Builder } from './build-context.js';
 import { sampleCostForecast, sampleDailyCosts, sampleExistingSavingsPlan, SERVICES } from './costs.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
@@ -53,6 +54,7 @@ const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
   { build: containerServices },
   { build: relationalDatabases },
   { build: cacheClusters },
+  { build: apiGateways },
 ];
 
 /**

@@ -16,7 +16,8 @@ export type Archetype =
   | 'logging'
   | 'container-service'
   | 'relational-database'
-  | 'cache-cluster';
+  | 'cache-cluster'
+  | 'api-gateway';
 
 /**
  * How busy a resource is over time; every metric of the resource derives from it. `level` is the
