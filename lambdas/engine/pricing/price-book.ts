@@ -37,6 +37,7 @@ import {
 } from './dynamodb-prices.js';
 import { LOGS_INGESTION_GB_USD, LOGS_STORAGE_GB_MONTH_USD } from './logs-prices.js';
 import { STORAGE_DATA_PRICES, type StorageDataPrices } from './storage-data-prices.js';
+import { API_GATEWAY_PRICES, type ApiGatewayPrices } from './apigateway-prices.js';
 import { FARGATE_GB_HOUR_USD, FARGATE_SPOT_MAX_DISCOUNT, FARGATE_VCPU_HOUR_USD, type FargateArchitecture } from './fargate-prices.js';
 import { bundledCacheNodeHourlyUsd, CACHE_NODE_CATALOGUE, type CacheEngine, type CacheNodeSpec } from './elasticache-prices.js';
 import { bundledRdsInstanceClasses, RDS_GP3_GB_MONTH_USD, RDS_GP3_IOPS_MONTH_USD, RDS_IO1_GB_MONTH_USD, RDS_IO1_IOPS_MONTH_USD } from './rds-prices.js';
@@ -104,6 +105,8 @@ export interface PriceBook {
   readonly logs: { readonly ingestionGbUsd: number; readonly storageGbMonthUsd: number };
   /** S3, Kinesis, SQS and Step Functions (bundled us-east-1 prices: storage-data-prices.ts). */
   readonly storageData: StorageDataPrices;
+  /** API Gateway REST and HTTP API request tiers (bundled us-east-1 prices: apigateway-prices.ts). */
+  readonly apiGateway: ApiGatewayPrices;
   /** DB instance classes with a price for an engine: the RDS rightsizing candidate pool. */
   rdsInstanceClasses(engine: string): readonly string[];
   /** RDS Provisioned IOPS (io1) and gp3 storage, Single-AZ. */
@@ -234,6 +237,7 @@ export function createPriceBook(overrides?: Prices): PriceBook {
       storageGbMonthUsd: logs.storageGbMonthUsd ?? LOGS_STORAGE_GB_MONTH_USD,
     },
     storageData: STORAGE_DATA_PRICES,
+    apiGateway: API_GATEWAY_PRICES,
     rdsInstanceClasses: (engine) => bundledRdsInstanceClasses(engine),
     rdsStorage: {
       io1GbMonthUsd: RDS_IO1_GB_MONTH_USD,

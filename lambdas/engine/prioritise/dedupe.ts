@@ -50,6 +50,7 @@ export const KIND_BY_RULE: Readonly<Record<string, ActionKind>> = {
   // Stops the resource (for its off hours): it competes with idle stops on priority and savings (a dev box busy on
   // weekdays gets the schedule, not a full stop) and beats a rightsize, which is listed as superseded.
   'schedule/off-hours': 'remove',
+  'apigateway/rest-to-http-api': 'resize',
 };
 
 const REMOVED_STATES = new Set(['stopped', 'terminated', 'deleted']);

@@ -30,6 +30,7 @@ import { fargateSpot } from './ecs/fargate-spot.js';
 import { idleCacheCluster } from './elasticache/idle-cluster.js';
 import { rightsizeCacheNode } from './elasticache/rightsize-node.js';
 import { offHoursEc2, offHoursRds } from './schedule/off-hours.js';
+import { restToHttpApi } from './apigateway/rest-to-http-api.js';
 
 /** Every rule the engine runs, in a fixed order (the README rules table is generated from this list). */
 export const rules: Rule[] = [
@@ -65,6 +66,7 @@ export const rules: Rule[] = [
   rightsizeCacheNode,
   offHoursEc2,
   offHoursRds,
+  restToHttpApi,
 ];
 
 export { accountRules } from './account/index.js';

@@ -6,6 +6,7 @@ import { apiFunctions, pipelineFunctions } from './archetypes-serverless.js';
 import { storageAndPipelines } from './archetypes-storage-data.js';
 import { cacheClusters, containerServices, relationalDatabases } from './archetypes-containers-db.js';
 import { workingHoursResources } from './archetypes-schedule.js';
+import { apiGateways } from './archetypes-web.js';
 import { BuildContext, type Builder } from './build-context.js';
 import { sampleCostForecast, sampleDailyCosts, sampleExistingSavingsPlan, SERVICES } from './costs.js';
 import type { Incident, SampleAccount, SampleResource } from './model.js';
@@ -55,6 +56,7 @@ const CYCLE: { build: Builder; secondRegionInCycle?: number }[] = [
   { build: relationalDatabases },
   { build: cacheClusters },
   { build: workingHoursResources },
+  { build: apiGateways },
 ];
 
 /**

@@ -9,6 +9,7 @@ import type { SampleResource } from './model.js';
 import { createSampleNetworkInventory } from './network-inventory-port.js';
 import { createSampleStorageDataInventory } from './storage-data-inventory-port.js';
 import { createSampleContainersDbInventory } from './containers-db-inventory-port.js';
+import { createSampleWebInventory } from './web-inventory-port.js';
 import { decodeToken, encodeToken, pageSize, requestKey } from './page-token.js';
 import { responseMetadata, SampleServiceError } from './sample-errors.js';
 
@@ -30,7 +31,8 @@ const idOf = (arn: string): string => arn.split('/').pop() ?? arn;
  * DescribeDBInstances (MaxRecords 20–100, Marker), ListTables (Limit 1–100, ExclusiveStartTableName /
  * LastEvaluatedTableName), DescribeTable, ListTagsOfResource, DescribeLogGroups (limit 1–50, nextToken) and
  * the Logs ListTagsForResource; snapshots, AMIs, Elastic IPs, NAT gateways and load balancers in
- * network-inventory-port.ts; ECS services and ElastiCache clusters in containers-db-inventory-port.ts.
+ * network-inventory-port.ts; ECS services and ElastiCache clusters in containers-db-inventory-port.ts; API Gateway APIs
+ * in web-inventory-port.ts.
  */
 export function createSampleInventoryPort(samples: SampleResource[], options: SampleListOptions = {}): InventoryPort {
   const cap = (n: number) => Math.min(n, options.maxPageSize ?? n);
@@ -47,6 +49,7 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
     ...createSampleNetworkInventory(samples, cap),
     ...createSampleStorageDataInventory(samples, cap, options.now ?? Math.max(0, ...samples.map((s) => s.createdAt))),
     ...createSampleContainersDbInventory(samples, cap),
+    ...createSampleWebInventory(samples, cap),
 
     async describeInstances(input) {
       const key = requestKey(input, 'NextToken');
@@ -131,15 +134,6 @@ export function createSampleInventoryPort(samples: SampleResource[], options: Sa
       const group = logGroups.find((g) => g.resource.arn === input.resourceArn);
       if (group === undefined) throw new SampleServiceError('ResourceNotFoundException', `The specified log group does not exist: ${input.resourceArn ?? ''}`);
       return { tags: { ...group.resource.tags }, $metadata: responseMetadata() };
-    },
-
-    // The sample account has no API Gateway APIs yet: one empty, final page each.
-    async getRestApis() {
-      return { items: [], $metadata: responseMetadata() };
-    },
-
-    async getApis() {
-      return { Items: [], $metadata: responseMetadata() };
     },
   };
 }

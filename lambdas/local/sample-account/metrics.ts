@@ -2,6 +2,7 @@ import { hashNormal, hashUnit } from './prng.js';
 import type { Incident, SampleResource } from './model.js';
 import { loadAt } from './workload.js';
 import { storageDataPublishedMetrics, storageDataSlotValue } from './storage-data-metrics.js';
+import { webPublishedMetrics, webSlotValue } from './web-metrics.js';
 import { CACHE_NODE_CATALOGUE } from '../../engine/pricing/elasticache-prices.js';
 
 /** A metric the sample account publishes, addressed the way CloudWatch addresses it (the exact dimension set). */
@@ -114,6 +115,8 @@ export function publishedMetrics(sample: SampleResource, seed: number): Publishe
     }
     case 'ec2:nat-gateway':
       return all('AWS/NATGateway', [{ Name: 'NatGatewayId', Value: lastSegment(r.arn) }], [['BytesInFromSource', 'Bytes'], ['BytesInFromDestination', 'Bytes'], ['ActiveConnectionCount', 'Count']]);
+    case 'apigateway:api':
+      return webPublishedMetrics(sample);
     default:
       return storageDataPublishedMetrics(sample);
   }
@@ -299,6 +302,7 @@ function slotValue(sample: SampleResource, metricName: string, stat: string, t: 
     if (metricName === 'ActiveConnectionCount') return Math.round(load * (details.connectionsPerMBps ?? 40) * (stat === 'Maximum' ? 1.2 + 0.3 * u : 1));
     return undefined;
   }
+  if (resource.type === 'apigateway:api') return webSlotValue(sample, metricName, load, u);
   return storageDataSlotValue(sample, metricName, stat, t, context.now, load, u, context.seed);
 }
 

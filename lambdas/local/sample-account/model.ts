@@ -17,7 +17,8 @@ export type Archetype =
   | 'container-service'
   | 'relational-database'
   | 'cache-cluster'
-  | 'working-hours';
+  | 'working-hours'
+  | 'api-gateway';
 
 /**
  * How busy a resource is over time; every metric of the resource derives from it. `level` is the

@@ -33,6 +33,7 @@ const VERBS: Record<string, string> = {
   'kinesis/overprovisioned-shards': 'Reduce Kinesis stream shards',
   'sqs/short-polling': 'Turn on SQS long polling',
   'stepfunctions/express-candidate': 'Move state machine to Express',
+  'apigateway/rest-to-http-api': 'Migrate REST API to an HTTP API',
   'account/savings-plans': 'Buy a Compute Savings Plan',
   'account/insight-actions': 'Act on a capacity forecast or anomaly',
   'external/compute-optimizer': 'Apply Compute Optimizer recommendation',
