@@ -27,12 +27,14 @@ const MS_PER_HOUR = 3_600_000;
  * Example: one m5.large ($0.096/h) with CPU points in 3 hours → three rows of 0.096.
  */
 export function hourlyComputeSpend(slices: ResourceSlice[], context: RuleContext): HourlySpend[] {
+  // Summed in whole micro-dollars (each contribution rounded once): integer sums are exact, so an hour's total is the
+  // same however resources are split into batches or regions (the workflow's batches and a scan's regions agree).
   const byAccount = new Map<string, Map<number, number>>();
   const add = (account: string, hourStart: number, usd: number) => {
     if (!(usd > 0)) return;
     let hours = byAccount.get(account);
     if (!hours) byAccount.set(account, (hours = new Map()));
-    hours.set(hourStart, (hours.get(hourStart) ?? 0) + usd);
+    hours.set(hourStart, (hours.get(hourStart) ?? 0) + toMicroUsd(usd));
   };
   for (const slice of slices) {
     const { resource } = slice;
@@ -63,9 +65,16 @@ export function hourlyComputeSpend(slices: ResourceSlice[], context: RuleContext
   const rows: HourlySpend[] = [];
   for (const account of [...byAccount.keys()].sort()) {
     const hours = byAccount.get(account)!;
-    for (const hourStart of [...hours.keys()].sort((a, b) => a - b)) rows.push({ account, hourStart, usd: hours.get(hourStart)! });
+    for (const hourStart of [...hours.keys()].sort((a, b) => a - b)) rows.push({ account, hourStart, usd: hours.get(hourStart)! / MICRO_USD_PER_USD });
   }
   return rows;
+}
+
+const MICRO_USD_PER_USD = 1_000_000;
+
+/** USD as whole micro-dollars: exact integer arithmetic below 2^53 micro-dollars ($9 billion). */
+export function toMicroUsd(usd: number): number {
+  return Math.round(usd * MICRO_USD_PER_USD);
 }
 
 function hourOf(t: number): number {

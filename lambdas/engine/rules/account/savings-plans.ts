@@ -1,7 +1,7 @@
 import type { AccountRule } from '../account-rule.js';
 import type { Finding } from '../../types/action.js';
 import type { DailyCost, Resource } from '../../types/snapshot.js';
-import type { HourlySpend } from '../../insights/hourly-compute-spend.js';
+import { toMicroUsd, type HourlySpend } from '../../insights/hourly-compute-spend.js';
 import { HOURS_PER_MONTH } from '../../pricing/price-book.js';
 import { quantileSorted } from '../../stats/index.js';
 import { excerpt } from '../support/downsample.js';
@@ -183,8 +183,10 @@ function sizeAccount(
   }
   const hours = Math.round((last - first) / MS_PER_HOUR) + 1;
   if (hours < MIN_HOURS) return undefined;
-  const raw = new Array<number>(hours).fill(0);
-  for (const r of rows) raw[Math.round((r.hourStart - first) / MS_PER_HOUR)] += r.usd;
+  // Rows are whole micro-dollars (hourlyComputeSpend): summed as integers, so any grouping of batches gives one total.
+  const micro = new Array<number>(hours).fill(0);
+  for (const r of rows) micro[Math.round((r.hourStart - first) / MS_PER_HOUR)] += toMicroUsd(r.usd);
+  const raw = micro.map((m) => m / 1_000_000);
   const reductionPerHour = reduction.rightsizingUsdPerMonth / HOURS_PER_MONTH;
   const existingPerHour = (existing?.savingsPlansUsdPerHour ?? 0) + (existing?.reservationsUsdPerHour ?? 0);
   const adjusted = raw.map((s) => Math.max(0, s - reductionPerHour - existingPerHour));
