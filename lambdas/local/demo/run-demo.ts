@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { SNAPSHOT_FILE, writeRunOutputs } from '../../cli/io/write-run-outputs.js';
 import { writeSnapshotFromStore } from '../../cli/io/write-snapshot-file.js';
+import { collectionStatus } from '../../collectors/collection-status.js';
 import type { Action } from '../../engine/types/action.js';
 import type { RunSummary } from '../../shared/store/store.js';
 import { approveTopAction, type ApprovalResult } from './approve-top-action.js';
@@ -46,6 +47,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       () => writeSnapshotFromStore(path.join(options.outDir, SNAPSHOT_FILE), store, { accounts: [account.accountId], regions: account.regions, collectedAt: local.now }),
       (s) => `${s.resources} resources, ${s.metricSeries} series written to ${SNAPSHOT_FILE}`,
     );
+    // The collection's status and issues, as `headroom scan` reports them: in findings.json and the report.
+    const issues = await store.listIssues();
+    const collection = { status: collectionStatus(issues, snapshot.resources ?? (await store.listResources()).length), issues };
     const files = await phase(
       `write ${options.outDir}`,
       () =>
@@ -58,6 +62,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           generatedAt: new Date(local.now).toISOString(),
           slack: local.slack,
           email: local.email && { html: local.email.content.html, text: local.email.content.text },
+          collection,
         }),
       (written) => written.join(', '),
     );

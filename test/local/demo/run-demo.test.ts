@@ -32,7 +32,10 @@ describe('runDemo', () => {
 
   it('writes the six deliverables', () => {
     expect(result.files.sort()).toEqual(['email.html', 'email.txt', 'findings.json', 'report.html', 'slack.json', 'snapshot.json']);
-    const findings = JSON.parse(readFileSync(path.join(outDir, 'findings.json'), 'utf8')) as { actions: unknown[] };
+    const findings = JSON.parse(readFileSync(path.join(outDir, 'findings.json'), 'utf8')) as { actions: unknown[]; status: string; issues: unknown[] };
+    // The sample account's collection loses nothing, and findings.json says so as a scan's does.
+    expect(findings.status).toBe('complete');
+    expect(Array.isArray(findings.issues)).toBe(true);
     expect(findings.actions.map((action) => ActionSchema.parse(action).id)).toEqual(result.actions.map((action) => action.id));
     const snapshot = SnapshotSchema.parse(JSON.parse(readFileSync(path.join(outDir, 'snapshot.json'), 'utf8')));
     expect(snapshot.resources.length).toBeGreaterThan(0);
