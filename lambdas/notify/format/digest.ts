@@ -126,7 +126,15 @@ export interface DigestInput {
   /** Stored realised-savings results (listRealisedSavings); only those measured by this run are shown. */
   realised?: readonly RealisedSavingsRecord[];
   collection?: CollectionReportInput;
+  /**
+   * Actions to list even when ranked below `topN` (Slack passes "Approve can be offered"), at most PINNED_MAX of
+   * them, at their own rank: a one-click change is never hidden behind bigger manual ones.
+   */
+  pinned?: (action: Action) => boolean;
 }
+
+/** How many actions below `topN` a digest may add because they are pinned (Slack's 50-block limit fits them). */
+export const PINNED_MAX = 3;
 
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);
@@ -248,12 +256,15 @@ export function omittedMonthlySavings(digest: Pick<Digest, 'totals' | 'top'>): n
   return digest.totals.netMonthlySavingsUsd - digest.top.reduce((total, item) => total + item.action.monthlySavingsUsd, 0);
 }
 
-/** Builds the digest of one run. Keeps the stored ranking; totals cover every action, `top` only the first `topN`. */
+/** Builds the digest of one run. Keeps the stored ranking; totals cover every action, `top` the first `topN` and any pinned ones below them. */
 export function buildDigest(input: DigestInput): Digest {
   const topN = input.topN ?? DEFAULT_TOP_N;
   if (!Number.isInteger(topN) || topN < 0) throw new RangeError(`topN must be a non-negative integer, got ${topN}`);
-  const top = input.actions.slice(0, topN).map(
-    (action, index): DigestItem => ({
+  const pinned = input.pinned;
+  const listed = input.actions.map((action, index) => ({ action, index })).filter(({ index }) => index < topN);
+  if (pinned && topN > 0) listed.push(...input.actions.map((action, index) => ({ action, index })).filter(({ action, index }) => index >= topN && pinned(action)).slice(0, PINNED_MAX));
+  const top = listed.map(
+    ({ action, index }): DigestItem => ({
       rank: index + 1,
       runId: input.run.runId,
       title: describeAction(action),

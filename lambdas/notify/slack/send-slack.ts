@@ -1,7 +1,7 @@
 import type { HeadroomStore } from '../../shared/store/store.js';
 import { SlackPostError } from '../errors.js';
 import { buildDigest } from '../format/digest.js';
-import { buildSlackMessage, routeByOwner, type SlackBlock, type SlackMessage } from '../format/slack-blocks.js';
+import { approvability, buildSlackMessage, routeByOwner, type SlackBlock, type SlackMessage } from '../format/slack-blocks.js';
 import { loadRunForNotify, type RunForNotify } from '../load-run.js';
 
 /** The one @slack/web-api method used; a WebClient satisfies it, tests pass `{ chat: { postMessage: vi.fn() } }`. */
@@ -45,7 +45,10 @@ export async function buildRunSlackMessages(store: HeadroomStore, runId: string,
   const loaded = await loadRunForNotify(store, runId, options.now);
   const { run, actions, forecasts, anomalies, realised, settled } = loaded;
   const reportUrl = options.reportUrl ?? (options.publishReport ? await options.publishReport(loaded) : undefined);
-  const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, anomalies, realised, reportUrl, topN: options.topN });
+  const enabled = new Set(options.enabledExecutors);
+  // Approvable actions below the top N are listed too, so every one-click change can be approved from Slack.
+  const pinned = (action: (typeof actions)[number]) => approvability(action, enabled, options.homeAccount).approvable;
+  const digestOf = (subset: typeof actions) => buildDigest({ run, actions: subset, forecasts, anomalies, realised, reportUrl, topN: options.topN, pinned });
   const common = { enabledExecutors: options.enabledExecutors, homeAccount: options.homeAccount };
   const messages = [buildSlackMessage(digestOf(actions), { channel: options.channel, ...common })];
   for (const route of routeByOwner(actions, options.ownerTagKey ?? 'team', options.teamChannels ?? {})) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, DEFAULT_TOP_N, omittedLine, omittedMonthlySavings } from '../../../lambdas/notify/format/digest.js';
+import { buildDigest, DEFAULT_TOP_N, omittedLine, omittedMonthlySavings, PINNED_MAX } from '../../../lambdas/notify/format/digest.js';
 import { sampleActions, sampleForecasts, sampleRun } from '../../fixtures/notify/sample-run.js';
 import { costAnomaly, costAnomalyWithImpact, cpuAnomaly } from '../anomaly-fixtures.js';
 
@@ -23,6 +23,15 @@ describe('buildDigest', () => {
     expect(digest.totals.automatableCount).toBe(actions.filter((a) => a.automation.executor !== null).length);
     expect(digest.top).toHaveLength(DEFAULT_TOP_N);
     expect(digest.omitted).toBe(40 - DEFAULT_TOP_N);
+  });
+
+  it('also lists pinned actions ranked below topN, at their own rank and at most PINNED_MAX of them', () => {
+    const actions = sampleActions(12);
+    const pinnedIds = new Set([actions[1].id, actions[5].id, actions[7].id, actions[8].id, actions[9].id, actions[11].id]);
+    const digest = buildDigest({ run: sampleRun(actions), actions, forecasts: [], topN: 3, pinned: (a) => pinnedIds.has(a.id) });
+    expect(digest.top.map((item) => item.rank)).toEqual([1, 2, 3, 6, 8, 9].slice(0, 3 + PINNED_MAX));
+    expect(digest.omitted).toBe(12 - digest.top.length);
+    expect(buildDigest({ run: sampleRun(actions), actions, forecasts: [], topN: 3 }).top.map((item) => item.rank)).toEqual([1, 2, 3]);
   });
 
   it('keeps the stored ranking and numbers ranks from 1', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SlackPostError } from '../../../lambdas/notify/errors.js';
-import type { SlackBlock } from '../../../lambdas/notify/format/slack-blocks.js';
+import { approvability, type SlackBlock } from '../../../lambdas/notify/format/slack-blocks.js';
 import { postDigest, type SlackPoster } from '../../../lambdas/notify/slack/send-slack.js';
 import { NOW, storeWithRun } from '../../fixtures/notify/stored-run.js';
 
@@ -33,7 +33,10 @@ describe('postDigest', () => {
     expect(args.text).toContain('12 actions');
     expect(args.blocks[0]).toMatchObject({ type: 'header' });
     const values = buttonValues(args.blocks).map((value) => JSON.parse(value) as { actionId: string });
-    expect(new Set(values.map((value) => value.actionId))).toEqual(new Set(actions.slice(0, 10).map((action) => action.id)));
+    // The top 10, then (up to three) actions below them that Approve can be offered for (lambda-memory is enabled).
+    const pinned = actions.slice(10).filter((action) => approvability(action, new Set(['lambda-memory']), undefined).approvable);
+    expect(pinned.length).toBeGreaterThan(0);
+    expect(new Set(values.map((value) => value.actionId))).toEqual(new Set([...actions.slice(0, 10), ...pinned.slice(0, 3)].map((action) => action.id)));
     expect(JSON.stringify(args.blocks)).toContain('Open the full report');
   });
 
