@@ -2,17 +2,14 @@ import type { Rule } from '../rule.js';
 import { HOURS_PER_MONTH } from '../../pricing/price-book.js';
 import { computeKgCo2ePerMonth, storageKgCo2ePerMonth } from '../../carbon/estimate.js';
 import { readConfig } from '../support/read-config.js';
-import { findSeries, MS_PER_DAY, windowSeries } from '../support/series-window.js';
+import { findSeries, windowSeries } from '../support/series-window.js';
+import { IDLE_DAYS, idleConnectionWindow } from './idle-connections.js';
 import { excerpt } from '../support/downsample.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
 import { dataConfidence } from '../support/confidence.js';
 
 const RULE_ID = 'rds/idle-instance';
-/** Trusted Advisor "Amazon RDS Idle DB Instances": no connection in the last 7 days. */
-const IDLE_DAYS = 7;
-/** The window must be nearly all observed: a series starting later than this (days) cannot prove 7 idle days. */
-const MIN_SPAN_DAYS = IDLE_DAYS - 1;
 /** CCF's assumed average CPU utilisation when none is measured (AVG_CPU_UTILIZATION_2020 = 50 %). */
 const CCF_DEFAULT_CPU_FRACTION = 0.5;
 
@@ -41,14 +38,9 @@ export const idleRdsInstance: Rule = {
   evaluate(slice, context) {
     const config = readConfig(slice.resource, 'rds:db-instance');
     if (config.status !== 'available' || config.readReplicaSource !== undefined) return [];
-    const connectionsSeries = findSeries(slice.series, 'DatabaseConnections', ['Maximum', 'Average', 'Sum']);
-    if (!connectionsSeries) return [];
-    const connections = windowSeries(connectionsSeries, context.now, IDLE_DAYS);
-    if (connections.values.length === 0) return [];
-    const spanDays = (connections.timestamps[connections.timestamps.length - 1] - connections.timestamps[0]) / MS_PER_DAY;
-    if (spanDays < MIN_SPAN_DAYS) return [];
-    const maxConnections = Math.max(...connections.values);
-    if (maxConnections > 0) return [];
+    const idle = idleConnectionWindow(slice, context.now);
+    if (!idle) return [];
+    const { series: connectionsSeries, window: connections } = idle;
 
     const hourly = context.prices.rdsHourlyUsd(config.instanceClass, config.engine, config.multiAz);
     const copies = config.multiAz ? 2 : 1;
@@ -81,7 +73,7 @@ export const idleRdsInstance: Rule = {
         reversible: true,
         evidence: {
           statistics: {
-            maxDatabaseConnections: maxConnections,
+            maxDatabaseConnections: Math.max(...connections.values),
             windowDays: IDLE_DAYS,
             daysObserved: connections.daysObserved,
             coverage: roundTo(connections.coverage, 3),

@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import { HOURS_PER_MONTH } from '../../pricing/price-book.js';
 import { computeKgCo2ePerMonth, storageKgCo2ePerMonth } from '../../carbon/estimate.js';
 import { readConfig } from '../support/read-config.js';
-import { findSeries, MS_PER_DAY, windowSeries } from '../support/series-window.js';
+import { IDLE_DAYS, idleConnectionWindow } from './idle-connections.js';
 import { excerpt } from '../support/downsample.js';
 import { buildFinding } from '../support/build-finding.js';
 import { roundTo } from '../support/money.js';
@@ -11,9 +11,6 @@ import { dbClassSpec } from './instance-class.js';
 import { storageMonthlyUsdPerCopy } from './storage-cost.js';
 
 const RULE_ID = 'rds/idle-read-replica';
-/** Trusted Advisor's idle DB window ("Amazon RDS Idle DB Instances"): no connection in 7 days. */
-const IDLE_DAYS = 7;
-const MIN_SPAN_DAYS = IDLE_DAYS - 1;
 /** A replica that only applies the source's changes: CCF-style low utilisation. */
 const REPLICA_CPU_FRACTION = 0.1;
 
@@ -37,12 +34,9 @@ export const idleReadReplica: Rule = {
   evaluate(slice, context) {
     const config = readConfig(slice.resource, 'rds:db-instance');
     if (config.readReplicaSource === undefined || config.status !== 'available') return [];
-    const connectionsSeries = findSeries(slice.series, 'DatabaseConnections', ['Maximum', 'Average', 'Sum']);
-    if (!connectionsSeries) return [];
-    const connections = windowSeries(connectionsSeries, context.now, IDLE_DAYS);
-    if (connections.values.length === 0) return [];
-    const spanDays = (connections.timestamps[connections.timestamps.length - 1] - connections.timestamps[0]) / MS_PER_DAY;
-    if (spanDays < MIN_SPAN_DAYS || Math.max(...connections.values) > 0) return [];
+    const idle = idleConnectionWindow(slice, context.now);
+    if (!idle) return [];
+    const { series: connectionsSeries, window: connections } = idle;
 
     const copies = config.multiAz ? 2 : 1;
     const hourly = context.prices.rdsHourlyUsd(config.instanceClass, config.engine, config.multiAz);
